@@ -1,0 +1,242 @@
+"""Load and check the whole catalogue: sources, exercises and routines.
+
+Every file is parsed and validated before anything is rendered; all problems are
+collected and raised together as one `CatalogueError`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import ROUTINES_DIR, SLUG_PATTERN, SOURCES_FILE, Exercise, Routine, Source
+from .problems import CatalogueError, Problem
+from .validate import INVALID, Document, convert, suggestion
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SLUG = re.compile(SLUG_PATTERN)
+_SCHEMA_DIR = "schema"
+
+SourcesFile = dict[str, Source]
+
+
+@dataclass
+class Catalogue:
+    sources: dict[str, Source]
+    exercises: dict[str, Exercise]
+    routines: dict[str, Routine]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def routines_using(self, slug: str) -> list[Routine]:
+        return [r for r in self.routines.values() if any(i.exercise == slug for i in r.exercises)]
+
+    def easier_than(self, slug: str) -> list[Exercise]:
+        return [e for e in self.exercises.values() if slug in e.harder]
+
+
+@dataclass
+class _Parsed:
+    value: Any
+    doc: Document
+
+
+def load_catalogue(exercises_dir: Path | str) -> Catalogue:
+    """Load `exercises_dir` (sources.yml, <slug>.yml, routines/<slug>.yml) or raise CatalogueError."""
+    root = Path(exercises_dir)
+    label_base = root.resolve().parent
+    problems: list[Problem] = []
+
+    def load(path: Path, hint: Any) -> _Parsed:
+        stat = path.stat()
+        parsed = _parse(str(path), _label(path, label_base), stat.st_mtime_ns, stat.st_size, hint)
+        problems.extend(parsed.doc.problems)
+        return parsed
+
+    if not root.is_dir():
+        raise CatalogueError([Problem(str(root), 1, 1, "", "exercise folder not found")])
+
+    sources_path = root / SOURCES_FILE
+    if sources_path.is_file():
+        parsed_sources = load(sources_path, SourcesFile)
+    else:
+        problems.append(Problem(_label(sources_path, label_base), 1, 1, "", "the bibliography file is missing"))
+        parsed_sources = _Parsed(INVALID, Document(_label(sources_path, label_base)))
+
+    exercise_files = _data_files(root, problems, label_base, skip={SOURCES_FILE})
+    routine_files = _data_files(root / ROUTINES_DIR, problems, label_base) if (root / ROUTINES_DIR).is_dir() else []
+
+    exercises = {p.stem: load(p, Exercise) for p in exercise_files}
+    routines = {p.stem: load(p, Routine) for p in routine_files}
+
+    sources = parsed_sources.value if isinstance(parsed_sources.value, dict) else {}
+    sources = {k: v for k, v in sources.items() if v is not INVALID}
+    _check_sources(sources, parsed_sources.doc, problems)
+
+    good_exercises = {s: p.value for s, p in exercises.items() if p.value is not INVALID}
+    for slug, exercise in good_exercises.items():
+        exercise.slug = slug
+    good_routines = {s: p.value for s, p in routines.items() if p.value is not INVALID}
+    for slug, routine in good_routines.items():
+        routine.slug = slug
+
+    known = {"exercise": set(exercises), "source": set(sources) if parsed_sources.value is not INVALID else None}
+    for parsed in [parsed_sources, *exercises.values(), *routines.values()]:
+        _check_references(parsed.doc, known, problems)
+    for slug, parsed in exercises.items():
+        if parsed.value is not INVALID:
+            _check_exercise(parsed.value, parsed.doc, problems)
+    for slug, parsed in routines.items():
+        if parsed.value is not INVALID:
+            _check_routine(parsed.value, parsed.doc, good_exercises, problems)
+    _check_unique_names(exercises, problems)
+    _check_unique_names(routines, problems)
+
+    if problems:
+        raise CatalogueError(problems)
+    ordered = dict(sorted(good_exercises.items(), key=lambda kv: kv[1].name.casefold()))
+    catalogue = Catalogue(sources, ordered, dict(sorted(good_routines.items())))
+    catalogue.warnings = _warnings(catalogue, exercises, routines)
+    return catalogue
+
+
+def _label(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _data_files(folder: Path, problems: list[Problem], base: Path, skip: frozenset | set = frozenset()) -> list[Path]:
+    """The folder's .yml files; anything else that is not ours is reported, never ignored."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name in skip or path.name.startswith("."):
+            continue
+        if path.is_dir():
+            if path.name not in (ROUTINES_DIR, _SCHEMA_DIR) or folder.name == ROUTINES_DIR:
+                problems.append(Problem(_label(path, base), 1, 1, "", "unexpected folder; exercises go in exercises/, routines in exercises/routines/"))
+            continue
+        if path.suffix != ".yml":
+            hint = " (rename it to .yml)" if path.suffix == ".yaml" else ""
+            problems.append(Problem(_label(path, base), 1, 1, "", f"not a .yml data file{hint}; it would be ignored"))
+            continue
+        if not _SLUG.match(path.stem):
+            problems.append(Problem(_label(path, base), 1, 1, "(file name)", f"'{path.stem}' is not a valid slug: use lower-case letters, digits and single hyphens, e.g. 'single-leg-squat'"))
+            continue
+        found.append(path)
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _parse(path: str, label: str, mtime_ns: int, size: int, hint: Any) -> _Parsed:
+    """Parse and validate one file; cached on its modification time for `mkdocs serve` rebuilds."""
+    doc = Document(label)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            node = yaml.compose(handle, Loader=_Loader)
+    except UnicodeDecodeError as error:
+        doc.problems.append(Problem(label, 1, 1, "", f"not UTF-8 text ({error.reason})"))
+        return _Parsed(INVALID, doc)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(filter(None, [error.context, error.problem]))
+        doc.problems.append(Problem(label, line, column, "(YAML syntax)", what))
+        return _Parsed(INVALID, doc)
+    if node is None:
+        doc.problems.append(Problem(label, 1, 1, "", "file is empty"))
+        return _Parsed(INVALID, doc)
+    return _Parsed(convert(node, hint, "", doc), doc)
+
+
+def _check_references(doc: Document, known: dict[str, set | None], problems: list[Problem]) -> None:
+    for ref in doc.references:
+        names = known[ref.target]
+        if names is None or ref.value in names:
+            continue
+        where = "exercises/" if ref.target == "exercise" else "exercises/sources.yml"
+        problems.append(Problem(doc.file, ref.line, ref.column, ref.field,
+                                f"no {ref.target} '{ref.value}' in {where}{suggestion(ref.value, names)}"))
+
+
+def _problem(doc: Document, path: str, message: str) -> Problem:
+    line, column = doc.positions.get(path, (1, 1))
+    return Problem(doc.file, line, column, path, message)
+
+
+def _check_sources(sources: dict[str, Source], doc: Document, problems: list[Problem]) -> None:
+    for key, source in sources.items():
+        if not _SLUG.match(key):
+            problems.append(_problem(doc, key, "source keys use lower-case letters, digits and hyphens"))
+        if not (source.author or source.publisher):
+            problems.append(_problem(doc, key, "give an author or a publisher so the source can be cited"))
+
+
+def _check_exercise(exercise: Exercise, doc: Document, problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for i, level in enumerate(exercise.levels):
+        key = level.name.casefold()
+        if key in seen:
+            problems.append(_problem(doc, f"levels[{i}].name", f"level name '{level.name}' is used twice"))
+        seen[key] = i
+        if level.dosage is not None and not _has_amount(level.dosage):
+            problems.append(_problem(doc, f"levels[{i}].dosage", "give reps, hold_seconds, duration_seconds or a note"))
+    for name in ("related", "harder"):
+        for i, other in enumerate(getattr(exercise, name)):
+            if other == exercise.slug:
+                problems.append(_problem(doc, f"{name}[{i}]", "an exercise cannot link to itself"))
+
+
+def _has_amount(dosage: Any) -> bool:
+    return any(v is not None for v in (dosage.reps, dosage.hold_seconds, dosage.duration_seconds, dosage.note))
+
+
+def _check_routine(routine: Routine, doc: Document, exercises: dict[str, Exercise], problems: list[Problem]) -> None:
+    for i, item in enumerate(routine.exercises):
+        exercise = exercises.get(item.exercise)
+        if exercise is None or item.level is None:
+            continue
+        names = [level.name for level in exercise.levels]
+        if item.level not in names:
+            problems.append(_problem(doc, f"exercises[{i}].level",
+                                     f"'{exercise.name}' has no level '{item.level}'; it has {', '.join(repr(n) for n in names)}{suggestion(item.level, names)}"))
+        if item.dosage is not None and not _has_amount(item.dosage):
+            problems.append(_problem(doc, f"exercises[{i}].dosage", "give reps, hold_seconds, duration_seconds or a note"))
+
+
+def _check_unique_names(parsed: dict[str, _Parsed], problems: list[Problem]) -> None:
+    owners: dict[str, str] = {}
+    for slug, item in parsed.items():
+        if item.value is INVALID:
+            continue
+        key = item.value.name.casefold()
+        if key in owners:
+            problems.append(_problem(item.doc, "name", f"'{item.value.name}' is already the name of {owners[key]}"))
+        else:
+            owners[key] = item.doc.file
+
+
+def _warnings(catalogue: Catalogue, exercises: dict[str, _Parsed], routines: dict[str, _Parsed]) -> list[Problem]:
+    """Legal but suspicious: shown by `check`, never fatal."""
+    found: list[Problem] = []
+
+    def warn(doc: Document, path: str, message: str) -> None:
+        p = _problem(doc, path, message)
+        found.append(Problem(p.file, p.line, p.column, p.field, p.message, warning=True))
+
+    used = {item.exercise for r in catalogue.routines.values() for item in r.exercises}
+    for slug, exercise in catalogue.exercises.items():
+        doc = exercises[slug].doc
+        if catalogue.routines and slug not in used:
+            warn(doc, "name", "no routine uses this exercise")
+        for i, level in enumerate(exercise.levels):
+            if level.dosage is None:
+                warn(doc, f"levels[{i}]", f"level '{level.name}' has no dosage")
+        for i, other in enumerate(exercise.related):
+            if exercise.slug not in catalogue.exercises[other].related:
+                warn(doc, f"related[{i}]", f"'{other}' does not link back to '{slug}'")
+    return sorted(found)

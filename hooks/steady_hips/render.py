@@ -1,0 +1,164 @@
+"""Render the catalogue to Markdown pages with the Jinja templates in `overrides/markdown/`.
+
+One environment, one set of macros: the generated pages and the hand-written articles
+call the same `macros.md`. Every `{{ value }}` is escaped as literal Markdown text unless
+it is a macro result or marked safe, so text from YAML can never become HTML or Markdown.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .catalogue import Catalogue
+from .model import Exercise, Level, Routine, Source
+from .text import count, dosage_text, markdown_text
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
+
+# Fenced code blocks and inline code spans are left alone by Jinja in articles.
+_CODE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=indent)(?P=fence)[ \t]*$"
+    r"|(?P<ticks>`+)[^`\n].*?(?P=ticks)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+class RenderError(Exception):
+    """A template or article could not be rendered; the message names the file and line."""
+
+
+class Renderer:
+    def __init__(self, catalogue: Catalogue, templates: Path = TEMPLATES):
+        self.catalogue = catalogue
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            finalize=markdown_text,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(
+            catalogue=catalogue,
+            exercise=self._exercise,
+            routine=self._routine,
+            source=self._source,
+            level=self._level,
+            dosage_text=dosage_text,
+            count=count,
+            front_matter=_front_matter,
+            link=_link,
+            attr=_attribute,
+        )
+        macro_source = self.env.loader.get_source(self.env, "macros.md")[0]
+        names = ", ".join(re.findall(r"{%-?\s*macro\s+(\w+)", macro_source))
+        self._macro_import = f'{{% from "macros.md" import {names} with context %}}'
+
+    # --- lookups that fail loudly --------------------------------------------------
+
+    def _exercise(self, ref: Exercise | str) -> Exercise:
+        if isinstance(ref, Exercise):
+            return ref
+        try:
+            return self.catalogue.exercises[ref]
+        except KeyError:
+            raise RenderError(f"no exercise '{ref}' in exercises/") from None
+
+    def _routine(self, ref: Routine | str) -> Routine:
+        if isinstance(ref, Routine):
+            return ref
+        try:
+            return self.catalogue.routines[ref]
+        except KeyError:
+            raise RenderError(f"no routine '{ref}' in exercises/routines/") from None
+
+    def _source(self, key: str) -> Source:
+        try:
+            return self.catalogue.sources[key]
+        except KeyError:
+            raise RenderError(f"no source '{key}' in exercises/sources.yml") from None
+
+    def _level(self, exercise: Exercise, name: str | None) -> Level:
+        if name is None:
+            return exercise.levels[0]
+        return next(level for level in exercise.levels if level.name == name)
+
+    # --- pages ---------------------------------------------------------------------
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page, keyed by its path in the docs tree (e.g. `exercises/clamshell.md`)."""
+        out = {"exercises/index.md": self._page("exercise_index.md", "exercises/index.md")}
+        for slug, exercise in self.catalogue.exercises.items():
+            path = f"exercises/{slug}.md"
+            out[path] = self._page("exercise.md", path, ex=exercise)
+        if self.catalogue.routines:
+            out["routines/index.md"] = self._page("routine_index.md", "routines/index.md")
+            for slug, routine in self.catalogue.routines.items():
+                path = f"routines/{slug}.md"
+                out[path] = self._page("routine.md", path, routine=routine)
+        return out
+
+    def _page(self, template: str, path: str, **values: Any) -> str:
+        try:
+            return self.env.get_template(template).render(page=path, **values)
+        except RenderError as error:
+            raise RenderError(f"{path}: {error}") from None
+
+    def article(self, markdown: str, path: str) -> str:
+        """Expand the macros in a hand-written article; code blocks are left as written."""
+        stash: list[str] = []
+
+        def hide(match: re.Match) -> str:
+            stash.append(match.group(0))
+            # Keep the newlines so that Jinja's line numbers still match the file.
+            return f"\x02{len(stash) - 1}" + "\n" * match.group(0).count("\n") + "\x03"
+
+        hidden = _CODE.sub(hide, markdown)
+        if "{{" not in hidden and "{%" not in hidden and "{#" not in hidden:
+            return markdown
+        try:
+            # Prepended on line 1 without a newline, so line numbers stay those of the file.
+            template = self.env.from_string(self._macro_import + hidden)
+            rendered = template.render(page=path)
+        except jinja2.TemplateSyntaxError as error:
+            raise RenderError(f"{path}:{error.lineno}: {error.message}") from None
+        except (jinja2.UndefinedError, RenderError) as error:
+            raise RenderError(f"{path}:{_template_line(error)}: {error}") from None
+        return re.sub(r"\x02(\d+)\n*\x03", lambda m: stash[int(m.group(1))], str(rendered))
+
+
+def _template_line(error: BaseException) -> str:
+    tb = error.__traceback__
+    line = "?"
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = str(tb.tb_lineno)
+        tb = tb.tb_next
+    return line
+
+
+def _front_matter(**values: Any) -> Markup:
+    clean = {k: v for k, v in values.items() if v is not None}
+    dumped = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=10_000)
+    return Markup(f"---\n{dumped}---\n")
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str) -> Markup:
+    """A relative link from the page being rendered to `target`, a path in the docs tree."""
+    here = posixpath.dirname(context["page"])
+    return Markup(posixpath.relpath(target, here or "."))
+
+
+def _attribute(value: Any) -> Markup:
+    """Text for an HTML attribute value inside the Markdown (quoted by the template)."""
+    from markupsafe import escape
+
+    return Markup(str(escape(" ".join(str(value).split()))))

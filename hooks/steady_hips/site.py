@@ -1,0 +1,28 @@
+"""The whole generator behind one call: load and check the data, then render every page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogue import Catalogue, load_catalogue
+from .render import Renderer
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Site:
+    catalogue: Catalogue
+    renderer: Renderer
+    pages: dict[str, str]
+
+    @classmethod
+    def load(cls, project_root: Path | str = PROJECT_ROOT) -> "Site":
+        """Raises CatalogueError (bad data) or RenderError (bad template) with every detail."""
+        root = Path(project_root)
+        catalogue = load_catalogue(root / "exercises")
+        renderer = Renderer(catalogue, root / "overrides" / "markdown")
+        return cls(catalogue, renderer, renderer.pages())
+
+    def article(self, markdown: str, path: str) -> str:
+        return self.renderer.article(markdown, path)

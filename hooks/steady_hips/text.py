@@ -1,0 +1,58 @@
+"""Formatting helpers shared by the templates: escaping, counts and dosages."""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from .model import Dosage, Span
+
+# Characters Python-Markdown (with the tables extension) accepts a backslash escape for.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SPACE = re.compile(r"\s+")
+
+
+def markdown_text(value: object) -> Markup:
+    """Render any value as literal inline text inside Markdown: no HTML, no Markdown, no line breaks."""
+    if isinstance(value, Markup):
+        return value
+    text = _SPACE.sub(" ", str(value))
+    text = str(escape(text)).replace("&#34;", '"').replace("&#39;", "'")
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def count(value: int | Span | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Span):
+        return f"{value.low}–{value.high}" if value.is_range else str(value.low)
+    return str(value)
+
+
+def _plural(value: int | Span, word: str) -> str:
+    one = value == 1 or (isinstance(value, Span) and value.high == 1)
+    return f"{count(value)} {word}{'' if one else 's'}"
+
+
+def dosage_text(dosage: Dosage | None) -> str:
+    """E.g. '1–2 sets of 10–15 reps each side, hold 0–5 s'."""
+    if dosage is None:
+        return "as comfortable"
+    side = " each side" if dosage.per_side else ""
+    parts = []
+    if dosage.reps is not None:
+        amount = _plural(dosage.reps, "rep")
+    elif dosage.duration_seconds is not None:
+        amount = f"{count(dosage.duration_seconds)} s"
+    elif dosage.hold_seconds is not None:
+        amount = f"hold {count(dosage.hold_seconds)} s"
+    else:
+        amount = ""
+    if amount:
+        sets = f"{_plural(dosage.sets, 'set')} of " if dosage.sets is not None else ""
+        parts.append(f"{sets}{amount}{side}")
+    if dosage.hold_seconds is not None and (dosage.reps is not None or dosage.duration_seconds is not None):
+        parts.append(f"hold {count(dosage.hold_seconds)} s")
+    if dosage.note:
+        parts.append(dosage.note)
+    return ", ".join(parts)
