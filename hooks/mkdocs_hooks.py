@@ -22,7 +22,7 @@ _site: Site | None = None
 def on_config(config: MkDocsConfig) -> None:
     global _site
     try:
-        _site = Site.load(Path(config.config_file_path).parent)
+        _site = Site.load(Path(config.config_file_path).parent, site_url=config.site_url or "")
     except (CatalogueError, RenderError) as error:
         raise PluginError(str(error)) from None
 

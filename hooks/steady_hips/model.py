@@ -217,6 +217,23 @@ class Source:
     published: str | None = doc("Publication date as the article gives it, e.g. `2020-06-16`.", default=None)
 
 
+# Words people reach for instead of our field names; the validator suggests the real one.
+FIELD_ALIASES = {
+    "instructions": "steps",
+    "description": "summary",
+    "title": "name",
+    "aliases": "other_names",
+    "synonyms": "other_names",
+    "muscle": "muscles",
+    "conditions": "helps_with",
+    "variations": "related",
+    "progressions": "harder",
+    "reps_per_side": "per_side",
+    "hold": "hold_seconds",
+    "duration": "duration_seconds",
+    "source": "sources",
+}
+
 SOURCES_FILE = "sources.yml"
 ROUTINES_DIR = "routines"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

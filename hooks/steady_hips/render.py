@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .model import Exercise, Level, Routine, Source
-from .text import count, dosage_text, markdown_text
+from .qr import qr_svg
+from .text import count, dosage_text, frequency_text, markdown_text, most_sessions, times_a_week
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
 
@@ -34,8 +35,9 @@ class RenderError(Exception):
 
 
 class Renderer:
-    def __init__(self, catalogue: Catalogue, templates: Path = TEMPLATES):
+    def __init__(self, catalogue: Catalogue, templates: Path = TEMPLATES, site_url: str = ""):
         self.catalogue = catalogue
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
@@ -52,6 +54,12 @@ class Renderer:
             source=self._source,
             level=self._level,
             dosage_text=dosage_text,
+            frequency_text=frequency_text,
+            times_a_week=times_a_week,
+            most_sessions=most_sessions,
+            routine_equipment=self._routine_equipment,
+            page_url=self._page_url,
+            qr_svg=qr_svg,
             count=count,
             front_matter=_front_matter,
             link=_link,
@@ -89,6 +97,21 @@ class Renderer:
         if name is None:
             return exercise.levels[0]
         return next(level for level in exercise.levels if level.name == name)
+
+    def _routine_equipment(self, routine: Routine) -> list[str]:
+        needed: list[str] = []
+        for item in routine.exercises:
+            exercise = self._exercise(item.exercise)
+            for name in [*exercise.equipment, *self._level(exercise, item.level).equipment]:
+                if name not in needed:
+                    needed.append(name)
+        return needed
+
+    def _page_url(self, path: str) -> str:
+        """The public address of a page, e.g. `routines/x.md` -> `<site_url>routines/x/`."""
+        stem = path.removesuffix(".md")
+        address = stem.removesuffix("index") if stem.rsplit("/", 1)[-1] == "index" else stem + "/"
+        return self.site_url + address
 
     # --- pages ---------------------------------------------------------------------
 

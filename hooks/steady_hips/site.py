@@ -17,11 +17,11 @@ class Site:
     pages: dict[str, str]
 
     @classmethod
-    def load(cls, project_root: Path | str = PROJECT_ROOT) -> "Site":
+    def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "") -> "Site":
         """Raises CatalogueError (bad data) or RenderError (bad template) with every detail."""
         root = Path(project_root)
         catalogue = load_catalogue(root / "exercises")
-        renderer = Renderer(catalogue, root / "overrides" / "markdown")
+        renderer = Renderer(catalogue, root / "overrides" / "markdown", site_url=site_url)
         return cls(catalogue, renderer, renderer.pages())
 
     def article(self, markdown: str, path: str) -> str:

@@ -56,3 +56,25 @@ def dosage_text(dosage: Dosage | None) -> str:
     if dosage.note:
         parts.append(dosage.note)
     return ", ".join(parts)
+
+
+def times_a_week(value: int | Span) -> str:
+    """'once a week', 'twice a week', '2–3 times a week'."""
+    if value == 1 or value == Span(1, 1):
+        return "once a week"
+    if value == 2 or value == Span(2, 2):
+        return "twice a week"
+    return f"{count(value)} times a week"
+
+
+def frequency_text(frequency) -> str:
+    text = times_a_week(frequency.per_week)
+    if frequency.build_to is not None:
+        text += f", building up to {times_a_week(frequency.build_to)}"
+    return text
+
+
+def most_sessions(frequency) -> int:
+    """Columns of the tracking grid: the most sessions a week the routine asks for."""
+    counts = [frequency.per_week, frequency.build_to]
+    return max((c.high if isinstance(c, Span) else c) for c in counts if c is not None)

@@ -14,7 +14,7 @@ from typing import Any, Annotated, Literal, Union, get_args, get_origin
 
 import yaml
 
-from .model import AtLeast, NonEmpty, Ref, Span
+from .model import FIELD_ALIASES, AtLeast, NonEmpty, Ref, Span
 from .problems import Problem
 
 STR = "tag:yaml.org,2002:str"
@@ -69,6 +69,17 @@ def _position(node: yaml.Node | None) -> tuple[int, int]:
 def suggestion(word: str, choices: typing.Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _field_suggestion(key: str, fields: dict, missing: list[str]) -> str:
+    """The field a misspelt or misnamed key was probably meant to be."""
+    aliases = {alias: name for alias, name in FIELD_ALIASES.items() if name in fields}
+    close = difflib.get_close_matches(key, [*fields, *aliases], n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean '{aliases.get(close[0], close[0])}'?)"
+    if len(missing) == 1:
+        return f" (did you mean '{missing[0]}'?)"
+    return ""
 
 
 def _describe(node: yaml.Node) -> str:
@@ -226,6 +237,8 @@ def _record(node: yaml.Node, cls: type, path: str, doc: Document) -> Any:
     fields = _fields(cls)
     hints = _hints(cls)
     values: dict[str, Any] = {}
+    given = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    missing = [name for name, f in fields.items() if is_required(f) and name not in given]
     broken = False
     for key_node, value_node in node.value:
         key = _key(key_node, path, doc)
@@ -234,7 +247,7 @@ def _record(node: yaml.Node, cls: type, path: str, doc: Document) -> Any:
             continue
         where = _join(path, key)
         if key not in fields:
-            doc.problem(key_node, where, f"unknown field{suggestion(key, fields)}")
+            doc.problem(key_node, where, f"unknown field{_field_suggestion(key, fields, missing)}")
             broken = True
             continue
         if key in values:

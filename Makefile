@@ -1,0 +1,35 @@
+# Every target sets itself up: the first run creates .venv from requirements.lock.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+export PYTHONPATH := $(CURDIR)/hooks
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test check pages schema clean
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+build: $(STAMP) ## the site, into site/
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on YAML edits)
+	$(BIN)/mkdocs serve --livereload
+
+test: $(STAMP) ## the whole suite
+	$(BIN)/python -m pytest
+
+check: $(STAMP) ## validate the data without building
+	$(BIN)/python -m steady_hips check
+
+pages: $(STAMP) ## the generated Markdown pages (and articles) into build/pages/, for any generator
+	$(BIN)/python -m steady_hips pages --with-content build/pages
+
+schema: $(STAMP) ## refresh exercises/schema/*.json from the model
+	$(BIN)/python -m steady_hips schema --write
+
+clean:
+	rm -rf site build $(VENV)

@@ -1,0 +1,65 @@
+"""Command line: check the data, write the generated pages, refresh the JSON Schemas.
+
+    python -m steady_hips check             # validate only; every problem, non-zero exit on errors
+    python -m steady_hips pages OUTDIR      # write the generated Markdown pages to OUTDIR
+    python -m steady_hips pages --with-content OUTDIR   # plus content/ with macros expanded: a whole docs folder
+    python -m steady_hips schema [--write]  # print or refresh exercises/schema/*.json
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .catalogue import load_catalogue
+from .problems import CatalogueError
+from .render import RenderError
+from .schema import rendered_schemas, write_schemas
+from .site import PROJECT_ROOT, Site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="steady-hips", description="Steady Hips data tools.")
+    parser.add_argument("--root", type=Path, default=PROJECT_ROOT, help="project folder (holds exercises/ and overrides/)")
+    parser.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="public address printed on routine cards (default: $SITE_URL)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate exercises/ and report every problem")
+    pages = commands.add_parser("pages", help="write the generated Markdown pages to a folder")
+    pages.add_argument("outdir", type=Path)
+    pages.add_argument("--with-content", action="store_true", help="also write content/ with its macros expanded")
+    schema = commands.add_parser("schema", help="print the JSON Schemas, or --write them to exercises/schema/")
+    schema.add_argument("--write", action="store_true")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "check":
+            catalogue = load_catalogue(args.root / "exercises")
+            for warning in catalogue.warnings:
+                print(warning)
+            print(f"ok: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines, "
+                  f"{len(catalogue.sources)} sources, {len(catalogue.warnings)} warnings")
+        elif args.command == "pages":
+            site = Site.load(args.root, site_url=args.site_url)
+            out = dict(site.pages)
+            if args.with_content:
+                content = args.root / "content"
+                for source in sorted(content.rglob("*.md")):
+                    path = source.relative_to(content).as_posix()
+                    out[path] = site.article(source.read_text(encoding="utf-8"), path)
+            for path, markdown in out.items():
+                target = args.outdir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(markdown, encoding="utf-8")
+            print(f"wrote {len(out)} pages to {args.outdir}")
+        elif args.command == "schema":
+            if args.write:
+                for path in write_schemas(args.root / "exercises" / "schema"):
+                    print(f"wrote {path}")
+            else:
+                for name, text in rendered_schemas().items():
+                    print(f"# {name}\n{text}")
+    except (CatalogueError, RenderError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,111 @@
+"""JSON Schemas for editors, derived from the model (never edited by hand).
+
+`python -m steady_hips schema --write` refreshes `exercises/schema/`; a test fails when
+the checked-in files differ from what the model gives.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from .model import SLUG_PATTERN, AtLeast, Exercise, NonEmpty, Routine, Source, Span
+from .validate import _fields, _hints, is_required
+
+SCHEMAS = {
+    "exercise.schema.json": (Exercise, "Steady Hips exercise"),
+    "routine.schema.json": (Routine, "Steady Hips routine"),
+    "sources.schema.json": (dict[str, Source], "Steady Hips bibliography"),
+}
+
+_COUNT = {
+    "oneOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2},
+    ],
+    "description": "A whole number, or a range written [low, high].",
+}
+
+
+def schema_for(hint: Any, title: str) -> dict:
+    definitions: dict[str, dict] = {}
+    root = _schema(hint, definitions)
+    out = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **root}
+    if definitions:
+        out["$defs"] = dict(sorted(definitions.items()))
+    return out
+
+
+def _schema(hint: Any, definitions: dict[str, dict]) -> dict:
+    origin = get_origin(hint)
+    if origin is Annotated:
+        inner, *marks = get_args(hint)
+        out = _schema(inner, definitions)
+        for mark in marks:
+            if isinstance(mark, NonEmpty):
+                out["minItems"] = 1
+            if isinstance(mark, AtLeast):
+                out["minimum"] = mark.minimum
+        return out
+    if origin in (Union, types.UnionType):
+        options = [o for o in get_args(hint) if o is not type(None)]
+        if set(options) == {int, Span}:
+            return dict(_COUNT)
+        (only,) = options
+        return _schema(only, definitions)
+    if origin is Literal:
+        return {"enum": list(get_args(hint))}
+    if origin is list:
+        return {"type": "array", "items": _schema(get_args(hint)[0], definitions)}
+    if origin is dict:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG_PATTERN},
+            "additionalProperties": _schema(get_args(hint)[1], definitions),
+        }
+    if dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in definitions:
+            definitions[name] = {}  # placeholder against recursion
+            definitions[name] = _record(hint, definitions)
+        return {"$ref": f"#/$defs/{name}"}
+    if hint is str:
+        return {"type": "string", "minLength": 1}
+    if hint is int:
+        return {"type": "integer", "minimum": 0}
+    if hint is bool:
+        return {"type": "boolean"}
+    raise TypeError(f"no JSON Schema for {hint!r}")
+
+
+def _record(cls: type, definitions: dict[str, dict]) -> dict:
+    hints = _hints(cls)
+    properties = {}
+    for name, f in _fields(cls).items():
+        prop = _schema(hints[name], definitions)
+        prop["description"] = f.metadata.get("doc", "")
+        properties[name] = prop
+    required = [name for name, f in _fields(cls).items() if is_required(f)]
+    return {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip(),
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def rendered_schemas() -> dict[str, str]:
+    return {name: json.dumps(schema_for(hint, title), indent=2, ensure_ascii=False) + "\n" for name, (hint, title) in SCHEMAS.items()}
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in rendered_schemas().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,157 @@
+"""Real `mkdocs build --strict` runs of the project into temporary folders."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from conftest import PREFIX, ROOT, mkdocs_build
+
+EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name != "sources.yml")
+ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        for name in ("href", "src"):
+            if values.get(name) and not (tag == "link" and values.get("rel") == "canonical"):
+                self.urls.append(values[name])
+
+
+def parse(page: Path) -> Links:
+    links = Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    return links
+
+
+def test_every_exercise_has_its_page(built_site: Path):
+    assert EXERCISES, "no exercise data found"
+    for slug in EXERCISES:
+        page = built_site / "exercises" / slug / "index.html"
+        assert page.is_file(), f"no page for exercises/{slug}.yml"
+        html = page.read_text()
+        assert re.search(r'<h2 id="progression">', html), slug
+        assert "<table>" in html and "Level</th>" in html, f"{slug}: no progression table"
+        assert '<h2 id="sources">' in html, f"{slug}: no sources"
+        assert "Not a substitute for a clinician" in html
+
+
+def test_every_routine_has_its_page(built_site: Path):
+    for slug in ROUTINES:
+        html = (built_site / "routines" / slug / "index.html").read_text()
+        assert '<h2 id="tracking">' in html and "sh-qr-code" in html and '<h2 id="pain-rule">' in html
+
+
+def test_index_lists_every_exercise(built_site: Path):
+    links = parse(built_site / "exercises" / "index.html").urls
+    for slug in EXERCISES:
+        assert f"{slug}/" in links, f"exercise index does not link {slug}"
+
+
+def test_routine_index_lists_every_routine(built_site: Path):
+    if not ROUTINES:
+        return
+    links = parse(built_site / "routines" / "index.html").urls
+    for slug in ROUTINES:
+        assert f"{slug}/" in links
+
+
+def test_no_broken_internal_link(built_site: Path):
+    broken = []
+    pages = list(built_site.rglob("*.html"))
+    ids = {page: parse(page).ids for page in pages}
+    for page in pages:
+        base = "http://site" + PREFIX + page.relative_to(built_site).as_posix()
+        for url in parse(page).urls:
+            parts = urlsplit(urljoin(base, url))
+            if parts.netloc != "site":
+                continue
+            if not parts.path.startswith(PREFIX):
+                broken.append(f"{page.relative_to(built_site)} -> {url} (outside the project prefix)")
+                continue
+            target = built_site / unquote(parts.path[len(PREFIX):])
+            if target.is_dir() or parts.path.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)} -> {url}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids.get(target, parse(target).ids):
+                broken.append(f"{page.relative_to(built_site)} -> {url} (no such anchor)")
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_no_third_party_requests(built_site: Path):
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text()
+        for match in re.finditer(r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)="(https?:)?//([^"/]+)', html):
+            tag = match.group(0)
+            if 'rel="canonical"' in tag or 'rel="alternate"' in tag:
+                continue
+            offenders.append(f"{page.relative_to(built_site)}: {tag[:120]}")
+    for sheet in built_site.rglob("*.css"):
+        if re.search(r"@import\s+url\(\s*['\"]?https?:|fonts\.googleapis", sheet.read_text()):
+            offenders.append(str(sheet))
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_templates_and_data_are_not_published(built_site: Path):
+    assert not (built_site / "markdown").exists()
+    assert not list(built_site.rglob("*.md")) and not list(built_site.rglob("*.yml"))
+
+
+def test_generated_pages_are_not_written_into_content():
+    generated = [p for p in (ROOT / "content").rglob("*.md") if p.relative_to(ROOT / "content").parts[0] in ("exercises", "routines")]
+    assert not generated
+    tracked = subprocess.run(["git", "ls-files", "site", "build"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert tracked == ""
+
+
+def test_bad_data_stops_the_build_and_names_the_field(project_copy: Path, tmp_path: Path):
+    clam = project_copy / "exercises" / "clamshell.yml"
+    clam.write_text(clam.read_text().replace("levels:", "levls:", 1))
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "exercises/clamshell.yml:" in result.stderr
+    assert "levls: unknown field (did you mean 'levels'?)" in result.stderr
+    assert "levels: is required but missing" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_bad_macro_in_article_stops_the_build(project_copy: Path, tmp_path: Path):
+    faq = project_copy / "content" / "faq.md"
+    faq.write_text(faq.read_text() + "\n{{ exercise_card('no-such-exercise') }}\n")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "faq.md:" in result.stderr and "no exercise 'no-such-exercise'" in result.stderr
+
+
+def test_cli_check_and_pages(tmp_path: Path):
+    env = {"PYTHONPATH": str(ROOT / "hooks")}
+    check = subprocess.run([sys.executable, "-m", "steady_hips", "check"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert check.returncode == 0, check.stderr
+    assert f"ok: {len(EXERCISES)} exercises" in check.stdout
+    pages = subprocess.run([sys.executable, "-m", "steady_hips", "pages", "--with-content", str(tmp_path / "out")],
+                           capture_output=True, text=True, env=env, cwd=ROOT)
+    assert pages.returncode == 0, pages.stderr
+    assert (tmp_path / "out" / "exercises" / "clamshell.md").is_file()
+    assert "{{" not in (tmp_path / "out" / "faq.md").read_text()
+
+
+def test_cli_check_fails_on_bad_data(project_copy: Path):
+    (project_copy / "exercises" / "plank.yml").write_text("name: [unclosed\n")
+    env = {"PYTHONPATH": str(project_copy / "hooks")}
+    result = subprocess.run([sys.executable, "-m", "steady_hips", "--root", str(project_copy), "check"],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 1
+    assert "exercises/plank.yml:2:1: (YAML syntax)" in result.stderr

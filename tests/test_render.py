@@ -1,0 +1,137 @@
+"""The Markdown renderer on the fixture catalogue, without MkDocs."""
+from __future__ import annotations
+
+import sys
+
+import markdown
+import pytest
+
+from steady_hips.catalogue import load_catalogue
+from steady_hips.render import Renderer, RenderError
+
+EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "toc"]
+
+
+def html(text: str) -> str:
+    return markdown.markdown(text.split("---\n", 2)[-1] if text.startswith("---") else text, extensions=EXTENSIONS)
+
+
+@pytest.fixture
+def renderer(fixture_dir):
+    return Renderer(load_catalogue(fixture_dir))
+
+
+def test_core_does_not_import_mkdocs(fixture_dir):
+    loaded = [name for name in sys.modules if name == "mkdocs" or name.startswith("mkdocs.")]
+    assert loaded == [], "steady_hips must stay usable without MkDocs"
+
+
+def test_one_page_per_exercise_and_routine(renderer):
+    assert sorted(renderer.pages()) == [
+        "exercises/bridge.md", "exercises/clam.md", "exercises/index.md", "routines/index.md", "routines/short.md",
+    ]
+
+
+def test_exercise_page_has_front_matter_table_levels_and_sources(renderer):
+    page = renderer.pages()["exercises/bridge.md"]
+    assert page.startswith("---\ntitle: Bridge\ndescription: Lift the hips from the floor.\n")
+    body = html(page)
+    assert "<h1" in body and "Bridge</h1>" in body
+    assert "<table>" in body
+    assert "<td>1. Basic</td>" in body and "<td>2. One leg</td>" in body
+    assert "1–2 sets of 10–15 reps, hold 0–5 s" in body
+    assert "2 sets of 8 reps each side" in body
+    assert "Level 2: One leg" in body
+    assert "<em>A fixture manual</em>. Test Author; test source." in body
+    assert 'href="clam.md"' in body
+    assert "Also called Glute bridge" in body
+
+
+def test_harder_link_gives_easier_on_the_other_page(renderer):
+    bridge = html(renderer.pages()["exercises/bridge.md"])
+    assert "<strong>Easier:</strong> <a href=\"clam.md\">Clam</a>" in bridge
+
+
+def test_exercise_page_lists_routines_using_it(renderer):
+    clam = html(renderer.pages()["exercises/clam.md"])
+    assert 'href="../routines/short.md">Short routine</a>' in clam
+
+
+def test_index_lists_every_exercise(renderer):
+    index = html(renderer.pages()["exercises/index.md"])
+    for name, slug in [("Bridge", "bridge"), ("Clam", "clam")]:
+        assert f'<a href="{slug}.md">{name}</a>' in index
+    assert "<td>loop band</td>" in index and "<td>none</td>" in index
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "a | b | c",
+    "**bold** _it_ `code` [link](javascript:alert(1))",
+    "{{ 7 * 7 }} {% if true %}x{% endif %}",
+    "# heading\n- item",
+    "&amp; &lt;",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_from_yaml_is_rendered_as_text(fixture_dir, text):
+    import yaml
+
+    clam = fixture_dir / "clam.yml"
+    data = clam.read_text().replace("summary: Open the top knee while lying on your side.", "summary: " + yaml.safe_dump(text).strip().removesuffix("\n...").replace("\n", " "))
+    data = data.replace("cues: [Heels together.]", "cues: [" + yaml.safe_dump(text, default_style='"').strip() + "]")
+    clam.write_text(data)
+    page = Renderer(load_catalogue(fixture_dir)).pages()["exercises/clam.md"]
+    body = html(page)
+    assert "<script" not in body and "<img" not in body and "<strong>bold" not in body
+    assert "javascript:" not in body.replace("javascript:alert(1))", "")  # shown as text only
+    assert "49" not in body
+    assert "<h1>heading" not in body
+    flat = " ".join(text.split())
+    visible = body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"')
+    assert flat in visible, f"{flat!r} not shown literally"
+
+
+def test_article_macros(renderer):
+    out = renderer.article("# Guide\n\n{{ progression_table('bridge') }}\n\nSee {{ exercise_link('clam') }}.\n", "guide.md")
+    body = html(out)
+    assert "<table>" in body and "<td>2. One leg</td>" in body
+    assert 'See <a href="exercises/clam.md">Clam</a>.' in body
+
+
+def test_article_links_are_relative_to_the_article(renderer):
+    out = renderer.article("{{ exercise_link('clam') }}", "guides/deep/page.md")
+    assert out == "[Clam](../../exercises/clam.md)"
+
+
+def test_article_code_is_left_alone(renderer):
+    text = "Use `{{ exercise_link('clam') }}` like this:\n\n```jinja\n{{ cite('manual') }}\n{% raw %}\n```\n\n{{ exercise_link('bridge') }}\n"
+    out = renderer.article(text, "guide.md")
+    assert "`{{ exercise_link('clam') }}`" in out
+    assert "```jinja\n{{ cite('manual') }}\n{% raw %}\n```" in out
+    assert "[Bridge](exercises/bridge.md)" in out
+
+
+def test_article_without_macros_is_untouched(renderer):
+    text = "# Plain\n\nNothing { to } see.\n"
+    assert renderer.article(text, "plain.md") is text
+
+
+def test_unknown_exercise_in_article_names_file_and_line(renderer):
+    with pytest.raises(RenderError) as caught:
+        renderer.article("# Guide\n\nText\n\n{{ exercise_card('clams') }}\n", "guide.md")
+    assert str(caught.value) == "guide.md:5: no exercise 'clams' in exercises/"
+
+
+def test_jinja_syntax_error_in_article_names_file_and_line(renderer):
+    with pytest.raises(RenderError) as caught:
+        renderer.article("# Guide\n\n```\ncode\n```\n{{ cite('manual' }}\n", "guide.md")
+    assert str(caught.value).startswith("guide.md:6: ")
+
+
+def test_unknown_name_in_article(renderer):
+    with pytest.raises(RenderError) as caught:
+        renderer.article("line one\n{{ exercize_card('clam') }}\n", "guide.md")
+    assert str(caught.value).startswith("guide.md:2: ") and "exercize_card" in str(caught.value)
