@@ -60,3 +60,84 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, site, env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     return site
+
+
+# --- browser tests: Debian's Chromium through Playwright ---------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    return path if Path(path).is_file() else None
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served over HTTP on loopback, under the project prefix."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            if not path.startswith(PREFIX):
+                return str(built_site / "__outside_prefix__")
+            return super().translate_path("/" + path[len(PREFIX):])
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    if executable is None:
+        message = "Chromium not found: install Debian's chromium or set $CHROMIUM"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run every browser test)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def pdf_info(pdf: bytes, tmp_path: Path) -> tuple[int, str]:
+    """Number of pages and the text of a PDF, read by poppler."""
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    tools = [shutil.which("pdfinfo"), shutil.which("pdftotext")]
+    if None in tools:
+        message = "poppler-utils (pdfinfo, pdftotext) not installed"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, text

@@ -51,6 +51,8 @@ def dosage_text(dosage: Dosage | None) -> str:
     if amount:
         sets = f"{_plural(dosage.sets, 'set')} of " if dosage.sets is not None else ""
         parts.append(f"{sets}{amount}{side}")
+    elif dosage.sets is not None:
+        parts.append(f"{_plural(dosage.sets, 'set')}{side}")
     if dosage.hold_seconds is not None and (dosage.reps is not None or dosage.duration_seconds is not None):
         parts.append(f"hold {count(dosage.hold_seconds)} s")
     if dosage.note:

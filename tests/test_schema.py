@@ -1,0 +1,35 @@
+"""The JSON Schemas are generated from the model; the checked-in copies must match it."""
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT
+
+from steady_hips.schema import rendered_schemas
+
+SCHEMA_DIR = ROOT / "exercises" / "schema"
+
+
+def test_checked_in_schemas_match_the_model():
+    for name, text in rendered_schemas().items():
+        path = SCHEMA_DIR / name
+        assert path.is_file(), f"missing {path}; run `make schema`"
+        assert path.read_text() == text, f"{path} is stale; run `make schema`"
+
+
+def test_schema_knows_every_field_and_vocabulary():
+    exercise = json.loads(rendered_schemas()["exercise.schema.json"])
+    fields = exercise["$defs"]["Exercise"]["properties"]
+    assert "slug" not in fields  # derived from the file name, never written
+    assert set(exercise["$defs"]["Exercise"]["required"]) == {"name", "summary", "kind", "position", "sides", "muscles", "levels", "sources"}
+    assert "lying on your side" in fields["position"]["enum"]
+    assert all(prop["description"] for prop in fields.values())
+    assert exercise["$defs"]["Exercise"]["additionalProperties"] is False
+
+
+def test_every_data_file_points_editors_at_its_schema():
+    for path in (ROOT / "exercises").glob("*.yml"):
+        schema = "sources.schema.json" if path.name == "sources.yml" else "exercise.schema.json"
+        assert path.read_text().startswith(f"# yaml-language-server: $schema=schema/{schema}\n"), path.name
+    for path in (ROOT / "exercises" / "routines").glob("*.yml"):
+        assert path.read_text().startswith("# yaml-language-server: $schema=../schema/routine.schema.json\n"), path.name
