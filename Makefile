@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check pages schema clean
+.PHONY: build serve test check pages schema bench offline clean
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,19 @@ pages: $(STAMP) ## the generated Markdown pages (and articles) into build/pages/
 
 schema: $(STAMP) ## refresh exercises/schema/*.json from the model
 	$(BIN)/python -m steady_hips schema --write
+
+bench: $(STAMP) ## build-speed benchmark at 250, 1,000 and 4,000 exercises; writes BENCHMARKS.md
+	$(BIN)/python tests/benchmarks/run.py --write
+
+# The copy that opens from a folder (file://) with search, for a laptop or a USB stick.
+OFFLINE_DIR ?= build/offline
+OFFLINE_ZIP ?= build/steady-hips-offline.zip
+offline: $(STAMP) ## the offline copy, zipped into build/steady-hips-offline.zip (open steady-hips/index.html)
+	rm -rf $(OFFLINE_DIR) && mkdir -p $(dir $(OFFLINE_ZIP))
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml -d $(abspath $(OFFLINE_DIR))/steady-hips
+	rm -f $(OFFLINE_DIR)/steady-hips/sitemap.xml*
+	$(BIN)/python -c "import shutil, sys; shutil.make_archive(sys.argv[1].removesuffix('.zip'), 'zip', sys.argv[2], 'steady-hips')" $(OFFLINE_ZIP) $(OFFLINE_DIR)
+	@echo "offline copy: $(OFFLINE_ZIP) (unzip it and open steady-hips/index.html)"
 
 clean:
 	rm -rf site build $(VENV)

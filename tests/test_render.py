@@ -1,6 +1,7 @@
 """The Markdown renderer on the fixture catalogue, without MkDocs."""
 from __future__ import annotations
 
+import re
 import sys
 
 import markdown
@@ -27,7 +28,8 @@ def test_core_does_not_import_mkdocs(fixture_dir):
 
 
 def test_one_page_per_exercise_and_routine(renderer):
-    assert sorted(renderer.pages()) == [
+    pages = [p for p in sorted(renderer.pages()) if p.startswith(("exercises/", "routines/"))]
+    assert pages == [
         "exercises/bridge.md", "exercises/clam.md", "exercises/index.md", "routines/index.md", "routines/short.md",
     ]
 
@@ -87,7 +89,7 @@ def test_text_from_yaml_is_rendered_as_text(fixture_dir, text):
     body = html(page)
     assert "<script" not in body and "<img" not in body and "<strong>bold" not in body
     assert "javascript:" not in body.replace("javascript:alert(1))", "")  # shown as text only
-    assert "49" not in body
+    assert "49" not in re.sub(r"<svg .*?</svg>", "", body)  # (figure coordinates may hold any digits)
     assert "<h1>heading" not in body
     flat = " ".join(text.split())
     visible = body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"')

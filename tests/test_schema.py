@@ -21,7 +21,7 @@ def test_schema_knows_every_field_and_vocabulary():
     exercise = json.loads(rendered_schemas()["exercise.schema.json"])
     fields = exercise["$defs"]["Exercise"]["properties"]
     assert "slug" not in fields  # derived from the file name, never written
-    assert set(exercise["$defs"]["Exercise"]["required"]) == {"name", "summary", "kind", "position", "sides", "muscles", "levels", "sources"}
+    assert set(exercise["$defs"]["Exercise"]["required"]) == {"name", "summary", "kind", "position", "sides", "muscles", "levels", "sources", "figure"}
     assert "lying on your side" in fields["position"]["enum"]
     assert all(prop["description"] for prop in fields.values())
     assert exercise["$defs"]["Exercise"]["additionalProperties"] is False
@@ -33,3 +33,12 @@ def test_every_data_file_points_editors_at_its_schema():
         assert path.read_text().startswith(f"# yaml-language-server: $schema=schema/{schema}\n"), path.name
     for path in (ROOT / "exercises" / "routines").glob("*.yml"):
         assert path.read_text().startswith("# yaml-language-server: $schema=../schema/routine.schema.json\n"), path.name
+    for path in (ROOT / "exercises" / "conditions").glob("*.yml"):
+        assert path.read_text().startswith("# yaml-language-server: $schema=../schema/condition.schema.json\n"), path.name
+
+
+def test_contributing_field_reference_is_current():
+    from steady_hips.reference import END, START, field_reference
+
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    assert f"{START}\n\n{field_reference()}\n{END}" in text, "CONTRIBUTING.md is stale; run `make schema`"

@@ -9,11 +9,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
-from .model import ROUTINES_DIR, SLUG_PATTERN, SOURCES_FILE, Exercise, Routine, Source
+from .model import (CONDITIONS_DIR, ROUTINES_DIR, SLUG_PATTERN, SOURCES_FILE, Condition, ConditionPage, Equipment,
+                    Exercise, Muscle, Routine, Source)
 from .problems import CatalogueError, Problem
 from .validate import INVALID, Document, convert, suggestion
 
@@ -30,12 +31,93 @@ class Catalogue:
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
     warnings: list[Problem] = field(default_factory=list)
+    conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the Condition value
+    _steps: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def routines_using(self, slug: str) -> list[Routine]:
         return [r for r in self.routines.values() if any(i.exercise == slug for i in r.exercises)]
 
     def easier_than(self, slug: str) -> list[Exercise]:
         return [e for e in self.exercises.values() if slug in e.harder]
+
+    # --- browsing: derived from the data, never written by hand ---------------------
+
+    def equipment_of(self, exercise: Exercise) -> list[str]:
+        """Everything the exercise uses at any level, in order of first use."""
+        found: list[str] = []
+        for name in [*exercise.equipment, *(e for level in exercise.levels for e in level.equipment)]:
+            if name not in found:
+                found.append(name)
+        return found
+
+    def needs_no_equipment(self, exercise: Exercise) -> bool:
+        """True when its first level can be done with nothing at all."""
+        return not exercise.equipment and not exercise.levels[0].equipment
+
+    def difficulty(self, slug: str) -> tuple[int, int]:
+        """Difficulty steps (low, high), derived from the progressions, never rated by hand.
+
+        An exercise's first level is step 1, or one step above the hardest level of the
+        exercises it is a progression of (their `harder` names it); each further level adds
+        a step. So the hip bridge with band is step 1, and the single-leg glute bridge starts
+        above the bridge and above all three levels of the forward pelvic shift.
+        """
+        if self._steps is None:
+            self._steps = _difficulties(self)
+        return self._steps[slug]
+
+    def hardest_step(self) -> int:
+        return max((self.difficulty(slug)[1] for slug in self.exercises), default=1)
+
+    def chains(self, slug: str) -> list[list[Exercise]]:
+        """Every progression chain through the exercise, easiest first, via `harder`."""
+        def down(s: str) -> list[list[str]]:
+            easier = [e.slug for e in self.easier_than(s)]
+            return [[s]] if not easier else [path + [s] for e in easier for path in down(e)]
+
+        def up(s: str) -> list[list[str]]:
+            harder = self.exercises[s].harder
+            return [[s]] if not harder else [[s] + path for h in harder for path in up(h)]
+
+        found = [before[:-1] + after for before in down(slug) for after in up(slug)]
+        return [[self.exercises[s] for s in chain] for chain in found if len(chain) > 1]
+
+    def exercises_for(self, facet: str, value: str) -> list[Exercise]:
+        """Exercises with `value` among their muscles, equipment (any level) or helps_with."""
+        if facet == "muscle":
+            return [e for e in self.exercises.values() if value in e.muscles]
+        if facet == "equipment":
+            if value == "none":
+                return [e for e in self.exercises.values() if self.needs_no_equipment(e)]
+            return [e for e in self.exercises.values() if value in self.equipment_of(e)]
+        if facet == "condition":
+            return [e for e in self.exercises.values() if value in e.helps_with]
+        raise ValueError(f"unknown facet {facet!r}")
+
+    def used(self, facet: str) -> list[str]:
+        """The vocabulary values at least one exercise uses, in vocabulary order."""
+        vocabulary = {"muscle": Muscle, "equipment": Equipment, "condition": Condition}[facet]
+        return [v for v in get_args(vocabulary) if self.exercises_for(facet, v)]
+
+
+def _difficulties(catalogue: Catalogue) -> dict[str, tuple[int, int]]:
+    """Every exercise's steps at once; the loader has ruled out circles in `harder`."""
+    found: dict[str, tuple[int, int]] = {}
+    easier: dict[str, list[str]] = {}
+    for exercise in catalogue.exercises.values():
+        for other in exercise.harder:
+            easier.setdefault(other, []).append(exercise.slug)
+
+    def visit(slug: str) -> tuple[int, int]:
+        if slug not in found:
+            below = [visit(e)[1] for e in easier.get(slug, [])]
+            low = max(below, default=0) + 1
+            found[slug] = (low, low + len(catalogue.exercises[slug].levels) - 1)
+        return found[slug]
+
+    for slug in catalogue.exercises:
+        visit(slug)
+    return found
 
 
 @dataclass
@@ -71,6 +153,8 @@ def load_catalogue(exercises_dir: Path | str) -> Catalogue:
 
     exercises = {p.stem: load(p, Exercise) for p in exercise_files}
     routines = {p.stem: load(p, Routine) for p in routine_files}
+    condition_files = _data_files(root / CONDITIONS_DIR, problems, label_base) if (root / CONDITIONS_DIR).is_dir() else []
+    condition_pages = {p.stem: load(p, ConditionPage) for p in condition_files}
 
     sources = parsed_sources.value if isinstance(parsed_sources.value, dict) else {}
     sources = {k: v for k, v in sources.items() if v is not INVALID}
@@ -83,8 +167,9 @@ def load_catalogue(exercises_dir: Path | str) -> Catalogue:
     for slug, routine in good_routines.items():
         routine.slug = slug
 
-    known = {"exercise": set(exercises), "source": set(sources) if parsed_sources.value is not INVALID else None}
-    for parsed in [parsed_sources, *exercises.values(), *routines.values()]:
+    known = {"exercise": set(exercises), "source": set(sources) if parsed_sources.value is not INVALID else None,
+             "routine": set(routines)}
+    for parsed in [parsed_sources, *exercises.values(), *routines.values(), *condition_pages.values()]:
         _check_references(parsed.doc, known, problems)
     for slug, parsed in exercises.items():
         if parsed.value is not INVALID:
@@ -94,11 +179,13 @@ def load_catalogue(exercises_dir: Path | str) -> Catalogue:
             _check_routine(parsed.value, parsed.doc, good_exercises, problems)
     _check_unique_names(exercises, problems)
     _check_unique_names(routines, problems)
+    _check_progressions(exercises, good_exercises, problems)
+    conditions = _check_conditions(condition_pages, good_exercises, problems, _label(root / CONDITIONS_DIR, label_base))
 
     if problems:
         raise CatalogueError(problems)
     ordered = dict(sorted(good_exercises.items(), key=lambda kv: kv[1].name.casefold()))
-    catalogue = Catalogue(sources, ordered, dict(sorted(good_routines.items())))
+    catalogue = Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions)
     catalogue.warnings = _warnings(catalogue, exercises, routines)
     return catalogue
 
@@ -117,8 +204,8 @@ def _data_files(folder: Path, problems: list[Problem], base: Path, skip: frozens
         if path.name in skip or path.name.startswith("."):
             continue
         if path.is_dir():
-            if path.name not in (ROUTINES_DIR, _SCHEMA_DIR) or folder.name == ROUTINES_DIR:
-                problems.append(Problem(_label(path, base), 1, 1, "", "unexpected folder; exercises go in exercises/, routines in exercises/routines/"))
+            if path.name not in (ROUTINES_DIR, CONDITIONS_DIR, _SCHEMA_DIR) or folder.name in (ROUTINES_DIR, CONDITIONS_DIR):
+                problems.append(Problem(_label(path, base), 1, 1, "", "unexpected folder; exercises go in exercises/, routines in exercises/routines/, condition pages in exercises/conditions/"))
             continue
         if path.suffix != ".yml":
             hint = " (rename it to .yml)" if path.suffix == ".yaml" else ""
@@ -147,10 +234,32 @@ def _parse(path: str, label: str, mtime_ns: int, size: int, hint: Any) -> _Parse
         what = " ".join(filter(None, [error.context, error.problem]))
         doc.problems.append(Problem(label, line, column, "(YAML syntax)", what))
         return _Parsed(INVALID, doc)
+    except yaml.reader.ReaderError as error:
+        line, column = _line_and_column(path, error.position)
+        doc.problems.append(Problem(label, line, column, "(YAML syntax)", f"character {error.character!r} is not allowed in YAML"))
+        return _Parsed(INVALID, doc)
     if node is None:
         doc.problems.append(Problem(label, 1, 1, "", "file is empty"))
         return _Parsed(INVALID, doc)
-    return _Parsed(convert(node, hint, "", doc), doc)
+    try:
+        return _Parsed(convert(node, hint, "", doc), doc)
+    except RecursionError:
+        doc.problems.append(Problem(label, *_first_alias(path), "(YAML syntax)", "an alias (*name) refers to the block that contains it"))
+        return _Parsed(INVALID, doc)
+
+
+def _first_alias(path: str) -> tuple[int, int]:
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if "*" in line:
+                return number, line.index("*") + 1
+    return 1, 1
+
+
+def _line_and_column(path: str, position: int) -> tuple[int, int]:
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        before = handle.read()[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
 def _check_references(doc: Document, known: dict[str, set | None], problems: list[Problem]) -> None:
@@ -164,7 +273,7 @@ def _check_references(doc: Document, known: dict[str, set | None], problems: lis
 
 
 def _problem(doc: Document, path: str, message: str) -> Problem:
-    line, column = doc.positions.get(path, (1, 1))
+    line, column = doc.position(path)
     return Problem(doc.file, line, column, path, message)
 
 
@@ -218,6 +327,55 @@ def _check_unique_names(parsed: dict[str, _Parsed], problems: list[Problem]) -> 
             problems.append(_problem(item.doc, "name", f"'{item.value.name}' is already the name of {owners[key]}"))
         else:
             owners[key] = item.doc.file
+
+
+def _check_progressions(parsed: dict[str, _Parsed], exercises: dict[str, Exercise], problems: list[Problem]) -> None:
+    """`harder` must never lead back to where it started, or there is no easiest exercise."""
+    state: dict[str, int] = {}  # 1 while on the current path, 2 when done
+
+    def visit(slug: str, path: list[str]) -> None:
+        state[slug] = 1
+        for i, other in enumerate(exercises[slug].harder):
+            if other not in exercises or other == slug:
+                continue
+            if state.get(other) == 1:
+                loop = " -> ".join([*path[path.index(other):], slug, other])
+                problems.append(_problem(parsed[slug].doc, f"harder[{i}]", f"progressions go round in a circle: {loop}"))
+            elif other not in state:
+                visit(other, [*path, slug])
+        state[slug] = 2
+
+    for slug in exercises:
+        if slug not in state:
+            visit(slug, [])
+
+
+def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, Exercise], problems: list[Problem],
+                      folder: str) -> dict[str, ConditionPage]:
+    """One page per condition; once there are condition pages, every condition in use needs one.
+
+    Returns the pages keyed by their condition, in vocabulary order.
+    """
+    pages: dict[str, ConditionPage] = {}
+    for slug, item in parsed.items():
+        if item.value is INVALID:
+            continue
+        item.value.slug = slug
+        if item.value.condition in pages:
+            other = pages[item.value.condition].slug
+            problems.append(_problem(item.doc, "condition", f"'{item.value.condition}' already has its page in conditions/{other}.yml"))
+        else:
+            pages[item.value.condition] = item.value
+    if parsed:
+        used: dict[str, list[str]] = {}
+        for slug, exercise in exercises.items():
+            for name in exercise.helps_with:
+                used.setdefault(name, []).append(slug)
+        for name, slugs in used.items():
+            if name not in pages and all(p.value is not INVALID for p in parsed.values()):
+                problems.append(Problem(folder + "/", 1, 1, "", f"no page for '{name}', which {', '.join(sorted(slugs)[:3])} help with; add one"))
+    order = get_args(Condition)
+    return {c: pages[c] for c in order if c in pages}
 
 
 def _warnings(catalogue: Catalogue, exercises: dict[str, _Parsed], routines: dict[str, _Parsed]) -> list[Problem]:

@@ -3,7 +3,7 @@
     python -m steady_hips check             # validate only; every problem, non-zero exit on errors
     python -m steady_hips pages OUTDIR      # write the generated Markdown pages to OUTDIR
     python -m steady_hips pages --with-content OUTDIR   # plus content/ with macros expanded: a whole docs folder
-    python -m steady_hips schema [--write]  # print or refresh exercises/schema/*.json
+    python -m steady_hips schema [--write]  # print or refresh exercises/schema/*.json and CONTRIBUTING.md's field reference
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from .catalogue import load_catalogue
 from .problems import CatalogueError
 from .render import RenderError
+from .reference import update_contributing
 from .schema import rendered_schemas, write_schemas
 from .site import PROJECT_ROOT, Site
 
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.write:
                 for path in write_schemas(args.root / "exercises" / "schema"):
                     print(f"wrote {path}")
+                if update_contributing(args.root / "CONTRIBUTING.md"):
+                    print(f"updated the field reference in {args.root / 'CONTRIBUTING.md'}")
             else:
                 for name, text in rendered_schemas().items():
                     print(f"# {name}\n{text}")

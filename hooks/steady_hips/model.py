@@ -90,6 +90,21 @@ class AtLeast:
     minimum: int
 
 
+@dataclass(frozen=True)
+class Between:
+    """A whole number from `minimum` to `maximum`, both included; it may be negative."""
+
+    minimum: int
+    maximum: int
+
+
+@dataclass(frozen=True)
+class Length:
+    """A list of exactly `items` items, e.g. a pair of limbs."""
+
+    items: int
+
+
 ExerciseRef = Annotated[str, Ref("exercise")]
 SourceRef = Annotated[str, Ref("source")]
 
@@ -142,6 +157,7 @@ class Level:
     steps: Annotated[list[str], NonEmpty()] = doc("Step-by-step instructions, one action per item, in order.")
     dosage: Dosage | None = doc("Sets, reps, holds or time for this level.", default=None)
     equipment: list[Equipment] = doc("Equipment needed at this level on top of the exercise's own.", default_factory=_none)
+    figure: Figure | None = doc("A figure for this level, only where its movement differs from the exercise's own figure (see `Figure`).", default=None)
 
 
 @dataclass(kw_only=True)
@@ -165,6 +181,7 @@ class Exercise:
     stop_if: list[str] = doc("Exercise-specific reasons to stop (the general pain rule is always shown too).", default_factory=_none)
     related: list[ExerciseRef] = doc("Slugs of related exercises or variations.", default_factory=_none)
     harder: list[ExerciseRef] = doc("Slugs of separate exercises that take this one further (the easier direction is derived).", default_factory=_none)
+    figure: Figure = doc("The drawing of the first level: start and end positions as poses (see `Figure`).")
     slug: str = field(init=False, default="")  # the file name, set by the loader
 
 
@@ -237,3 +254,183 @@ FIELD_ALIASES = {
 SOURCES_FILE = "sources.yml"
 ROUTINES_DIR = "routines"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+# --- finding and browsing: search words, condition pages, difficulty ------------------
+# The words runners type for each vocabulary value, defined once here. The first word,
+# unless it is "", is shown next to the value on exercise pages ("gluteus medius (glute
+# med)"); all of them are shown on the value's own browse or condition page, so the site
+# search finds that page, and the exercises, whichever word the reader uses.
+
+MUSCLE_WORDS: dict[Muscle, tuple[str, ...]] = {
+    "gluteus maximus": ("glute max", "glutes", "buttocks", "bum"),
+    "gluteus medius": ("glute med", "side glutes", "hip abductors", "hip stabilizers"),
+    "gluteus minimus": ("glute min", "hip abductors", "hip stabilizers"),
+    "deep hip rotators": ("", "piriformis", "external rotators", "deep six"),
+    "hip abductors": ("outer hip", "abductors", "outer thigh", "hip stabilizers"),
+    "hip adductors": ("inner thigh", "adductors", "groin"),
+    "hip flexors": ("front of the hip", "iliopsoas", "psoas"),
+    "tensor fasciae latae": ("TFL", "tensor fascia lata", "hip abductors"),
+    "quadriceps": ("quads", "front of the thigh"),
+    "hamstrings": ("back of the thigh", "hamstring"),
+    "calves": ("", "calf", "calf muscles", "gastrocnemius", "soleus"),
+    "foot and ankle": ("", "feet", "ankles", "foot arch", "ankle stability"),
+    "core": ("abs", "abdominals", "trunk", "midsection"),
+    "lower back": ("", "low back", "lumbar", "quadratus lumborum"),
+}
+
+EQUIPMENT_WORDS: dict[Equipment, tuple[str, ...]] = {
+    "loop band": ("mini band", "booty band", "resistance loop", "glute band"),
+    "resistance band": ("theraband", "exercise band", "rubber band"),
+    "wall": ("",),
+    "chair": ("", "sofa", "ottoman", "bench"),
+    "step": ("", "stair", "stairs", "box", "platform"),
+    "gym ball": ("Swiss ball", "stability ball", "exercise ball", "fitness ball"),
+    "foam roller": ("", "roller"),
+    "hand weights": ("dumbbells", "weights"),
+    "hip abductor machine": ("", "abduction machine", "gym machine"),
+    "suspension straps": ("TRX", "suspension trainer"),
+    "mat or towel": ("yoga mat", "exercise mat", "towel"),
+}
+
+CONDITION_WORDS: dict[Condition, tuple[str, ...]] = {
+    "trochanteric pain": ("hip bursitis", "trochanteric bursitis", "greater trochanteric pain syndrome",
+                          "GTPS", "trochanteric regional pain syndrome", "outer hip pain", "side of the hip"),
+    "IT band syndrome": ("ITB", "ITBS", "IT band", "iliotibial band", "iliotibial band syndrome", "outside of the knee"),
+    "piriformis syndrome": ("", "piriformis", "deep buttock pain"),
+    "runner's knee": ("patellofemoral pain", "patellofemoral pain syndrome", "PFPS", "kneecap pain", "front of the knee"),
+    "hip flexor strain": ("", "pulled hip flexor", "strained hip flexor", "psoas strain", "front of the hip"),
+    "SI joint pain": ("sacroiliac joint pain", "sacroiliac", "SI joint", "SIJ", "pelvis pain", "low back and buttock"),
+    "hip pain after running": ("", "sore hips", "hip ache", "hips hurt", "post-run hip pain"),
+}
+
+POSITION_WORDS: dict[Position, tuple[str, ...]] = {
+    "standing": ("", "upright"),
+    "lying on your back": ("", "supine", "face up"),
+    "lying on your side": ("", "side-lying"),
+    "face down": ("lying on your front", "prone"),
+    "kneeling": ("", "half-kneeling"),
+    "sitting": ("", "seated"),
+}
+
+KIND_WORDS: dict[Kind, tuple[str, ...]] = {
+    "strength": ("", "strengthening"),
+    "stability": ("", "balance", "control"),
+    "mobility": ("", "range of motion"),
+    "stretch": ("", "stretching", "flexibility"),
+    "plyometric": ("jumping", "hopping", "plyos"),
+    "warm-up": ("", "warm up", "dynamic stretch"),
+}
+
+import re as _re  # noqa: E402  (kept with the section that uses it)
+
+RoutineRef = Annotated[str, Ref("routine")]
+
+SEARCH_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "muscle": MUSCLE_WORDS,
+    "equipment": EQUIPMENT_WORDS,
+    "condition": CONDITION_WORDS,
+    "position": POSITION_WORDS,
+    "kind": KIND_WORDS,
+}
+
+
+@dataclass(kw_only=True)
+class ConditionPage:
+    """A condition's page, stored as `exercises/conditions/<slug>.yml` and shown at `/conditions/<slug>/`; it lists the exercises whose `helps_with` names the condition."""
+
+    condition: Condition = doc("The condition of the vocabulary this page is about, as exercises name it in `helps_with`.")
+    name: str = doc("Page title in plain words, e.g. `Trochanteric pain (hip bursitis)`.")
+    summary: str = doc("One line: what it is. Shown in lists, search results and the page description.")
+    what_it_is: Annotated[list[str], NonEmpty()] = doc("What it is and how it feels, in plain words, one paragraph an item.")
+    muscles: list[Muscle] = doc("Muscles at the heart of the condition; the page also lists exercises that work them, apart from those the sources use for it.", default_factory=_none)
+    how_exercises_help: Annotated[list[str], NonEmpty()] = doc("Why the exercises and routines listed on the page help, one paragraph an item. No cure claims.")
+    see_a_professional: Annotated[list[str], NonEmpty()] = doc("Signs that call for a physio or doctor with this condition, one an item; the general red flags are always linked too.")
+    routines: list[RoutineRef] = doc("Slugs of routines that fit, most useful first.", default_factory=_none)
+    sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the articles the text comes from.")
+    slug: str = field(init=False, default="")  # the file name, set by the loader
+
+
+CONDITIONS_DIR = "conditions"
+
+
+def slugify(value: str) -> str:
+    """The address form of a vocabulary value: `runner's knee` -> `runners-knee`."""
+    return _re.sub(r"[^a-z0-9]+", "-", value.casefold().replace("'", "").replace("\u2019", "")).strip("-")
+
+
+# --- figures: a drawing of each exercise from two poses (issue 7) ----------------------
+# `figure.py` draws a simple line figure from these angles; nothing is hand-drawn.
+#
+# The angle convention, one rule for every body part: each part is the direction it
+# points from the joint it hangs on, in whole degrees, measured counter-clockwise from
+# straight down. 0 = down, 90 = forward, 180 = up, 270 (or -90) = back. In a side view
+# the figure faces right, so "forward" is to the right; in a front view 90 is the
+# right of the picture. Standing tall is `trunk: 180, thighs: [0, 0]`; lying on your back
+# (head to the left) is `trunk: 270, thighs: [90, 90]`; face down (head to the right) is
+# `trunk: 90, thighs: [270, 270]`. Turning the whole pose adds the same number to every
+# angle. Limbs come in pairs: [working side, other side], which is [near, far] in a side
+# view (the far limbs are drawn fainter) and [right, left] of the picture in a front view.
+# The figure is about 93 units tall standing; `Prop` places equipment at a body point.
+
+Angle = Annotated[int, Between(-180, 360)]
+Pair = Annotated[list[Angle], Length(2)]
+
+View = Literal["side", "front"]
+
+Segment = Literal["trunk", "arms", "forearms", "thighs", "shins", "feet"]
+
+BodyPoint = Literal[
+    "head", "shoulders", "hips",
+    "hand", "other hand", "hands", "elbow", "other elbow",
+    "knee", "other knee", "knees",
+    "foot", "other foot", "feet", "toes", "other toes", "heel", "other heel", "heels",
+]
+
+PropKind = Literal[
+    "wall",         # a wall just beyond the point, e.g. the hand resting on it
+    "chair",        # a chair whose seat is under the point
+    "chair back",   # a chair whose back top is under the point
+    "step",         # a low step under the point; the figure stands on it
+    "gym ball",     # a ball resting on the floor under the point
+    "foam roller",  # a roller lying on the floor under the point
+    "loop band",    # a band joining the point on both sides: `knees` or `feet`
+    "weights",      # a hand weight at the point: `hands`
+    "straps",       # suspension straps from above to the point: `hands`
+    "machine",      # an abductor machine: a seat under the hips, pads outside the knees
+]
+
+
+@dataclass(kw_only=True)
+class Pose:
+    """One position of the figure, as angles in degrees (0 straight down, 90 forward, 180 up; see the model's figure section)."""
+
+    trunk: Angle = doc("Hips to shoulders: `180` upright, `270` lying on your back, `90` face down.", default=180)
+    head: Angle | None = doc("Neck to head; follows the trunk when left out.", default=None)
+    arms: Pair | None = doc("Upper arms, shoulder to elbow, `[working, other]`: `[0, 0]` hanging, `[90, 90]` reaching forward. Hanging when left out.", default=None)
+    forearms: Pair | None = doc("Forearms, elbow to hand; straight on from the upper arms when left out.", default=None)
+    thighs: Pair = doc("Thighs, hip to knee: `[0, 0]` standing, `[90, 90]` sitting.", default_factory=lambda: [0, 0])
+    shins: Pair | None = doc("Shins, knee to ankle; straight on from the thighs when left out.", default=None)
+    feet: Pair | None = doc("Feet, ankle to toes; at a right angle to the shins (flat on the floor when standing) when left out.", default=None)
+    short: list[Segment] = doc("Parts pointing toward the viewer, drawn at half length, e.g. `[thighs]` for sitting seen from the front.", default_factory=_none)
+    shift: Annotated[int, Between(-100, 100)] = doc("Moves the whole figure to the right (or left, negative) in figure units, e.g. for a sideways jump.", default=0)
+
+
+@dataclass(kw_only=True)
+class Prop:
+    """A piece of equipment drawn with the figure, placed at a body point."""
+
+    kind: PropKind = doc("What it is.")
+    at: BodyPoint = doc("The body point it touches, e.g. `foot` for a chair the foot rests on.")
+
+
+@dataclass(kw_only=True)
+class Figure:
+    """The drawing of an exercise: the start pose drawn faded, the end pose solid, an arrow for the movement."""
+
+    view: View = doc("`side` (the figure faces right) or `front` (the figure faces you).", default="side")
+    start: Pose = doc("The starting position.")
+    end: Pose = doc("The end position, where the movement goes to.")
+    props: list[Prop] = doc("Equipment to draw, e.g. `[{kind: chair, at: foot}]`.", default_factory=_none)
+    fixed: BodyPoint = doc("The point that stays in place from start to end, e.g. `feet` or `hips`.", default="feet")
+    arrow: BodyPoint | None = doc("The point whose path the arrow shows; the one that moves most when left out.", default=None)

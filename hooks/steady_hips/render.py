@@ -9,18 +9,22 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import jinja2
 import yaml
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .model import Exercise, Level, Routine, Source
+from .model import SEARCH_WORDS, Condition, Exercise, Kind, Level, Position, Routine, Source, slugify
+from .figure import exercise_figure, figure_moves
 from .qr import qr_svg
 from .text import count, dosage_text, frequency_text, markdown_text, most_sessions, times_a_week
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
+
+# Where the browse pages live in the docs tree: `<folder>/index.md` and `<folder>/<slug>.md`.
+BROWSE_FOLDERS = {"muscle": "browse/muscles", "equipment": "browse/equipment", "condition": "conditions"}
 
 # Fenced code blocks and inline code spans are left alone by Jinja in articles.
 _CODE = re.compile(
@@ -60,10 +64,23 @@ class Renderer:
             routine_equipment=self._routine_equipment,
             page_url=self._page_url,
             qr_svg=qr_svg,
+            exercise_figure=exercise_figure,
+            figure_moves=figure_moves,
             count=count,
             front_matter=_front_matter,
             link=_link,
             attr=_attribute,
+            search_words=SEARCH_WORDS,
+            slug=slugify,
+            browse_path=self._browse_path,
+            facet_values=self._facet_values,
+            label=_label,
+            filter_choices=self._filter_choices,
+            filter_data=self._filter_data,
+            sentence=_sentence,
+            easiest_first=self._easiest_first,
+            conditions_of=self._conditions_of,
+            routines_with=self._routines_with,
         )
         macro_source = self.env.loader.get_source(self.env, "macros.md")[0]
         names = ", ".join(re.findall(r"{%-?\s*macro\s+(\w+)", macro_source))
@@ -107,6 +124,62 @@ class Renderer:
                     needed.append(name)
         return needed
 
+    def _browse_path(self, facet: str, value: str) -> str | None:
+        """The docs path of the page for a muscle, equipment or condition; None if it has none."""
+        if facet == "condition":
+            page = self.catalogue.conditions.get(value)
+            return f"{BROWSE_FOLDERS[facet]}/{page.slug}.md" if page else None
+        name = "no-equipment" if facet == "equipment" and value == "none" else slugify(value)
+        return f"{BROWSE_FOLDERS[facet]}/{name}.md"
+
+    def _facet_values(self, facet: str) -> list[str]:
+        """The values of a facet that have a page (muscle and equipment: the ones in use)."""
+        if facet == "condition":
+            return list(self.catalogue.conditions)
+        values = self.catalogue.used(facet)
+        if facet == "equipment" and any(self.catalogue.needs_no_equipment(e) for e in self.catalogue.exercises.values()):
+            values.append("none")
+        return values
+
+    def _filter_choices(self, facet: str) -> list[tuple[str, str, int]]:
+        """(value in the URL, label, number of exercises) for one filter of the catalogue."""
+        exercises = list(self.catalogue.exercises.values())
+        if facet in ("muscle", "equipment"):
+            values = self._facet_values(facet)
+            return [(slugify(v), _label(facet, v), len(self.catalogue.exercises_for(facet, v))) for v in values]
+        order = get_args(Position if facet == "position" else Kind)
+        used = [v for v in order if any(getattr(e, facet) == v for e in exercises)]
+        return [(slugify(v), _label(facet, v), sum(getattr(e, facet) == v for e in exercises)) for v in used]
+
+    def _filter_data(self, exercise: Exercise) -> dict[str, str]:
+        """The data attributes of an exercise's catalogue row: space-separated URL values."""
+        equipment = [slugify(e) for e in self.catalogue.equipment_of(exercise)]
+        if self.catalogue.needs_no_equipment(exercise):
+            equipment.insert(0, "none")
+        low, high = self.catalogue.difficulty(exercise.slug)
+        return {
+            "muscle": " ".join(slugify(m) for m in exercise.muscles),
+            "equipment": " ".join(equipment),
+            "position": slugify(exercise.position),
+            "kind": slugify(exercise.kind),
+            "low": str(low),
+            "high": str(high),
+        }
+
+    def _easiest_first(self, exercises: list[Exercise]) -> list[Exercise]:
+        return sorted(exercises, key=lambda e: (self.catalogue.difficulty(e.slug), e.name.casefold()))
+
+    def _conditions_of(self, exercises: list[Exercise]) -> list[tuple[str, int]]:
+        """(condition, how many of `exercises` help with it), in vocabulary order."""
+        counts = [(c, sum(c in e.helps_with for e in exercises)) for c in get_args(Condition)]
+        return [(c, n) for c, n in counts if n]
+
+    def _routines_with(self, exercises: list[Exercise]) -> list[tuple[Routine, int]]:
+        """(routine, how many of `exercises` it includes), for routines that include any."""
+        slugs = {e.slug for e in exercises}
+        counts = [(r, sum(item.exercise in slugs for item in r.exercises)) for r in self.catalogue.routines.values()]
+        return [(r, n) for r, n in counts if n]
+
     def _page_url(self, path: str) -> str:
         """The public address of a page, e.g. `routines/x.md` -> `<site_url>routines/x/`."""
         stem = path.removesuffix(".md")
@@ -126,6 +199,17 @@ class Renderer:
             for slug, routine in self.catalogue.routines.items():
                 path = f"routines/{slug}.md"
                 out[path] = self._page("routine.md", path, routine=routine)
+        for facet in ("muscle", "equipment"):
+            index = f"{BROWSE_FOLDERS[facet]}/index.md"
+            out[index] = self._page("browse_index.md", index, facet=facet)
+            for value in self._facet_values(facet):
+                path = self._browse_path(facet, value)
+                out[path] = self._page("browse.md", path, facet=facet, value=value)
+        if self.catalogue.conditions:
+            out["conditions/index.md"] = self._page("condition_index.md", "conditions/index.md")
+            for name, condition in self.catalogue.conditions.items():
+                path = self._browse_path("condition", name)
+                out[path] = self._page("condition.md", path, name=name, condition=condition)
         return out
 
     def _page(self, template: str, path: str, **values: Any) -> str:
@@ -155,6 +239,19 @@ class Renderer:
         except (jinja2.UndefinedError, RenderError) as error:
             raise RenderError(f"{path}:{_template_line(error)}: {error}") from None
         return re.sub(r"\x02(\d+)\n*\x03", lambda m: stash[int(m.group(1))], str(rendered))
+
+
+def _label(facet: str, value: str) -> str:
+    """A vocabulary value with its everyday word, as plain text: `gluteus medius (glute med)`."""
+    if facet == "equipment" and value == "none":
+        return "no equipment"
+    words = SEARCH_WORDS[facet].get(value, ())
+    return f"{value} ({words[0]})" if words and words[0] else value
+
+
+def _sentence(text: str) -> str:
+    """Capitalise the first letter only: `gluteus medius` -> `Gluteus medius`, `IT band` stays."""
+    return text[:1].upper() + text[1:]
 
 
 def _template_line(error: BaseException) -> str:

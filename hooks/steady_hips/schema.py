@@ -11,13 +11,14 @@ import types
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from .model import SLUG_PATTERN, AtLeast, Exercise, NonEmpty, Routine, Source, Span
+from .model import SLUG_PATTERN, AtLeast, Between, Length, ConditionPage, Exercise, NonEmpty, Routine, Source, Span
 from .validate import _fields, _hints, is_required
 
 SCHEMAS = {
     "exercise.schema.json": (Exercise, "Steady Hips exercise"),
     "routine.schema.json": (Routine, "Steady Hips routine"),
     "sources.schema.json": (dict[str, Source], "Steady Hips bibliography"),
+    "condition.schema.json": (ConditionPage, "Steady Hips condition page"),
 }
 
 _COUNT = {
@@ -48,6 +49,10 @@ def _schema(hint: Any, definitions: dict[str, dict]) -> dict:
                 out["minItems"] = 1
             if isinstance(mark, AtLeast):
                 out["minimum"] = mark.minimum
+            if isinstance(mark, Between):
+                out["minimum"], out["maximum"] = mark.minimum, mark.maximum
+            if isinstance(mark, Length):
+                out["minItems"] = out["maxItems"] = mark.items
         return out
     if origin in (Union, types.UnionType):
         options = [o for o in get_args(hint) if o is not type(None)]
@@ -60,10 +65,12 @@ def _schema(hint: Any, definitions: dict[str, dict]) -> dict:
     if origin is list:
         return {"type": "array", "items": _schema(get_args(hint)[0], definitions)}
     if origin is dict:
+        key_hint, value_hint = get_args(hint)
+        names = {"enum": list(get_args(key_hint))} if get_origin(key_hint) is Literal else {"pattern": SLUG_PATTERN}
         return {
             "type": "object",
-            "propertyNames": {"pattern": SLUG_PATTERN},
-            "additionalProperties": _schema(get_args(hint)[1], definitions),
+            "propertyNames": names,
+            "additionalProperties": _schema(value_hint, definitions),
         }
     if dataclasses.is_dataclass(hint):
         name = hint.__name__

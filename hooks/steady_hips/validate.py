@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import json
+import re
 import functools
 import types
 import typing
@@ -14,7 +16,7 @@ from typing import Any, Annotated, Literal, Union, get_args, get_origin
 
 import yaml
 
-from .model import FIELD_ALIASES, AtLeast, NonEmpty, Ref, Span
+from .model import FIELD_ALIASES, AtLeast, Between, Length, NonEmpty, Ref, Span
 from .problems import Problem
 
 STR = "tag:yaml.org,2002:str"
@@ -52,7 +54,22 @@ class Document:
     file: str
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
+
+    def position(self, path: str) -> tuple[int, int]:
+        """Line and column of the node at `path` (e.g. `levels[1].name`), found when needed."""
+        node = self.root
+        for name, index, quoted in _PATH_PART.findall(path):
+            key = name or (json.loads(quoted) if quoted else None)
+            if key is not None and isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+            elif index and isinstance(node, yaml.SequenceNode) and int(index) < len(node.value):
+                node = node.value[int(index)]
+            else:
+                node = None
+            if node is None:
+                return (1, 1)
+        return _position(node)
 
     def problem(self, node: yaml.Node | None, path: str, message: str) -> _Invalid:
         line, column = _position(node)
@@ -90,7 +107,19 @@ def _describe(node: yaml.Node) -> str:
     return _TAG_WORDS.get(node.tag, f"a value tagged {node.tag}")
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_PATH_PART = re.compile(r'([A-Za-z0-9_-]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(name: str) -> bool:
+    return bool(_PLAIN_KEY.match(name))
+
+
 def _join(path: str, name: str) -> str:
+    """`levels[0].dosage`; odd keys are quoted so the message stays readable."""
+    if not _plain(name):
+        return f"{path}[{json.dumps(name, ensure_ascii=False)}]"
     return f"{path}.{name}" if path else name
 
 
@@ -109,78 +138,128 @@ def is_required(f: dataclasses.Field) -> bool:
 
 
 def convert(node: yaml.Node, hint: Any, path: str, doc: Document) -> Any:
-    """Convert `node` to a value of type `hint`, or record why not and return INVALID."""
-    doc.positions[path] = _position(node)
+    """Convert `node` to a value of type `hint`, or record why not and return INVALID.
+
+    A YAML alias that contains itself recurses without end; it surfaces as RecursionError,
+    which the caller reports as a problem of the file.
+    """
+    doc.root = doc.root or node
+    return _converter(hint)(node, path, doc)
+
+
+Converter = typing.Callable[[yaml.Node, str, Document], Any]
+
+
+@functools.cache
+def _converter(hint: Any) -> Converter:
+    """Build, once per type hint, the function that converts a node to that type."""
     origin = get_origin(hint)
 
     if origin is Annotated:
         inner, *marks = get_args(hint)
-        value = convert(node, inner, path, doc)
-        for mark in marks:
-            value = _apply_mark(mark, value, node, path, doc)
-        return value
+        signed = inner is int and any(isinstance(m, Between) and m.minimum < 0 for m in marks)
+        convert_inner = _signed if signed else _converter(inner)
+
+        def annotated(node, path, doc):
+            value = convert_inner(node, path, doc)
+            for mark in marks:
+                value = _apply_mark(mark, value, node, path, doc)
+            return value
+
+        return annotated
 
     if origin in (Union, types.UnionType):
         options = get_args(hint)
-        if type(None) in options and node.tag == NULL:
-            return None
+        optional = type(None) in options
         rest = [o for o in options if o is not type(None)]
         if set(rest) == {int, Span}:
-            return _count(node, path, doc)
-        (only,) = rest
-        return convert(node, only, path, doc)
+            convert_rest = _count
+        else:
+            (only,) = rest
+            convert_rest = _converter(only)
+
+        def union(node, path, doc):
+            if optional and node.tag == NULL:
+                return None
+            return convert_rest(node, path, doc)
+
+        return union
 
     if origin is Literal:
         choices = get_args(hint)
-        if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
-            return doc.problem(node, path, f"expected one of {_choices(choices)}, got {_describe(node)}")
-        if node.value not in choices:
-            hint_text = suggestion(node.value, choices)
-            return doc.problem(node, path, f"'{node.value}' is not one of {_choices(choices)}{hint_text}")
-        return node.value
+        allowed = frozenset(choices)
+
+        def literal(node, path, doc):
+            if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
+                return doc.problem(node, path, f"expected one of {_choices(choices)}, got {_describe(node)}")
+            if node.value not in allowed:
+                return doc.problem(node, path, f"'{node.value}' is not one of {_choices(choices)}{suggestion(node.value, choices)}")
+            return node.value
+
+        return literal
 
     if origin is list:
         (item_hint,) = get_args(hint)
-        if not isinstance(node, yaml.SequenceNode):
-            return doc.problem(node, path, f"expected a list (one '- ' item per line or [a, b]), got {_describe(node)}")
-        items = [convert(item, item_hint, f"{path}[{i}]", doc) for i, item in enumerate(node.value)]
-        return INVALID if any(i is INVALID for i in items) else items
+        convert_item = _converter(item_hint)
+
+        def listing(node, path, doc):
+            if not isinstance(node, yaml.SequenceNode):
+                return doc.problem(node, path, f"expected a list (one '- ' item per line or [a, b]), got {_describe(node)}")
+            items = [convert_item(item, f"{path}[{i}]", doc) for i, item in enumerate(node.value)]
+            return INVALID if any(i is INVALID for i in items) else items
+
+        return listing
 
     if origin is dict:
         key_hint, value_hint = get_args(hint)
-        if not isinstance(node, yaml.MappingNode):
-            return doc.problem(node, path, f"expected a mapping of names to entries, got {_describe(node)}")
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = _key(key_node, path, doc)
-            if key is INVALID:
-                continue
-            if key in out:
-                doc.problem(key_node, _join(path, key), "appears twice in this mapping")
-                continue
-            out[key] = convert(value_node, value_hint, _join(path, key), doc)
-        return out
+        key_choices = get_args(key_hint) if get_origin(key_hint) is Literal else None
+        convert_value = _converter(value_hint)
+
+        def mapping(node, path, doc):
+            if not isinstance(node, yaml.MappingNode):
+                return doc.problem(node, path, f"expected a mapping of names to entries, got {_describe(node)}")
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = _key(key_node, path, doc)
+                if key is INVALID:
+                    continue
+                if key_choices is not None and key not in key_choices:
+                    doc.problem(key_node, _join(path, key), f"'{key}' is not one of {_choices(key_choices)}{suggestion(key, key_choices)}")
+                    continue
+                if key in out:
+                    doc.problem(key_node, _join(path, key), "appears twice in this mapping")
+                    continue
+                out[key] = convert_value(value_node, _join(path, key), doc)
+            return out
+
+        return mapping
 
     if dataclasses.is_dataclass(hint):
-        return _record(node, hint, path, doc)
+        return functools.partial(_record, cls=hint)
 
     if hint is str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
-            extra = " (put it in quotes to make it text)" if isinstance(node, yaml.ScalarNode) else ""
-            return doc.problem(node, path, f"expected text, got {_describe(node)}{extra}")
-        if not node.value.strip():
-            return doc.problem(node, path, "is empty")
-        return node.value.strip()
-
+        return _text
     if hint is bool:
-        if node.tag != BOOL:
-            return doc.problem(node, path, f"expected true or false, got {_describe(node)}")
-        return _SCALARS.construct_yaml_bool(node)
-
+        return _boolean
     if hint is int:
-        return _whole(node, path, doc)
-
+        return _whole
     raise TypeError(f"model uses a type the validator does not know: {hint!r}")
+
+
+def _text(node: yaml.Node, path: str, doc: Document) -> Any:
+    if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
+        extra = " (put it in quotes to make it text)" if isinstance(node, yaml.ScalarNode) else ""
+        return doc.problem(node, path, f"expected text, got {_describe(node)}{extra}")
+    value = node.value.strip()
+    if not value:
+        return doc.problem(node, path, "is empty")
+    return value
+
+
+def _boolean(node: yaml.Node, path: str, doc: Document) -> Any:
+    if node.tag != BOOL:
+        return doc.problem(node, path, f"expected true or false, got {_describe(node)}")
+    return _SCALARS.construct_yaml_bool(node)
 
 
 def _choices(choices: tuple[str, ...]) -> str:
@@ -200,6 +279,13 @@ def _whole(node: yaml.Node, path: str, doc: Document) -> Any:
     if value < 0:
         return doc.problem(node, path, "must not be negative")
     return value
+
+
+def _signed(node: yaml.Node, path: str, doc: Document) -> Any:
+    """A whole number that may be negative (its range comes from a `Between` mark)."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag != INT:
+        return doc.problem(node, path, f"expected a whole number, got {_describe(node)}")
+    return _SCALARS.construct_yaml_int(node)
 
 
 def _count(node: yaml.Node, path: str, doc: Document) -> Any:
@@ -225,40 +311,52 @@ def _apply_mark(mark: Any, value: Any, node: yaml.Node, path: str, doc: Document
         return doc.problem(node, path, "needs at least one item")
     if isinstance(mark, AtLeast) and value < mark.minimum:
         return doc.problem(node, path, f"must be at least {mark.minimum}")
+    if isinstance(mark, Between) and not mark.minimum <= value <= mark.maximum:
+        return doc.problem(node, path, f"{value} is out of range: use {mark.minimum} to {mark.maximum}")
+    if isinstance(mark, Length) and len(value) != mark.items:
+        return doc.problem(node, path, f"needs exactly {mark.items} items, got {len(value)}")
     if isinstance(mark, Ref):
         line, column = _position(node)
         doc.references.append(Reference(mark.target, value, path, line, column))
     return value
 
 
-def _record(node: yaml.Node, cls: type, path: str, doc: Document) -> Any:
+@functools.cache
+def _plan(cls: type) -> tuple[dict[str, Converter], tuple[str, ...]]:
+    """Per record type, once: each field's converter, and the required fields."""
+    hints = _hints(cls)
+    fields = _fields(cls)
+    return {name: _converter(hints[name]) for name in fields}, tuple(n for n, f in fields.items() if is_required(f))
+
+
+def _record(node: yaml.Node, path: str, doc: Document, cls: type) -> Any:
     if not isinstance(node, yaml.MappingNode):
         return doc.problem(node, path or cls.__name__.lower(), f"expected a mapping of fields, got {_describe(node)}")
-    fields = _fields(cls)
-    hints = _hints(cls)
+    converters, required = _plan(cls)
     values: dict[str, Any] = {}
-    given = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-    missing = [name for name, f in fields.items() if is_required(f) and name not in given]
     broken = False
     for key_node, value_node in node.value:
         key = _key(key_node, path, doc)
         if key is INVALID:
             broken = True
             continue
-        where = _join(path, key)
-        if key not in fields:
-            doc.problem(key_node, where, f"unknown field{_field_suggestion(key, fields, missing)}")
+        where = f"{path}.{key}" if path and _plain(key) else _join(path, key)
+        converter = converters.get(key)
+        if converter is None:
+            given = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+            missing = [name for name in required if name not in given]
+            doc.problem(key_node, where, f"unknown field{_field_suggestion(key, converters, missing)}")
             broken = True
             continue
         if key in values:
             doc.problem(key_node, where, "appears twice")
             broken = True
             continue
-        value = convert(value_node, hints[key], where, doc)
+        value = converter(value_node, where, doc)
         broken |= value is INVALID
         values[key] = value
-    for name, f in fields.items():
-        if name not in values and is_required(f):
+    for name in required:
+        if name not in values:
             doc.problem(node, _join(path, name), "is required but missing")
             broken = True
     return INVALID if broken else cls(**values)

@@ -1,0 +1,688 @@
+"""Exercise figures: two poses from the data drawn as one small inline SVG.
+
+A pose is a set of angles (see the figure section of `model.py`). The start pose is
+drawn faded, the end pose solid, and an arrow follows the point that moves most. Lines
+use `currentColor`, so a figure follows the page's text colour in light and dark mode
+and prints black. Everything is computed here: no files, no fonts, no network; the same
+data always gives the same bytes (coordinates are rounded to one decimal).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .model import Exercise, Figure, Level, Pose, Prop
+
+# --- body measures, in figure units (standing, the figure is about 93 units tall) -----
+
+TRUNK = 30.0
+NECK = 2.5
+HEAD = 6.0  # radius
+UPPER_ARM = 16.0
+FOREARM = 17.0  # with the hand
+THIGH = 23.0
+SHIN = 22.0
+HEEL = 3.0
+TOE = 10.0
+FRONT_FOOT = 5.0  # a foot seen from the front points at the viewer: drawn short
+HIP_HALF = 5.0  # front view: half the width of the pelvis
+SHOULDER_HALF = 8.0
+SHORT = 0.5  # parts listed under `short` point toward the viewer
+LINE = 4.2  # body line width
+STEP = 10.0  # height of a step
+BALL = 13.0  # radius of a gym ball
+ROLLER = 4.5  # radius of a foam roller
+PAD = 3.0  # margin around the drawing
+MAX_BYTES = 4000  # a figure stays under 4 KB of SVG
+# Display size in CSS pixels: as large as fits the box, at most `scale` pixels a unit.
+PAGE_SIZE = (280.0, 220.0, 2.3)  # exercise pages
+THUMB_SIZE = (84.0, 56.0, 0.6)  # lists and routine cards
+
+START_OPACITY = ".3"
+FAR_OPACITY = ".55"
+HIGHLIGHT_OPACITY = ".22"
+
+# Where each muscle is highlighted: the hip region, a thigh, a shin or the trunk.
+_MUSCLE_PLACE = {
+    "gluteus maximus": "hip", "gluteus medius": "hip", "gluteus minimus": "hip", "deep hip rotators": "hip",
+    "hip abductors": "hip", "hip flexors": "hip", "tensor fasciae latae": "hip",
+    "quadriceps": "thigh", "hamstrings": "thigh", "hip adductors": "thigh",
+    "calves": "shin", "foot and ankle": "shin", "core": "trunk", "lower back": "trunk",
+}
+
+_PROP_WORDS = {
+    "wall": "a wall", "chair": "a chair", "chair back": "a chair back", "step": "a step", "gym ball": "a gym ball",
+    "foam roller": "a foam roller", "loop band": "a loop band", "weights": "hand weights", "straps": "suspension straps",
+    "machine": "an abductor machine",
+}
+_STATIC_PROPS = {"wall", "chair", "chair back", "step"}
+
+
+# --- geometry ----------------------------------------------------------------------------
+
+
+def _dir(angle: float) -> tuple[float, float]:
+    """Unit vector for an angle: 0 straight down, counter-clockwise (y points up)."""
+    rad = math.radians(angle)
+    return (math.sin(rad), -math.cos(rad))
+
+
+def _at(point: tuple[float, float], angle: float, length: float) -> tuple[float, float]:
+    dx, dy = _dir(angle)
+    return (point[0] + dx * length, point[1] + dy * length)
+
+
+def _mid(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+
+
+def _add(a: tuple[float, float], b: tuple[float, float], k: float = 1.0) -> tuple[float, float]:
+    return (a[0] + b[0] * k, a[1] + b[1] * k)
+
+
+@dataclass
+class Angles:
+    """A pose with every default filled in."""
+
+    trunk: float
+    head: float
+    arms: list[float]
+    forearms: list[float]
+    thighs: list[float]
+    shins: list[float]
+    feet: list[float]
+
+
+def resolve(pose: Pose, view: str) -> Angles:
+    thighs = list(pose.thighs)
+    shins = list(pose.shins) if pose.shins is not None else list(thighs)
+    if pose.arms is not None:
+        arms = list(pose.arms)
+    else:
+        arms = [pose.trunk - 180 + a for a in ((0, 0) if view == "side" else (15, -15))]
+    forearms = list(pose.forearms) if pose.forearms is not None else list(arms)
+    if pose.feet is not None:
+        feet = list(pose.feet)
+    elif view == "side":
+        feet = [s + 90 for s in shins]
+    else:
+        feet = [shins[0] + 80, shins[1] - 80]
+    head = pose.head if pose.head is not None else pose.trunk
+    return Angles(pose.trunk, head, arms, forearms, thighs, shins, feet)
+
+
+@dataclass
+class Body:
+    """Joint positions of one pose, before it is placed on the ground."""
+
+    angles: Angles
+    hips: tuple[float, float]
+    hip: list[tuple[float, float]]  # where each leg joins (the same point in a side view)
+    shoulders: tuple[float, float]
+    shoulder: list[tuple[float, float]]
+    head: tuple[float, float]
+    elbow: list[tuple[float, float]]
+    hand: list[tuple[float, float]]
+    knee: list[tuple[float, float]]
+    ankle: list[tuple[float, float]]
+    heel: list[tuple[float, float]]
+    toe: list[tuple[float, float]]
+
+    def moved(self, dx: float, dy: float) -> Body:
+        def m(p):
+            return (p[0] + dx, p[1] + dy)
+
+        def ms(ps):
+            return [m(p) for p in ps]
+
+        return Body(self.angles, m(self.hips), ms(self.hip), m(self.shoulders), ms(self.shoulder), m(self.head),
+                    ms(self.elbow), ms(self.hand), ms(self.knee), ms(self.ankle), ms(self.heel), ms(self.toe))
+
+    def point(self, name: str) -> tuple[float, float]:
+        named = {
+            "head": self.head, "shoulders": self.shoulders, "hips": self.hips,
+            "hand": self.hand[0], "other hand": self.hand[1], "hands": _mid(*self.hand),
+            "elbow": self.elbow[0], "other elbow": self.elbow[1],
+            "knee": self.knee[0], "other knee": self.knee[1], "knees": _mid(*self.knee),
+            "foot": self.ankle[0], "other foot": self.ankle[1], "feet": _mid(*self.ankle),
+            "toes": self.toe[0], "other toes": self.toe[1],
+            "heel": self.heel[0], "other heel": self.heel[1], "heels": _mid(*self.heel),
+        }
+        return named[name]
+
+    def foot_bottom(self, i: int) -> float:
+        return min(self.heel[i][1], self.toe[i][1], self.ankle[i][1]) - LINE / 2
+
+    def lowest(self) -> float:
+        ys = [self.head[1] - HEAD, self.hips[1] - LINE / 2, self.shoulders[1] - LINE / 2]
+        for group in (self.hip, self.shoulder, self.elbow, self.hand, self.knee, self.ankle, self.heel, self.toe):
+            ys += [p[1] - LINE / 2 for p in group]
+        return min(ys)
+
+
+def build(pose: Pose, view: str) -> Body:
+    a = resolve(pose, view)
+    short = set(pose.short)
+
+    def length(part: str, base: float) -> float:
+        return base * SHORT if part in short else base
+
+    hips = (0.0, 0.0)
+    shoulders = _at(hips, a.trunk, length("trunk", TRUNK))
+    if view == "front":
+        hip = [_at(hips, a.trunk - 90, HIP_HALF), _at(hips, a.trunk + 90, HIP_HALF)]
+        shoulder = [_at(shoulders, a.trunk - 90, SHOULDER_HALF), _at(shoulders, a.trunk + 90, SHOULDER_HALF)]
+    else:
+        hip = [hips, hips]
+        shoulder = [shoulders, shoulders]
+    head = _at(shoulders, a.head, NECK + HEAD)
+    elbow = [_at(shoulder[i], a.arms[i], length("arms", UPPER_ARM)) for i in range(2)]
+    hand = [_at(elbow[i], a.forearms[i], length("forearms", FOREARM)) for i in range(2)]
+    knee = [_at(hip[i], a.thighs[i], length("thighs", THIGH)) for i in range(2)]
+    ankle = [_at(knee[i], a.shins[i], length("shins", SHIN)) for i in range(2)]
+    if view == "front":
+        heel = list(ankle)
+        toe = [_at(ankle[i], a.feet[i], length("feet", FRONT_FOOT)) for i in range(2)]
+    else:
+        heel = [_at(ankle[i], a.feet[i] + 180, length("feet", HEEL)) for i in range(2)]
+        toe = [_at(ankle[i], a.feet[i], length("feet", TOE)) for i in range(2)]
+    return Body(a, hips, hip, shoulders, shoulder, head, elbow, hand, knee, ankle, heel, toe)
+
+
+def place(figure: Figure) -> tuple[Body, Body]:
+    """Both poses on the ground (or standing on their step), the start pose moved sideways
+    so that its `fixed` point is where the end pose has it (plus the poses' `shift`)."""
+    steps = [p for p in figure.props if p.kind == "step"]
+    placed = []
+    for pose in (figure.start, figure.end):
+        body = build(pose, figure.view)
+        if steps:
+            dy = STEP - body.foot_bottom(1 if steps[0].at.startswith("other") else 0)
+        else:
+            dy = -body.lowest()
+        placed.append(body.moved(pose.shift - body.point(figure.fixed)[0], dy))
+    return placed[0], placed[1]
+
+
+# --- SVG writing -------------------------------------------------------------------------
+
+
+def _n(value: float) -> str:
+    text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+class Canvas:
+    """Collects SVG elements (y flipped) and the extent of everything drawn."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.xs: list[float] = []
+        self.ys: list[float] = []
+
+    def grow(self, p: tuple[float, float], margin: float = 0.0) -> None:
+        self.xs += [p[0] - margin, p[0] + margin]
+        self.ys += [p[1] - margin, p[1] + margin]
+
+    def path(self, lines: list[list[tuple[float, float]]], margin: float) -> str:
+        """Path data for polylines: `M x y L x y ...`, written as short as SVG allows."""
+        out = []
+        for line in lines:
+            for k, p in enumerate(line):
+                self.grow(p, margin)
+                out.append(("M" if k == 0 else "L") + f"{_n(p[0])} {_n(-p[1])}")
+        return "".join(out)
+
+    def lines(self, lines, width: float, extra: str = "") -> None:
+        lines = [ln for ln in lines if ln]
+        if lines:
+            self.parts.append(f'<path d="{self.path(lines, width / 2)}" stroke-width="{_n(width)}"{extra}/>')
+
+    def circle(self, centre, radius: float, extra: str = "", margin: float = 0.0) -> None:
+        self.grow(centre, radius + margin)
+        self.parts.append(f'<circle cx="{_n(centre[0])}" cy="{_n(-centre[1])}" r="{_n(radius)}"{extra}/>')
+
+
+def _limb_lines(body: Body, i: int) -> list[list[tuple[float, float]]]:
+    return [
+        [body.shoulder[i], body.elbow[i], body.hand[i]],
+        [body.hip[i], body.knee[i], body.ankle[i]],
+        [body.heel[i], body.toe[i]],
+    ]
+
+
+def _body_lines(body: Body, view: str) -> list[tuple[list, str]]:
+    """The body as groups of polylines with their extra attributes: far limbs, then the rest."""
+    trunk = [[body.hips, body.shoulders]]
+    if view == "front":
+        trunk += [[body.hip[1], body.hip[0]], [body.shoulder[1], body.shoulder[0]]]
+        return [(trunk + _limb_lines(body, 0) + _limb_lines(body, 1), "")]
+    return [(_limb_lines(body, 1), f' opacity="{FAR_OPACITY}"'), (trunk + _limb_lines(body, 0), "")]
+
+
+def _draw_body(canvas: Canvas, body: Body, view: str) -> None:
+    for lines, extra in _body_lines(body, view):
+        canvas.lines(lines, LINE, extra)
+    canvas.circle(body.head, HEAD, ' fill="currentColor" stroke="none"')
+
+
+# The optional animation: a third, solid figure moving between the two poses, shown only on
+# screen and only when the reader has not asked for reduced motion; the static picture
+# (start faded, end solid) is what prints and what everyone else sees.
+_ANIMATION_STYLE = (
+    "<style>.sh-fig-a{display:none}@media screen and (prefers-reduced-motion:no-preference)"
+    "{.sh-fig-a{display:inline}.sh-fig-e{opacity:.3}}</style>"
+)
+_TIMING = ' dur="4s" repeatCount="indefinite" keyTimes="0;.5;1" calcMode="spline" keySplines=".5 0 .5 1;.5 0 .5 1"'
+
+
+def _animation(start: Body, end: Body, view: str) -> str:
+    scratch = Canvas()
+    parts = []
+    for (a_lines, extra), (b_lines, _) in zip(_body_lines(start, view), _body_lines(end, view)):
+        a, b = scratch.path(a_lines, 0), scratch.path(b_lines, 0)
+        move = f'<animate attributeName="d" values="{a};{b};{a}"{_TIMING}/>' if a != b else ""
+        parts.append(f'<path d="{a}" stroke-width="{_n(LINE)}"{extra}>{move}</path>')
+    (ax, ay), (bx, by) = (f"{_n(v)}" for v in start.head), (f"{_n(v)}" for v in end.head)
+    ay, by = _n(-float(ay)), _n(-float(by))
+    move = "".join(f'<animate attributeName="{name}" values="{u};{v};{u}"{_TIMING}/>'
+                   for name, u, v in (("cx", ax, bx), ("cy", ay, by)) if u != v)
+    parts.append(f'<circle cx="{ax}" cy="{ay}" r="{_n(HEAD)}" fill="currentColor" stroke="none">{move}</circle>')
+    return '<g class="sh-fig-a">' + "".join(parts) + "</g>"
+
+
+def _highlight(canvas: Canvas, body: Body, view: str, muscle: str | None, both: bool) -> None:
+    place_ = _MUSCLE_PLACE.get(muscle or "")
+    if place_ is None:
+        return
+    sides = [0, 1] if both and view == "front" else [0]
+    extra = f' opacity="{HIGHLIGHT_OPACITY}"'
+    if place_ == "hip":
+        for i in sides:
+            canvas.circle(body.hip[i], 7.5, ' fill="currentColor" stroke="none"' + extra)
+    elif place_ == "trunk":
+        canvas.lines([[body.hips, body.shoulders]], 11, extra)
+    elif place_ == "thigh":
+        canvas.lines([[body.hip[i], body.knee[i]] for i in sides], 10, extra)
+    else:
+        canvas.lines([[body.knee[i], body.ankle[i]] for i in sides], 9, extra)
+
+
+def _static_props(canvas: Canvas, props: list[Prop], body: Body) -> None:
+    lines: list[list[tuple[float, float]]] = []
+    for prop in props:
+        if prop.kind not in _STATIC_PROPS:
+            continue
+        p = body.point(prop.at)
+        if prop.kind == "wall":
+            side = 1.0 if p[0] >= body.hips[0] else -1.0
+            x = p[0] + side * (LINE / 2 + 1.2)
+            top = max(88.0, p[1] + 8)
+            lines.append([(x, 0), (x, top)])
+            for k in range(5):
+                y = 8 + k * (top - 12) / 4
+                lines.append([(x, y), (x + side * 3.5, y + 3.5)])
+        elif prop.kind == "chair":
+            seat = p[1] - (5.0 if prop.at == "hips" else LINE / 2)
+            front, back = p[0] + 5, p[0] - 14
+            lines += [[(front, 0), (front, seat), (back, seat), (back, 0)], [(back, seat), (back - 1.5, seat + 24)]]
+        elif prop.kind == "chair back":
+            top = p[1] - LINE / 2
+            seat = top - 24 if top > 40 else top * 0.55
+            x = p[0]
+            lines += [[(x + 1.5, top), (x, seat), (x, 0)], [(x, seat), (x - 17, seat), (x - 17, 0)]]
+        elif prop.kind == "step":
+            i = 1 if prop.at.startswith("other") else 0
+            left = min(body.heel[i][0], body.toe[i][0]) - 14
+            right = max(body.heel[i][0], body.toe[i][0]) + 1
+            lines.append([(left, 0), (left, STEP), (right, STEP), (right, 0)])
+    canvas.lines(lines, 1.8)
+
+
+def _moving_props(canvas: Canvas, props: list[Prop], body: Body, view: str) -> None:
+    lines: list[list[tuple[float, float]]] = []
+    for prop in props:
+        kind = prop.kind
+        if kind in _STATIC_PROPS:
+            continue
+        if kind in ("gym ball", "foam roller"):
+            p = body.point(prop.at)
+            r = BALL if kind == "gym ball" else ROLLER
+            canvas.circle((p[0], r), r, ' stroke-width="1.8"', 0.9)
+            if kind == "foam roller":
+                canvas.circle((p[0], r), 1.5, ' stroke-width="1.2"', 0.6)
+        elif kind == "loop band":
+            if prop.at == "feet":
+                ends = [_add(body.ankle[i], (0, 3.5)) for i in range(2)]
+            else:
+                ends = [_add(body.hip[i], (body.knee[i][0] - body.hip[i][0], body.knee[i][1] - body.hip[i][1]), 0.78) for i in range(2)]
+            a, b = ends
+            if math.dist(a, b) < 4:
+                # legs side by side: a loop around the thighs (or ankles), seen edge on
+                along = (body.angles.thighs[0] if prop.at != "feet" else body.angles.shins[0])
+                canvas.grow(a, 6.5)
+                canvas.parts.append(f'<ellipse cx="{_n(a[0])}" cy="{_n(-a[1])}" rx="2.4" ry="5.6" stroke-width="1.6"'
+                                    f' transform="rotate({_n(-along)} {_n(a[0])} {_n(-a[1])})"/>')
+            else:
+                canvas.lines([[a, b]], 2.4)
+        elif kind == "weights":
+            hands = [0, 1] if prop.at == "hands" else [1] if prop.at == "other hand" else [0]
+            for i in hands:
+                h = body.hand[i]
+                ang = body.angles.forearms[i] + 90
+                d = _dir(ang)
+                canvas.lines([[_add(h, d, -4), _add(h, d, 4)]], 3.6)
+                canvas.lines([[_add(h, d, -4.5), _add(h, d, -3)], [_add(h, d, 3), _add(h, d, 4.5)]], 6.5)
+        elif kind == "straps":
+            hands = [0, 1] if prop.at == "hands" else [1] if prop.at == "other hand" else [0]
+            for i in hands:
+                h = body.hand[i]
+                lines.append([h, (h[0] + 4, h[1] + 40)])
+        elif kind == "machine":
+            for i in range(2):
+                k = body.knee[i]
+                side = 1.0 if i == 0 else -1.0
+                x = k[0] + side * 4.5
+                canvas.lines([[(x, k[1] - 4), (x, k[1] + 5)]], 3.4)
+    canvas.lines(lines, 1.8)
+
+
+def _machine_frame(canvas: Canvas, body: Body) -> None:
+    seat = min(k[1] for k in body.knee) - 4.5  # the seat's front edge, just under the knees
+    x = body.hips[0]
+    canvas.lines([[(x - 12, seat), (x + 12, seat)], [(x, seat), (x, 0)], [(x - 9, 0), (x + 9, 0)]], 1.8)
+
+
+def _arrow(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], pivot: tuple[float, float]) -> None:
+    """A curved arrow from a to b, bulging away from `pivot` (the joint the movement turns about)."""
+    dist = math.dist(a, b)
+    if dist < 4:
+        return
+    ux, uy = (b[0] - a[0]) / dist, (b[1] - a[1]) / dist
+    if dist < 14:  # a small movement still gets an arrow long enough to see
+        grow = (14 - dist) / 2
+        a, b = (a[0] - ux * grow, a[1] - uy * grow), (b[0] + ux * grow, b[1] + uy * grow)
+        dist = 14.0
+    mid = _mid(a, b)
+    off = 6.0
+    bend = min(0.3 * dist, 12.0)
+
+    def curve(side: float):
+        nx, ny = -uy * side, ux * side
+        s = (a[0] + nx * off + ux * 2, a[1] + ny * off + uy * 2)
+        e = (b[0] + nx * off - ux * 2, b[1] + ny * off - uy * 2)
+        c = (mid[0] + nx * (off + bend), mid[1] + ny * (off + bend))
+        return s, e, c
+
+    side = 1.0 if (mid[0] - pivot[0]) * -uy + (mid[1] - pivot[1]) * ux >= 0 else -1.0
+    s, e, c = curve(side)
+    if min(s[1], e[1], c[1]) < 3:
+        flipped = curve(-side)
+        if min(p[1] for p in flipped) > min(s[1], e[1], c[1]):
+            s, e, c = flipped
+    for p in (s, e, c):
+        canvas.grow(p, 3)
+    # the head: a small filled triangle along the curve's last tangent
+    tx, ty = e[0] - c[0], e[1] - c[1]
+    size = math.hypot(tx, ty) or 1.0
+    tx, ty = tx / size, ty / size
+    tip = (e[0] + tx * 2.5, e[1] + ty * 2.5)
+    left = (e[0] - tx * 3.5 - ty * 3, e[1] - ty * 3.5 + tx * 3)
+    right = (e[0] - tx * 3.5 + ty * 3, e[1] - ty * 3.5 - tx * 3)
+    for p in (tip, left, right):
+        canvas.grow(p, 1)
+    canvas.parts.append(
+        f'<path d="M{_n(s[0])} {_n(-s[1])}Q{_n(c[0])} {_n(-c[1])} {_n(e[0])} {_n(-e[1])}" stroke-width="1.8"/>'
+        f'<path d="M{_n(tip[0])} {_n(-tip[1])}L{_n(left[0])} {_n(-left[1])}L{_n(right[0])} {_n(-right[1])}Z"'
+        ' fill="currentColor" stroke-width="1"/>'
+    )
+
+
+# The joint each point turns about, for the bend of the arrow.
+_PIVOT = {
+    "hand": "shoulders", "other hand": "shoulders", "hands": "shoulders", "elbow": "shoulders", "other elbow": "shoulders",
+    "knee": "hips", "other knee": "hips", "knees": "hips", "foot": "hips", "other foot": "hips", "feet": "hips",
+    "toes": "hips", "other toes": "hips", "head": "hips", "shoulders": "hips", "hips": "feet",
+    "heel": "toes", "other heel": "other toes", "heels": "toes",
+}
+
+_POINTS = ["hips", "head", "shoulders", "knee", "other knee", "foot", "other foot", "toes", "other toes",
+           "hand", "other hand", "elbow", "other elbow"]
+
+
+def arrow_point(figure: Figure, start: Body, end: Body) -> str:
+    if figure.arrow is not None:
+        return figure.arrow
+    return max(_POINTS, key=lambda n: (round(math.dist(start.point(n), end.point(n)), 1), -_POINTS.index(n)))
+
+
+# --- text alternative --------------------------------------------------------------------
+
+
+def _turn(a: float, b: float) -> float:
+    """Signed change from angle a to angle b, in -180..180."""
+    return (b - a + 180) % 360 - 180
+
+
+def _joints(a: Angles) -> dict[str, list[float]]:
+    return {
+        "hip": [t - a.trunk for t in a.thighs],
+        "knee": [s - t for s, t in zip(a.shins, a.thighs)],
+        "ankle": [f - s for f, s in zip(a.feet, a.shins)],
+        "shoulder": [u - a.trunk for u in a.arms],
+    }
+
+
+_VERBS = {
+    # joint: (word when the angle grows, word when it shrinks), side view
+    "hip": ("bends", "straightens"),
+    "knee": ("straightens", "bends"),
+    "ankle": ("bends", "points"),
+}
+_PLURAL = {"bends": "bend", "straightens": "straighten", "points": "point", "opens": "open", "closes": "close",
+           "moves out": "move out", "moves in": "move in", "rises": "rise", "lowers": "lower"}
+
+
+def _movement_words(figure: Figure, start: Body, end: Body, position: str) -> list[str]:
+    a, b = start.angles, end.angles
+    body_turn = [_turn(a.trunk, b.trunk)] + [_turn(x, y) for x, y in zip(a.thighs + a.shins, b.thighs + b.shins)]
+    if figure.view == "side" and abs(body_turn[0]) >= 5 and max(body_turn) - min(body_turn) <= 4:
+        if end.hips[1] - start.hips[1] >= 3:
+            return ["the body lifts off the floor in one straight line"]
+        return [f"the whole body tips {'forward' if body_turn[0] < 0 else 'back'} in one straight line"]
+    before, after = _joints(a), _joints(b)
+    words: list[str] = []
+    for joint in ("hip", "knee", "ankle", "shoulder"):
+        if joint in ("knee", "ankle") and (figure.view == "front" or position == "lying on your side"):
+            continue  # these bend toward the viewer, so their drawn angles mislead: the arrow tells it
+        changes = [_turn(x, y) for x, y in zip(before[joint], after[joint])]
+        moving = [i for i, c in enumerate(changes) if abs(c) >= (30 if joint == "shoulder" else 10)]
+        if not moving:
+            continue
+        name = joint
+        if joint == "shoulder":
+            name = "arm"
+            rise = [(end.hand[i][1] - end.shoulders[1]) - (start.hand[i][1] - start.shoulders[1]) for i in moving]
+            verbs = ["rises" if r > 0 else "lowers" for r in rise]
+        elif figure.view == "front" and joint == "hip":
+            spread = [abs(end.knee[i][0] - end.hips[0]) - abs(start.knee[i][0] - start.hips[0]) for i in moving]
+            verbs = ["moves out" if d > 0 else "moves in" for d in spread]
+        elif position == "lying on your side" and joint == "hip":
+            verbs = ["opens" if changes[i] > 0 else "closes" for i in moving]
+        else:
+            grow, shrink = _VERBS[joint]
+            verbs = [grow if changes[i] > 0 else shrink for i in moving]
+        if len(moving) == 2 and verbs[0] == verbs[1]:
+            words.append(f"both {name}s {_PLURAL[verbs[0]]}")
+        else:
+            for i, verb in zip(moving, verbs):
+                words.append(f"{'one' if i == 0 else 'the other'} {name} {verb}")
+    return words
+
+
+def _direction(figure: Figure, name: str, a: tuple[float, float], b: tuple[float, float], centre_x: float) -> str:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    total = math.hypot(dx, dy)
+    parts = []
+    if abs(dy) >= 0.35 * total:
+        parts.append("up" if dy > 0 else "down")
+    if abs(dx) >= 0.35 * total:
+        if figure.view == "side":
+            parts.append("forward" if dx > 0 else "back")
+        else:
+            out = abs(b[0] - centre_x) > abs(a[0] - centre_x)
+            if name in ("hips", "head", "shoulders"):
+                parts.append("to the side")
+            else:
+                parts.append("out to the side" if out else "in toward the middle")
+    label = {"hands": "the hands", "feet": "the feet", "knees": "the knees", "hips": "the hips",
+             "shoulders": "the shoulders", "head": "the head", "toes": "the toes", "heels": "the heels"}.get(name)
+    if label is None:
+        label = "the other " + name.removeprefix("other ") if name.startswith("other ") else "the " + name
+    verb = "move" if label.endswith(("hands", "feet", "knees", "hips", "shoulders", "toes", "heels")) else "moves"
+    return f"{label} {verb} {' and '.join(parts)}" if parts else ""
+
+
+def describe(figure: Figure, start: Body, end: Body, position: str, arrow: str | None, muscle: str | None = None) -> str:
+    view = "Side view" if figure.view == "side" else "Front view"
+    props = [_PROP_WORDS[p.kind] for p in figure.props]
+    props = list(dict.fromkeys(props))
+    setting = position + (", with " + _and(props) if props else "")
+    words = _movement_words(figure, start, end, position)
+    if arrow is not None:
+        direction = _direction(figure, arrow, start.point(arrow), end.point(arrow), end.hips[0])
+        if direction:
+            words.append(direction)
+    shaded = f" Shaded: {muscle}." if muscle in _MUSCLE_PLACE else ""
+    if arrow is None or not words:
+        return f"{view}, one position held: {setting}.{shaded}"
+    return f"{view}. Start, drawn faded: {setting}. End, drawn solid: {'; '.join(words)}.{shaded}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# Characters Markdown could act on inside an inline SVG's text are written as references.
+_TEXT_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-!|~^]")
+
+
+def _text(value: str) -> str:
+    return _TEXT_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", str(escape(" ".join(value.split()))))
+
+
+# --- the figure ----------------------------------------------------------------------------
+
+
+def figure_svg(
+    figure: Figure,
+    *,
+    title: str,
+    position: str,
+    uid: str,
+    muscle: str | None = None,
+    both_sides: bool = False,
+    size: tuple[float, float, float] = (280.0, 220.0, 2.3),
+    css_class: str = "sh-fig",
+    animate: bool = False,
+) -> Markup:
+    """The figure as one line of inline SVG (safe inside a Markdown table cell)."""
+    start, end = place(figure)
+    canvas = Canvas()
+    static = [p for p in figure.props if p.kind in _STATIC_PROPS]
+    _static_props(canvas, static, end)
+    if any(p.kind == "machine" for p in figure.props):
+        _machine_frame(canvas, end)
+
+    start_canvas = Canvas()
+    _moving_props(start_canvas, figure.props, start, figure.view)
+    _draw_body(start_canvas, start, figure.view)
+    end_canvas = Canvas()
+    _highlight(end_canvas, end, figure.view, muscle, both_sides)
+    _moving_props(end_canvas, figure.props, end, figure.view)
+    end_body = Canvas()
+    _draw_body(end_body, end, figure.view)
+    arrow = arrow_point(figure, start, end)
+    same = max(math.dist(start.point(n), end.point(n)) for n in _POINTS) < 1
+    if not same:
+        canvas.parts.append(f'<g opacity="{START_OPACITY}">' + "".join(start_canvas.parts) + "</g>")
+    canvas.parts += end_canvas.parts
+    animate = animate and not same
+    if animate:
+        canvas.parts.append('<g class="sh-fig-e">' + "".join(end_body.parts) + "</g>" + _animation(start, end, figure.view))
+    else:
+        canvas.parts += end_body.parts
+    end_canvas.xs += end_body.xs
+    end_canvas.ys += end_body.ys
+    for other in (start_canvas, end_canvas):
+        canvas.xs += other.xs
+        canvas.ys += other.ys
+    if not same:
+        # seen from the front, a sideways shift of the hips is shown under them, between the legs
+        pivot = "shoulders" if figure.view == "front" and arrow == "hips" else _PIVOT[arrow]
+        _arrow(canvas, start.point(arrow), end.point(arrow), end.point(pivot))
+
+    # the ground line under everything, a little wider than the drawing
+    left, right = min(canvas.xs) - 2, max(canvas.xs) + 2
+    ground = f'<path d="M{_n(left)} 0H{_n(right)}" stroke-width="1.5"/>'
+    low = min(min(canvas.ys), -1.0)
+    x0, x1 = left - PAD, right + PAD
+    y0, y1 = -max(canvas.ys) - PAD, -low + PAD
+    width, height = x1 - x0, y1 - y0
+    scale = min(size[2], size[0] / width, size[1] / height)
+
+    desc = describe(figure, start, end, position, None if same else arrow, muscle)
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" viewBox="{_n(x0)} {_n(y0)} {_n(width)} {_n(height)}"'
+        f' width="{_n(width * scale)}" height="{_n(height * scale)}" role="img"'
+        f' aria-labelledby="{uid}-t" aria-describedby="{uid}-d" fill="none" stroke="currentColor"'
+        ' stroke-linecap="round" stroke-linejoin="round">'
+        f'<title id="{uid}-t">{_text(title)}</title><desc id="{uid}-d">{_text(desc)}</desc>'
+        + (_ANIMATION_STYLE if animate else "")
+    )
+    svg = head + ground + "".join(canvas.parts) + "</svg>"
+    if animate and len(svg.encode()) > MAX_BYTES:  # the moving copy is optional: keep under the budget
+        return figure_svg(figure, title=title, position=position, uid=uid, muscle=muscle, both_sides=both_sides,
+                          size=size, css_class=css_class)
+    return Markup(svg)
+
+
+# --- an exercise's figures, for the templates ------------------------------------------------
+
+
+def _figure_of(exercise: Exercise, level: Level | str | None) -> tuple[Figure, int, Level | None]:
+    """The figure to draw for `level` (its own, or the exercise's) and its number on the page."""
+    if isinstance(level, str):
+        level = next(lv for lv in exercise.levels if lv.name == level)
+    if level is not None and level.figure is not None:
+        number = next(i for i, lv in enumerate(exercise.levels, 1) if lv is level)
+        return level.figure, number, level
+    return exercise.figure, 0, None
+
+
+def exercise_figure(exercise: Exercise, level: Level | str | None = None, *, thumb: bool = False, key: object = "") -> Markup:
+    """The SVG for an exercise (or a level with its own figure). `key` keeps the element ids
+    unique when the same figure appears twice on one page."""
+    figure, number, own = _figure_of(exercise, level)
+    title = exercise.name + (f" ({own.name})" if own is not None else "")
+    uid = f"sh{'t' if thumb else 'f'}-{exercise.slug}-{number}" + (f"-{key}" if key != "" else "")
+    return figure_svg(
+        figure,
+        title=title,
+        position=exercise.position,
+        uid=uid,
+        muscle=exercise.muscles[0] if exercise.muscles else None,
+        both_sides=exercise.sides == "both together",
+        size=THUMB_SIZE if thumb else PAGE_SIZE,
+        css_class="sh-fig sh-fig--thumb" if thumb else "sh-fig",
+        animate=not thumb,
+    )
+
+
+def figure_moves(exercise: Exercise, level: Level | str | None = None) -> bool:
+    """False when the figure shows one held position (start and end are the same)."""
+    start, end = place(_figure_of(exercise, level)[0])
+    return max(math.dist(start.point(n), end.point(n)) for n in _POINTS) >= 1

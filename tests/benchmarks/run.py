@@ -1,0 +1,211 @@
+"""Build-speed benchmark: `make bench` (or `python tests/benchmarks/run.py --help`).
+
+Grows the catalogue synthetically (copies of the real exercises under new names) and times
+`mkdocs build` of the real generator against the cost floor: plain Material building the
+same Markdown pages, written out as ordinary files, with no hook and no nav entries for
+them. Also times loading and validating 1,000 YAML files, and a `mkdocs serve` rebuild
+after one YAML edit on the real site. Prints a Markdown report; --write puts it in
+BENCHMARKS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PARTS = ["mkdocs.yml", "content", "overrides", "hooks"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": ""}
+
+# Runs mkdocs in this process and reports its own peak memory, so each build is measured alone.
+MEASURED_MKDOCS = """
+import resource, runpy, sys
+sys.argv = ["mkdocs", *sys.argv[1:]]
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+except SystemExit as stop:
+    if stop.code:
+        raise
+print("PEAK_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def synthetic_project(target: Path, size: int) -> Path:
+    """The real project with `size` exercises: the real ones, then numbered copies."""
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    exercises = target / "exercises"
+    shutil.copytree(ROOT / "exercises", exercises, ignore=shutil.ignore_patterns("*.yml"))
+    shutil.copy2(ROOT / "exercises" / "sources.yml", exercises / "sources.yml")
+    for routine in (ROOT / "exercises" / "routines").glob("*.yml"):
+        shutil.copy2(routine, exercises / "routines" / routine.name)
+    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name != "sources.yml"}
+    written = 0
+    copy = 0
+    while written < size:
+        for slug, data in real.items():
+            if written == size:
+                break
+            suffix = f"-{copy}" if copy else ""
+            item = dict(data, name=f"{data['name']} {copy}" if copy else data["name"])
+            for key in ("related", "harder"):
+                item[key] = [f"{other}{suffix}" for other in data.get(key, [])]
+            if copy and written + len(real) > size:
+                item["related"] = item["harder"] = []  # the last, partial copy may miss its partners
+            (exercises / f"{slug}{suffix}.yml").write_text(yaml.safe_dump(item, allow_unicode=True, sort_keys=False))
+            written += 1
+        copy += 1
+    return target
+
+
+def floor_project(target: Path, project: Path) -> Path:
+    """Plain Material on the same Markdown, written as files: no hook, no nav entries for them."""
+    target.mkdir(parents=True)
+    subprocess.run([sys.executable, "-m", "steady_hips", "--root", str(project), "pages", "--with-content", str(target / "docs")],
+                   check=True, capture_output=True, env={**ENV, "PYTHONPATH": str(project / "hooks")})
+    shutil.copytree(project / "overrides", target / "overrides", ignore=shutil.ignore_patterns("markdown"))
+    config = (project / "mkdocs.yml").read_text()
+    config = re.sub(r"^hooks:\n(  - .*\n)+", "", config, flags=re.MULTILINE)
+    config = re.sub(r"^watch:\n(  - .*\n)+", "", config, flags=re.MULTILINE)
+    config = config.replace("docs_dir: content", "docs_dir: docs")
+    (target / "mkdocs.yml").write_text(config)
+    return target
+
+
+def timed_build(project: Path) -> dict:
+    site = project / "site-bench"
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", MEASURED_MKDOCS, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env=ENV, cwd=project)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    peak_kb = int(re.search(r"PEAK_KB (\d+)", result.stderr).group(1))
+    pages = list(site.rglob("*.html"))
+    html_bytes = sum(p.stat().st_size for p in pages)
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak_kb / 1024), "pages": len(pages),
+            "kb_per_page": round(html_bytes / len(pages) / 1024, 1), "site_mb": round(total / 2**20, 1)}
+
+
+def load_time(project: Path) -> float:
+    code = ("import time; from steady_hips.catalogue import load_catalogue; t = time.perf_counter(); "
+            f"c = load_catalogue({str(project / 'exercises')!r}); print(time.perf_counter() - t, len(c.exercises))")
+    best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                    env={**ENV, "PYTHONPATH": str(project / "hooks")}).stdout.split()[0]) for _ in range(3))
+    return round(best, 3)
+
+
+def serve_rebuild(project: Path) -> float:
+    """Seconds from saving one YAML file to `mkdocs serve` reloading the browsers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=ENV, cwd=project)
+    try:
+        _wait_for(server, "Serving on")
+        time.sleep(1.0)
+        exercise = project / "exercises" / "clamshell.yml"
+        started = time.perf_counter()
+        exercise.write_text(exercise.read_text().replace("summary: ", "summary: Edited. ", 1))
+        _wait_for(server, "Reloading browsers")
+        return round(time.perf_counter() - started, 2)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _wait_for(server: subprocess.Popen, text: str, limit: float = 120) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        line = server.stderr.readline()
+        if text in line:
+            return
+        if not line and server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped before '{text}'")
+    raise SystemExit(f"no '{text}' from mkdocs serve within {limit} s")
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 2**20 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    import mkdocs
+    import material
+
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {memory} GiB; Python {platform.python_version()}, "
+            f"MkDocs {mkdocs.__version__}, Material {material.__version__}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
+    parser.add_argument("--write", action="store_true", help="write the report to BENCHMARKS.md")
+    args = parser.parse_args()
+
+    rows, results = [], {}
+    with tempfile.TemporaryDirectory(prefix="steady-hips-bench-") as scratch:
+        for size in args.sizes:
+            project = synthetic_project(Path(scratch) / f"ours-{size}", size)
+            floor = floor_project(Path(scratch) / f"floor-{size}", project)
+            ours, plain = timed_build(project), timed_build(floor)
+            ratio = round(ours["seconds"] / plain["seconds"], 2)
+            results[size] = {"ours": ours, "floor": plain, "ratio": ratio}
+            if size == 1000 or (size == max(args.sizes) and "load_1000" not in results):
+                results["load_1000" if size == 1000 else f"load_{size}"] = load_time(project)
+            rows.append(f"| {size} | {ours['seconds']} s | {plain['seconds']} s | {ratio}× | {ours['peak_mb']} MB | {plain['peak_mb']} MB | "
+                        f"{ours['kb_per_page']} KB | {plain['kb_per_page']} KB | {ours['pages']} |")
+            print(rows[-1], flush=True)
+            shutil.rmtree(project / "site-bench")
+            shutil.rmtree(floor / "site-bench")
+        real = Path(scratch) / "real"
+        synthetic_project(real, len(list((ROOT / "exercises").glob("*.yml"))) - 1)
+        results["serve_rebuild"] = serve_rebuild(real)
+
+    growth = ""
+    if 1000 in results and 4000 in results:
+        results["growth_1000_4000"] = round(results[4000]["ours"]["seconds"] / results[1000]["ours"]["seconds"], 2)
+        growth = f"- Growth from 1,000 to 4,000 exercises: **{results['growth_1000_4000']}×** wall time (target ≤ 4.4×, linear).\n"
+    report = f"""# Benchmarks
+
+Command: `make bench` (runs `python tests/benchmarks/run.py --sizes {' '.join(map(str, args.sizes))} --write`).
+Machine: {machine()}.
+Date: {time.strftime('%Y-%m-%d')}.
+
+"Floor" is plain Material building the same Markdown pages as ordinary files, with no
+hook and no nav entries for them: the cost any generator must pay. Times are wall
+clock for a whole `mkdocs build`; memory is the build process's peak resident size.
+
+| exercises | ours | floor | ratio | peak memory (ours) | peak memory (floor) | HTML per page (ours) | HTML per page (floor) | pages |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+{chr(10).join(rows)}
+
+- Targets: at 1,000 exercises at most 1.15× the floor; loading and validating 1,000 YAML files under 0.5 s; a `mkdocs serve` rebuild after one YAML edit under 3 s.
+{growth}- Loading and validating 1,000 YAML files: **{results.get('load_1000', '—')} s** (best of three, cold process, PyYAML's C loader).
+- `mkdocs serve` rebuild after one YAML edit on the real site: **{results['serve_rebuild']} s** (save to "Reloading browsers").
+- The navigation lists sections only (exercise and routine pages are reached from their index pages), so the
+  navigation every page embeds does not grow with the catalogue.
+
+Raw figures: `{json.dumps(results)}`
+"""
+    print(report)
+    if args.write:
+        (ROOT / "BENCHMARKS.md").write_text(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,471 @@
+"""Find and browse: the search words, the browse and condition pages, the catalogue filters.
+
+The browser tests type into the site's own search box and tick the catalogue's own
+checkboxes in Chromium, on the real build served under the project prefix.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import get_args
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+import pytest
+
+from conftest import PREFIX, ROOT
+from steady_hips.catalogue import load_catalogue
+from steady_hips.model import (CONDITION_WORDS, EQUIPMENT_WORDS, KIND_WORDS, MUSCLE_WORDS, POSITION_WORDS, Condition,
+                               Equipment, Kind, Muscle, Position, slugify)
+from steady_hips.problems import CatalogueError
+from steady_hips.render import Renderer
+
+CATALOGUE = load_catalogue(ROOT / "exercises")
+
+# --- the query list ------------------------------------------------------------------
+# What a runner might type, and the page that must come back among the first three
+# results. Written from how runners talk (names from coaches and physios, ballet terms
+# from the chiropractor's article, symptoms in plain words), not from the index. Where two
+# pages answer the query equally well, either is accepted ("a|b").
+QUERIES = [
+    ("clam", "exercises/clamshell/"),
+    ("clamshells", "exercises/clamshell/"),
+    ("plie", "exercises/knee-bend/"),
+    ("plié", "exercises/knee-bend/"),
+    ("tendu", "exercises/toe-pointing/"),
+    ("calf raises", "exercises/toe-raise/|exercises/single-leg-calf-raise/"),
+    ("glute med", "browse/muscles/gluteus-medius/"),
+    ("gluteus medius exercises", "browse/muscles/gluteus-medius/"),
+    ("glute bridge", "exercises/hip-bridge-with-band/"),
+    ("single leg bridge", "exercises/single-leg-glute-bridge/"),
+    ("IT band", "conditions/it-band-syndrome/"),
+    ("ITB", "conditions/it-band-syndrome/"),
+    ("iliotibial band", "conditions/it-band-syndrome/"),
+    ("TFL", "browse/muscles/tensor-fasciae-latae/"),
+    ("hip abductors", "browse/muscles/hip-abductors/"),
+    ("foam roller", "browse/equipment/foam-roller/"),
+    ("10% rule", "training-load/"),
+    ("trochanteric bursitis", "conditions/trochanteric-pain/"),
+    ("hip bursitis", "conditions/trochanteric-pain/"),
+    ("pain on outside of hip", "conditions/trochanteric-pain/"),
+    ("runner's knee", "conditions/runners-knee/"),
+    ("patellofemoral pain", "conditions/runners-knee/"),
+    ("piriformis", "conditions/piriformis-syndrome/"),
+    ("SI joint", "conditions/si-joint-pain/"),
+    ("sacroiliac", "conditions/si-joint-pain/"),
+    ("hip flexor strain", "conditions/hip-flexor-strain/"),
+    ("hip flexor stretch", "exercises/hip-flexor-stretch/"),
+    ("couch stretch", "exercises/hip-flexor-stretch/"),
+    ("band walks", "exercises/lateral-band-walk/"),
+    ("monster walk", "exercises/lateral-band-walk/"),
+    ("single leg squat", "exercises/single-leg-squat/"),
+    ("step downs", "exercises/single-leg-step-down/"),
+    ("leg swings", "exercises/leg-swings/"),
+    ("warm up before running", "routines/dynamic-warm-up/"),
+    ("cool down stretches", "routines/cool-down/"),
+    ("butterfly stretch", "exercises/butterfly-stretch/"),
+    ("deep squat", "exercises/squat-hold/"),
+    ("mini band", "browse/equipment/loop-band/"),
+    ("no equipment", "browse/equipment/no-equipment/"),
+    ("when to see a doctor", "when-to-see-a-professional/"),
+    ("red flags", "when-to-see-a-professional/"),
+    ("hip pain after running", "conditions/hip-pain-after-running/"),
+    ("sore hips after a run", "conditions/hip-pain-after-running/"),
+    ("hip pain", "conditions/hip-pain-after-running/|why-hips-hurt/"),
+    ("abductor machine", "exercises/hip-abductor-machine/"),
+    ("inner thigh", "browse/muscles/hip-adductors/"),
+    ("knee hug", "exercises/knee-to-chest-stretch/"),
+    ("side lunge", "exercises/lateral-lunge/"),
+    ("plank", "exercises/plank/"),
+    ("prone hip extension", "exercises/prone-hip-extension/"),
+    ("increase mileage", "training-load/"),
+    ("rest days", "training-load/"),
+    ("running shoes", "faq/|why-hips-hurt/"),
+    ("swiss ball", "browse/equipment/gym-ball/"),
+    ("TRX", "browse/equipment/suspension-straps/|exercises/single-leg-squat/"),
+    ("psoas", "browse/muscles/hip-flexors/|conditions/hip-flexor-strain/"),
+    ("glute exercises", "browse/muscles/gluteus-maximus/|browse/muscles/gluteus-medius/"),
+]
+
+
+# --- the vocabulary's search words -----------------------------------------------------
+
+
+@pytest.mark.parametrize("vocabulary, words", [
+    (Muscle, MUSCLE_WORDS), (Equipment, EQUIPMENT_WORDS), (Condition, CONDITION_WORDS),
+    (Position, POSITION_WORDS), (Kind, KIND_WORDS),
+])
+def test_every_vocabulary_value_has_its_search_words(vocabulary, words):
+    assert set(words) == set(get_args(vocabulary))
+    for value, found in words.items():
+        assert all(isinstance(w, str) for w in found), value
+        assert all(w.strip() for w in found[1:]), f"{value}: only the first word may be empty"
+
+
+def test_at_a_glance_shows_the_everyday_words_and_links_the_browse_pages():
+    page = Renderer(CATALOGUE).pages()["exercises/clamshell.md"]
+    assert "[gluteus medius](../browse/muscles/gluteus-medius.md) (glute med)" in page
+    assert "[IT band syndrome](../conditions/it-band-syndrome.md) (ITB)" in page
+    assert "[no equipment](../browse/equipment/no-equipment.md)" in page
+    assert "**Difficulty:** step 1" in page
+
+
+# --- difficulty and progressions ---------------------------------------------------------
+
+
+def test_difficulty_is_derived_from_the_progressions():
+    steps = CATALOGUE.difficulty
+    assert steps("hip-bridge-with-band") == (1, 1)
+    assert steps("single-leg-glute-bridge")[0] > steps("hip-bridge-with-band")[1]
+    assert steps("single-leg-glute-bridge")[0] > steps("forward-pelvic-shift")[1]
+    for slug, exercise in CATALOGUE.exercises.items():
+        low, high = steps(slug)
+        assert high - low + 1 == len(exercise.levels)
+        for harder in exercise.harder:
+            assert steps(harder)[0] > high, f"{harder} must start above {slug}"
+
+
+def test_whole_progression_is_shown_when_it_is_longer_than_one_step(fixture_dir):
+    (fixture_dir / "step.yml").write_text((fixture_dir / "bridge.yml").read_text().replace("name: Bridge", "name: Step up"))
+    bridge = fixture_dir / "bridge.yml"
+    bridge.write_text(bridge.read_text() + "harder: [step]\n")
+    pages = Renderer(load_catalogue(fixture_dir)).pages()
+    assert "**Whole progression:** [Clam](clam.md) → **Bridge** → [Step up](step.md)" in pages["exercises/bridge.md"]
+    assert "**Whole progression:** **Clam** → [Bridge](bridge.md) → [Step up](step.md)" in pages["exercises/clam.md"]
+
+
+def test_a_two_step_progression_is_left_to_easier_and_harder(fixture_dir):
+    pages = Renderer(load_catalogue(fixture_dir)).pages()
+    assert "Whole progression" not in pages["exercises/clam.md"]
+    assert "**Harder:** [Bridge](bridge.md)" in pages["exercises/clam.md"]
+
+
+def test_progressions_that_go_round_in_a_circle_are_an_error(fixture_dir):
+    bridge = fixture_dir / "bridge.yml"
+    bridge.write_text(bridge.read_text() + "harder: [clam]\n")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fixture_dir)
+    messages = [str(p) for p in caught.value.problems]
+    assert any(re.match(r"exercises/(clam|bridge)\.yml:\d+:\d+: harder\[0\]: progressions go round in a circle: ", m) for m in messages), messages
+
+
+# --- condition pages: data checks ----------------------------------------------------------
+
+CONDITION = """\
+    condition: trochanteric pain
+    name: Outer hip pain
+    summary: Pain on the outside of the hip.
+    what_it_is: [It hurts on the side.]
+    how_exercises_help: [Strength helps share the load.]
+    see_a_professional: [It keeps getting worse.]
+    routines: [short]
+    sources: [manual]
+"""
+
+
+def write_condition(folder: Path, name: str, text: str) -> Path:
+    (folder / "conditions").mkdir(exist_ok=True)
+    path = folder / "conditions" / name
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def test_condition_pages_are_loaded_and_rendered(fixture_dir):
+    write_condition(fixture_dir, "outer-hip-pain.yml", CONDITION)
+    clam = fixture_dir / "clam.yml"
+    clam.write_text(clam.read_text() + "helps_with: [trochanteric pain]\n")
+    catalogue = load_catalogue(fixture_dir)
+    assert catalogue.conditions["trochanteric pain"].slug == "outer-hip-pain"
+    pages = Renderer(catalogue).pages()
+    page = pages["conditions/outer-hip-pain.md"]
+    assert "# Outer hip pain" in page and "Also called hip bursitis" in page
+    assert "[Clam](../exercises/clam.md)" in page and "[Short routine](../routines/short.md)" in page
+    assert "(../when-to-see-a-professional.md)" in page and "## Sources" in page
+    assert "[trochanteric pain](../conditions/outer-hip-pain.md)" in pages["exercises/clam.md"]
+    assert "conditions/index.md" in pages
+
+
+@pytest.mark.parametrize("change, expected", [
+    ("condition: trochanteric pain", "condition: 'trochanteric pains' is not one of"),
+    ("routines: [short]", "routines[0]: no routine 'shorty' in exercises/"),
+    ("sources: [manual]", "sources[0]: no source 'manuel'"),
+])
+def test_condition_page_errors_name_file_line_and_field(fixture_dir, change, expected):
+    wrong = {"condition: trochanteric pain": "condition: trochanteric pains",
+             "routines: [short]": "routines: [shorty]", "sources: [manual]": "sources: [manuel]"}[change]
+    path = write_condition(fixture_dir, "outer.yml", CONDITION.replace(change, wrong))
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if wrong.split(":")[0] + ":" in text)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fixture_dir)
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith(f"exercises/conditions/outer.yml:{line}:") and expected in m for m in messages), messages
+
+
+def test_a_condition_in_use_needs_its_page_and_only_one(fixture_dir):
+    write_condition(fixture_dir, "outer.yml", CONDITION)
+    write_condition(fixture_dir, "outer-again.yml", CONDITION)
+    clam = fixture_dir / "clam.yml"
+    clam.write_text(clam.read_text() + "helps_with: [runner's knee]\n")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fixture_dir)
+    messages = " ".join(str(p) for p in caught.value.problems)
+    assert "'trochanteric pain' already has its page in conditions/outer" in messages
+    assert "no page for 'runner's knee', which clam help with" in messages
+
+
+def test_condition_prose_is_sourced_and_makes_no_cure_claim():
+    assert set(CATALOGUE.conditions) == set(get_args(Condition))
+    for name, page in CATALOGUE.conditions.items():
+        assert page.slug == slugify(name), f"{name}: keep the address predictable"
+        text = " ".join([page.summary, *page.what_it_is, *page.how_exercises_help, *page.see_a_professional]).lower()
+        assert not re.search(r"\bcur(e|es|ed|ing)\b|guarantee|heal(s|ed)?\b", text), name
+        assert page.sources
+
+
+# --- the built site: browse pages ------------------------------------------------------------
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.main = 0
+        self.in_main: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "article":
+            self.main += 1
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"])
+            if self.main:
+                self.in_main.append(values["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.main -= 1
+
+
+def links_of(page: Path) -> Links:
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+BROWSE_FOLDERS = ["browse/muscles", "browse/equipment", "conditions"]
+
+
+def browse_pages(site: Path) -> list[Path]:
+    return sorted(p for folder in BROWSE_FOLDERS for p in (site / folder).rglob("index.html"))
+
+
+def test_every_browse_page_links_only_existing_pages(built_site: Path):
+    pages = browse_pages(built_site)
+    assert len(pages) > 20
+    broken = []
+    for page in pages:
+        base = "http://site" + PREFIX + page.relative_to(built_site).as_posix()
+        for href in links_of(page).links:
+            parts = urlsplit(urljoin(base, href))
+            if parts.netloc != "site":
+                continue
+            target = built_site / unquote(parts.path[len(PREFIX):])
+            if not parts.path.startswith(PREFIX) or not (target / "index.html" if target.is_dir() or parts.path.endswith("/") else target).exists():
+                broken.append(f"{page.relative_to(built_site)} -> {href}")
+    assert not broken, "\n".join(broken)
+
+
+def test_browse_indexes_link_every_value_page_and_the_nav_links_the_indexes(built_site: Path):
+    for folder in BROWSE_FOLDERS:
+        index = built_site / folder / "index.html"
+        linked = {urlsplit(h).path.rstrip("/") for h in links_of(index).in_main}
+        for page in (built_site / folder).glob("*/index.html"):
+            assert page.parent.name in linked, f"{folder}/ does not link {page.parent.name}"
+    home = links_of(built_site / "index.html").links
+    for folder in BROWSE_FOLDERS:
+        assert any(h.rstrip("/").endswith(folder) for h in home), f"the nav does not reach {folder}/"
+
+
+def test_every_muscle_equipment_and_condition_in_use_has_its_page(built_site: Path):
+    for muscle in CATALOGUE.used("muscle"):
+        assert (built_site / "browse/muscles" / slugify(muscle) / "index.html").is_file(), muscle
+    for item in CATALOGUE.used("equipment"):
+        assert (built_site / "browse/equipment" / slugify(item) / "index.html").is_file(), item
+    assert (built_site / "browse/equipment/no-equipment/index.html").is_file()
+    for condition, page in CATALOGUE.conditions.items():
+        html = (built_site / "conditions" / page.slug / "index.html").read_text()
+        for heading in ("what-it-is", "how-exercises-can-help", "when-to-see-a-professional", "sources"):
+            assert f'id="{heading}"' in html, f"{condition}: no {heading} section"
+        assert "when-to-see-a-professional/" in html
+        for ex in CATALOGUE.exercises_for("condition", condition):
+            assert f"exercises/{ex.slug}/" in html, f"{condition} page does not list {ex.slug}"
+
+
+def test_catalogue_without_javascript_is_the_full_table(built_site: Path):
+    html = (built_site / "exercises" / "index.html").read_text()
+    form = re.search(r"<form class=\"sh-filters\"[^>]*>", html).group(0)
+    assert " hidden" in form
+    rows = re.findall(r"<tr [^>]*data-muscle=", html)
+    assert len(rows) == len(CATALOGUE.exercises)
+    assert 'aria-live="polite"' in html
+
+
+# --- Chromium: the query list ------------------------------------------------------------------
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into the search box like a reader; the result pages, best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.wait_for_function("() => /Type/.test(document.querySelector('.md-search-result__meta').textContent)")
+    box.type(query, delay=15)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search__input').value === q"
+        " && !/Type|Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", arg=query)
+    read = "els => els.map(e => e.querySelector('a').getAttribute('href'))"
+    found, previous = None, []
+    for _ in range(20):  # results settle once the worker has answered the last keystroke
+        page.wait_for_timeout(150)
+        found = page.eval_on_selector_all(".md-search-result__list > li", read)
+        if found == previous:
+            break
+        previous = found
+    return [urlsplit(href).path.split(PREFIX, 1)[-1] for href in found]
+
+
+def test_the_query_list_finds_the_right_page_in_the_top_three(page, site_url):
+    assert len(QUERIES) >= 30
+    page.goto(site_url)
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
+    misses = []
+    for query, wanted in QUERIES:
+        top = search(page, query)[:3]
+        if not any(address in wanted.split("|") for address in top):
+            misses.append(f"{query!r}: wanted {wanted}, got {top}")
+    assert not misses, f"{len(QUERIES) - len(misses)} of {len(QUERIES)} queries pass:\n" + "\n".join(misses)
+
+
+def test_search_results_show_the_summary_not_navigation_or_figure_text(page, site_url):
+    page.goto(site_url)
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
+    for query, slug in [("single leg squat", "single-leg-squat"), ("hip flexor stretch", "hip-flexor-stretch")]:
+        assert search(page, query)[0] == f"exercises/{slug}/"
+        teaser = " ".join(page.locator(".md-search-result__list > li").first.locator("article").first.inner_text().split())
+        assert CATALOGUE.exercises[slug].summary[:40] in teaser, teaser
+    search(page, "clamshell")
+    teasers = " ".join(page.locator(".md-search-result__list").inner_text().split())
+    assert "drawn faded" not in teasers and "Skip to content" not in teasers
+
+
+# --- Chromium: the catalogue filters --------------------------------------------------------------
+
+
+def expected(muscle=(), equipment=(), position=(), kind=(), low=1, high=None) -> int:
+    """How many exercises the data says match a set of filters."""
+    high = high or CATALOGUE.hardest_step()
+    count = 0
+    for ex in CATALOGUE.exercises.values():
+        gear = [slugify(e) for e in CATALOGUE.equipment_of(ex)] + (["none"] if CATALOGUE.needs_no_equipment(ex) else [])
+        lo, hi = CATALOGUE.difficulty(ex.slug)
+        if (not muscle or {slugify(m) for m in ex.muscles} & set(muscle)) \
+                and (not equipment or set(gear) & set(equipment)) \
+                and (not position or slugify(ex.position) in position) \
+                and (not kind or slugify(ex.kind) in kind) \
+                and lo <= high and hi >= low:
+            count += 1
+    return count
+
+
+def shown(page) -> int:
+    return page.locator(".sh-catalogue tbody tr:not([hidden])").count()
+
+
+def state(page) -> dict[str, list[str]]:
+    return parse_qs(page.evaluate("location.search").lstrip("?"))
+
+
+COMBINATIONS = [
+    {"muscle": ["gluteus-medius"]},
+    {"muscle": ["calves", "core"]},
+    {"equipment": ["none"]},
+    {"equipment": ["loop-band", "resistance-band"]},
+    {"position": ["standing"], "kind": ["stability"]},
+    {"muscle": ["gluteus-medius"], "equipment": ["none"], "position": ["standing"]},
+    {"position": ["lying-on-your-back", "lying-on-your-side", "face-down"], "kind": ["strength"]},
+    {"kind": ["stretch"], "equipment": ["none"]},
+    {"muscle": ["gluteus-maximus"], "from": ["2"]},
+    {"from": ["2"], "to": ["4"]},
+]
+
+
+@pytest.mark.parametrize("filters", COMBINATIONS, ids=lambda f: "&".join(f"{k}={'+'.join(v)}" for k, v in f.items()))
+def test_filter_combinations_match_the_data_and_round_trip_through_the_address(page, site_url, filters):
+    page.goto(site_url + "exercises/")
+    page.wait_for_selector("form.sh-filters:not([hidden])")
+    total = len(CATALOGUE.exercises)
+    assert shown(page) == total and page.locator(".sh-count").inner_text() == f"{total} exercises"
+    for facet in ("muscle", "equipment", "position", "kind"):
+        for value in filters.get(facet, []):
+            page.locator(f'input[name="{facet}"][value="{value}"]').check()
+    for name in ("from", "to"):
+        if name in filters:
+            page.locator(f'select[name="{name}"]').select_option(filters[name][0])
+    want = expected(**{k: v for k, v in filters.items() if k not in ("from", "to")},
+                    low=int(filters.get("from", ["1"])[0]), high=int(filters["to"][0]) if "to" in filters else None)
+    assert want > 0, "choose combinations the data can answer"
+    assert shown(page) == want
+    count = page.locator(".sh-count").inner_text()
+    assert count == (f"{total} exercises" if want == total else f"Showing {want} of {total} exercises")
+    assert {k: sorted(v) for k, v in state(page).items()} == {k: sorted(v) for k, v in filters.items()}
+
+    # The address alone rebuilds the same view: share it, open it in a fresh tab.
+    fresh = page.context.new_page()
+    fresh.goto(page.evaluate("location.href"))
+    fresh.wait_for_selector("form.sh-filters:not([hidden])")
+    assert shown(fresh) == want and fresh.locator(".sh-count").inner_text() == count
+    for facet in ("muscle", "equipment", "position", "kind"):
+        ticked = fresh.eval_on_selector_all(f'input[name="{facet}"]:checked', "els => els.map(e => e.value)")
+        assert sorted(ticked) == sorted(filters.get(facet, []))
+    fresh.close()
+
+
+def test_no_match_says_so_and_clearing_restores_everything(page, site_url):
+    page.goto(site_url + "exercises/?kind=stretch&equipment=loop-band")
+    page.wait_for_selector("form.sh-filters:not([hidden])")
+    assert expected(kind=["stretch"], equipment=["loop-band"]) == 0
+    assert shown(page) == 0 and "No exercise matches" in page.locator(".sh-count").inner_text()
+    page.get_by_role("button", name="Clear all filters").click()
+    page.wait_for_function("() => !location.search")
+    assert shown(page) == len(CATALOGUE.exercises)
+
+
+def test_filters_work_with_the_keyboard_and_announce_the_count(page, site_url):
+    page.goto(site_url + "exercises/")
+    page.wait_for_selector("form.sh-filters:not([hidden])")
+    status = page.locator(".sh-count")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    # Every control has a name a screen reader can read, inside a group with a legend.
+    for group in ("Muscle", "Equipment", "Body position", "Kind"):
+        assert page.get_by_role("group", name=group).count() == 1
+    box = page.get_by_role("checkbox", name=re.compile(r"^gluteus medius \(glute med\)"))
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    assert status.inner_text() == f"Showing {expected(muscle=['gluteus-medius'])} of {len(CATALOGUE.exercises)} exercises"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the next muscle: gluteus minimus
+    assert state(page)["muscle"] == ["gluteus-medius", "gluteus-minimus"]
+    page.get_by_role("combobox", name="From step").select_option("2")
+    assert shown(page) == expected(muscle=["gluteus-medius", "gluteus-minimus"], low=2)
+
+
+def test_catalogue_without_javascript_in_the_browser(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "exercises/?muscle=core")
+    assert not tab.locator("form.sh-filters").is_visible()
+    assert tab.locator(".sh-catalogue tbody tr").count() == len(CATALOGUE.exercises)
+    assert tab.locator(".sh-catalogue tbody tr").first.is_visible()
+    context.close()
