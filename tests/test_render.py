@@ -22,9 +22,21 @@ def renderer(fixture_dir):
     return Renderer(load_catalogue(fixture_dir))
 
 
-def test_core_does_not_import_mkdocs(fixture_dir):
-    loaded = [name for name in sys.modules if name == "mkdocs" or name.startswith("mkdocs.")]
-    assert loaded == [], "steady_hips must stay usable without MkDocs"
+def test_core_does_not_import_mkdocs():
+    """Load, validate, render and write pages in a fresh interpreter: MkDocs must never be imported."""
+    import subprocess
+
+    from conftest import ROOT
+
+    code = (
+        "import sys, tempfile\n"
+        "from steady_hips.cli import main\n"
+        "assert main(['pages', '--with-content', tempfile.mkdtemp()]) == 0\n"
+        "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'material'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]", "steady_hips must stay usable without MkDocs"
 
 
 def test_one_page_per_exercise_and_routine(renderer):

@@ -157,6 +157,8 @@ def _converter(hint: Any) -> Converter:
 
     if origin is Annotated:
         inner, *marks = get_args(hint)
+        if inner is int and len(marks) == 1 and isinstance(marks[0], Between):
+            return _bounded_int(marks[0].minimum, marks[0].maximum)
         signed = inner is int and any(isinstance(m, Between) and m.minimum < 0 for m in marks)
         convert_inner = _signed if signed else _converter(inner)
 
@@ -275,7 +277,7 @@ def _key(node: yaml.Node, path: str, doc: Document) -> Any:
 def _whole(node: yaml.Node, path: str, doc: Document) -> Any:
     if not isinstance(node, yaml.ScalarNode) or node.tag != INT:
         return doc.problem(node, path, f"expected a whole number, got {_describe(node)}")
-    value = _SCALARS.construct_yaml_int(node)
+    value = _int_value(node)
     if value < 0:
         return doc.problem(node, path, "must not be negative")
     return value
@@ -285,6 +287,28 @@ def _signed(node: yaml.Node, path: str, doc: Document) -> Any:
     """A whole number that may be negative (its range comes from a `Between` mark)."""
     if not isinstance(node, yaml.ScalarNode) or node.tag != INT:
         return doc.problem(node, path, f"expected a whole number, got {_describe(node)}")
+    return _int_value(node)
+
+
+def _bounded_int(low: int, high: int) -> Converter:
+    """A whole number from low to high, in one step: pose data holds thousands of these."""
+
+    def bounded(node, path, doc):
+        if node.tag != INT or not isinstance(node, yaml.ScalarNode):
+            return doc.problem(node, path, f"expected a whole number, got {_describe(node)}")
+        value = _int_value(node)
+        if low <= value <= high:
+            return value
+        return doc.problem(node, path, f"{value} is out of range: use {low} to {high}")
+
+    return bounded
+
+
+def _int_value(node: yaml.ScalarNode) -> int:
+    text = node.value
+    digits = text[1:] if text[:1] == "-" else text
+    if digits.isdigit() and (digits[0] != "0" or digits == "0"):  # plain decimal; YAML 1.1 reads 010 as octal
+        return int(text)
     return _SCALARS.construct_yaml_int(node)
 
 
@@ -307,18 +331,32 @@ def _count(node: yaml.Node, path: str, doc: Document) -> Any:
 def _apply_mark(mark: Any, value: Any, node: yaml.Node, path: str, doc: Document) -> Any:
     if value is INVALID or value is None:
         return value
-    if isinstance(mark, NonEmpty) and not value:
-        return doc.problem(node, path, "needs at least one item")
-    if isinstance(mark, AtLeast) and value < mark.minimum:
-        return doc.problem(node, path, f"must be at least {mark.minimum}")
-    if isinstance(mark, Between) and not mark.minimum <= value <= mark.maximum:
-        return doc.problem(node, path, f"{value} is out of range: use {mark.minimum} to {mark.maximum}")
-    if isinstance(mark, Length) and len(value) != mark.items:
-        return doc.problem(node, path, f"needs exactly {mark.items} items, got {len(value)}")
+    return _mark_check(mark)(value, node, path, doc)
+
+
+@functools.cache
+def _mark_check(mark: Any) -> typing.Callable[[Any, yaml.Node, str, Document], Any]:
+    """The check a field marker stands for, built once per marker."""
+    if isinstance(mark, NonEmpty):
+        return lambda value, node, path, doc: value if value else doc.problem(node, path, "needs at least one item")
+    if isinstance(mark, AtLeast):
+        return lambda value, node, path, doc: (
+            value if value >= mark.minimum else doc.problem(node, path, f"must be at least {mark.minimum}"))
+    if isinstance(mark, Between):
+        low, high = mark.minimum, mark.maximum
+        return lambda value, node, path, doc: (
+            value if low <= value <= high else doc.problem(node, path, f"{value} is out of range: use {low} to {high}"))
+    if isinstance(mark, Length):
+        return lambda value, node, path, doc: (
+            value if len(value) == mark.items else doc.problem(node, path, f"needs exactly {mark.items} items, got {len(value)}"))
     if isinstance(mark, Ref):
-        line, column = _position(node)
-        doc.references.append(Reference(mark.target, value, path, line, column))
-    return value
+        def reference(value, node, path, doc):
+            line, column = _position(node)
+            doc.references.append(Reference(mark.target, value, path, line, column))
+            return value
+
+        return reference
+    return lambda value, node, path, doc: value
 
 
 @functools.cache
