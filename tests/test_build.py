@@ -67,26 +67,34 @@ def test_routine_index_lists_every_routine(built_site: Path):
         assert f"{slug}/" in links
 
 
-def test_no_broken_internal_link(built_site: Path):
+def broken_links(site: Path, pages: list[Path]) -> list[str]:
+    """Links and assets from `pages` that lead nowhere when `site` is served under PREFIX."""
     broken = []
-    pages = list(built_site.rglob("*.html"))
-    ids = {page: parse(page).ids for page in pages}
+    ids: dict[Path, set[str]] = {}
     for page in pages:
-        base = "http://site" + PREFIX + page.relative_to(built_site).as_posix()
+        base = "http://site" + PREFIX + page.relative_to(site).as_posix()
         for url in parse(page).urls:
             parts = urlsplit(urljoin(base, url))
             if parts.netloc != "site":
                 continue
             if not parts.path.startswith(PREFIX):
-                broken.append(f"{page.relative_to(built_site)} -> {url} (outside the project prefix)")
+                broken.append(f"{page.relative_to(site)} -> {url} (outside the project prefix)")
                 continue
-            target = built_site / unquote(parts.path[len(PREFIX):])
+            target = site / unquote(parts.path[len(PREFIX):])
             if target.is_dir() or parts.path.endswith("/"):
                 target = target / "index.html"
             if not target.exists():
-                broken.append(f"{page.relative_to(built_site)} -> {url}")
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids.get(target, parse(target).ids):
-                broken.append(f"{page.relative_to(built_site)} -> {url} (no such anchor)")
+                broken.append(f"{page.relative_to(site)} -> {url}")
+            elif parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = parse(target).ids
+                if parts.fragment not in ids[target]:
+                    broken.append(f"{page.relative_to(site)} -> {url} (no such anchor)")
+    return broken
+
+
+def test_no_broken_internal_link(built_site: Path):
+    broken = broken_links(built_site, list(built_site.rglob("*.html")))
     assert not broken, "\n".join(broken[:30])
 
 

@@ -10,7 +10,7 @@ import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import get_args
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -261,18 +261,11 @@ def browse_pages(site: Path) -> list[Path]:
 
 
 def test_every_browse_page_links_only_existing_pages(built_site: Path):
+    from test_build import broken_links
+
     pages = browse_pages(built_site)
     assert len(pages) > 20
-    broken = []
-    for page in pages:
-        base = "http://site" + PREFIX + page.relative_to(built_site).as_posix()
-        for href in links_of(page).links:
-            parts = urlsplit(urljoin(base, href))
-            if parts.netloc != "site":
-                continue
-            target = built_site / unquote(parts.path[len(PREFIX):])
-            if not parts.path.startswith(PREFIX) or not (target / "index.html" if target.is_dir() or parts.path.endswith("/") else target).exists():
-                broken.append(f"{page.relative_to(built_site)} -> {href}")
+    broken = broken_links(built_site, pages)
     assert not broken, "\n".join(broken)
 
 

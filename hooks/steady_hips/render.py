@@ -6,13 +6,14 @@ it is a macro result or marked safe, so text from YAML can never become HTML or 
 """
 from __future__ import annotations
 
+import functools
+import json
 import posixpath
 import re
 from pathlib import Path
 from typing import Any, get_args
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from .catalogue import Catalogue
@@ -34,6 +35,9 @@ _CODE = re.compile(
 )
 
 
+_ID_STAND_IN = "sh-id-stand-in"
+
+
 class RenderError(Exception):
     """A template or article could not be rendered; the message names the file and line."""
 
@@ -41,6 +45,7 @@ class RenderError(Exception):
 class Renderer:
     def __init__(self, catalogue: Catalogue, templates: Path = TEMPLATES, site_url: str = ""):
         self.catalogue = catalogue
+        self._figures: dict[tuple, str] = {}
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
@@ -64,7 +69,7 @@ class Renderer:
             routine_equipment=self._routine_equipment,
             page_url=self._page_url,
             qr_svg=qr_svg,
-            exercise_figure=exercise_figure,
+            exercise_figure=self._figure,
             figure_moves=figure_moves,
             count=count,
             front_matter=_front_matter,
@@ -186,6 +191,16 @@ class Renderer:
         address = stem.removesuffix("index") if stem.rsplit("/", 1)[-1] == "index" else stem + "/"
         return self.site_url + address
 
+    def _figure(self, exercise: Exercise, level: Any = None, *, thumb: bool = False, key: object = "") -> Markup:
+        """Figures are deterministic, and a thumbnail appears on many listing pages: draw each
+        once with a stand-in for the per-use id suffix, then put the suffix in."""
+        name = level if isinstance(level, str) or level is None else level.name
+        cache_key = (exercise.slug, name, thumb)
+        if cache_key not in self._figures:
+            self._figures[cache_key] = str(exercise_figure(exercise, level, thumb=thumb, key=_ID_STAND_IN))
+        suffix = f"-{key}" if key != "" else ""
+        return Markup(self._figures[cache_key].replace(f"-{_ID_STAND_IN}", suffix))
+
     # --- pages ---------------------------------------------------------------------
 
     def pages(self) -> dict[str, str]:
@@ -265,15 +280,19 @@ def _template_line(error: BaseException) -> str:
 
 
 def _front_matter(**values: Any) -> Markup:
-    clean = {k: v for k, v in values.items() if v is not None}
-    dumped = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=10_000)
-    return Markup(f"---\n{dumped}---\n")
+    # JSON values are valid YAML, and json.dumps is far faster than yaml.safe_dump.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items() if value is not None]
+    return Markup("---\n" + "\n".join(lines) + "\n---\n")
 
 
 @jinja2.pass_context
 def _link(context: jinja2.runtime.Context, target: str) -> Markup:
     """A relative link from the page being rendered to `target`, a path in the docs tree."""
-    here = posixpath.dirname(context["page"])
+    return _relative(posixpath.dirname(context["page"]), target)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(here: str, target: str) -> Markup:
     return Markup(posixpath.relpath(target, here or "."))
 
 
