@@ -5,6 +5,7 @@ The core imports nothing from MkDocs, so the same pages can be written by the CL
 """
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +22,13 @@ _site: Site | None = None
 
 def on_config(config: MkDocsConfig) -> None:
     global _site
+    gc.unfreeze()  # a `mkdocs serve` rebuild: let the previous build's data be collected
     try:
         _site = Site.load(Path(config.config_file_path).parent, site_url=config.site_url or "")
     except (CatalogueError, RenderError) as error:
         raise PluginError(str(error)) from None
+    # The catalogue and pages live for the whole build; frozen, the collector stops rescanning them.
+    gc.freeze()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

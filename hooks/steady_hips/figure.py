@@ -8,6 +8,7 @@ data always gives the same bytes (coordinates are rounded to one decimal).
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -64,6 +65,7 @@ _STATIC_PROPS = {"wall", "chair", "chair back", "step"}
 # --- geometry ----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _dir(angle: float) -> tuple[float, float]:
     """Unit vector for an angle: 0 straight down, counter-clockwise (y points up)."""
     rad = math.radians(angle)
@@ -142,16 +144,7 @@ class Body:
                     ms(self.elbow), ms(self.hand), ms(self.knee), ms(self.ankle), ms(self.heel), ms(self.toe))
 
     def point(self, name: str) -> tuple[float, float]:
-        named = {
-            "head": self.head, "shoulders": self.shoulders, "hips": self.hips,
-            "hand": self.hand[0], "other hand": self.hand[1], "hands": _mid(*self.hand),
-            "elbow": self.elbow[0], "other elbow": self.elbow[1],
-            "knee": self.knee[0], "other knee": self.knee[1], "knees": _mid(*self.knee),
-            "foot": self.ankle[0], "other foot": self.ankle[1], "feet": _mid(*self.ankle),
-            "toes": self.toe[0], "other toes": self.toe[1],
-            "heel": self.heel[0], "other heel": self.heel[1], "heels": _mid(*self.heel),
-        }
-        return named[name]
+        return _NAMED_POINTS[name](self)
 
     def foot_bottom(self, i: int) -> float:
         return min(self.heel[i][1], self.toe[i][1], self.ankle[i][1]) - LINE / 2
@@ -207,11 +200,28 @@ def place(figure: Figure) -> tuple[Body, Body]:
     return placed[0], placed[1]
 
 
+# Named points of a body, for `fixed` and arrows; looked up often, so built once.
+_NAMED_POINTS = {
+    "head": lambda b: b.head, "shoulders": lambda b: b.shoulders, "hips": lambda b: b.hips,
+    "hand": lambda b: b.hand[0], "other hand": lambda b: b.hand[1], "hands": lambda b: _mid(*b.hand),
+    "elbow": lambda b: b.elbow[0], "other elbow": lambda b: b.elbow[1],
+    "knee": lambda b: b.knee[0], "other knee": lambda b: b.knee[1], "knees": lambda b: _mid(*b.knee),
+    "foot": lambda b: b.ankle[0], "other foot": lambda b: b.ankle[1], "feet": lambda b: _mid(*b.ankle),
+    "toes": lambda b: b.toe[0], "other toes": lambda b: b.toe[1],
+    "heel": lambda b: b.heel[0], "other heel": lambda b: b.heel[1], "heels": lambda b: _mid(*b.heel),
+}
+
+
 # --- SVG writing -------------------------------------------------------------------------
 
 
 def _n(value: float) -> str:
-    text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
+    return _short_number(round(value, 1))
+
+
+@functools.lru_cache(maxsize=65536)
+def _short_number(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
