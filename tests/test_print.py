@@ -45,11 +45,12 @@ def test_routine_card_hides_site_chrome_and_stays_legible_in_print(page, site_ur
         for element in page.locator(selector).all():
             assert not element.is_visible(), f"{selector} visible in print on {slug}"
     smallest = page.evaluate(
-        """() => Math.min(...[...document.querySelectorAll('.md-content p, .md-content li, .md-content td, .md-content th')]
-                 .filter(e => e.offsetParent && e.textContent.trim())
+        """() => Math.min(...[...document.querySelectorAll('.md-content *')]
+                 .filter(e => e.offsetParent && !e.closest('svg')
+                              && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
                  .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
     )
-    assert smallest >= 11.3, f"text of {smallest}px (< 8.5 pt) on the printed {slug} card"
+    assert smallest >= 12, f"text of {smallest}px (< 9 pt) on the printed {slug} card"
     body_text = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.sh-items td')).fontSize)")
     assert body_text >= 12, "exercise rows must print at 9 pt or more"
     overflow = page.evaluate(

@@ -34,12 +34,18 @@ class Catalogue:
     warnings: list[Problem] = field(default_factory=list)
     conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the Condition value
     _steps: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _easier: dict[str, list[Exercise]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def routines_using(self, slug: str) -> list[Routine]:
         return [r for r in self.routines.values() if any(i.exercise == slug for i in r.exercises)]
 
     def easier_than(self, slug: str) -> list[Exercise]:
-        return [e for e in self.exercises.values() if slug in e.harder]
+        if self._easier is None:  # the inverse of `harder`, built once: asked for on every page
+            self._easier = {}
+            for exercise in self.exercises.values():
+                for harder in exercise.harder:
+                    self._easier.setdefault(harder, []).append(exercise)
+        return self._easier.get(slug, [])
 
     # --- browsing: derived from the data, never written by hand ---------------------
 
