@@ -16,6 +16,7 @@ import yaml
 
 from .model import (CONDITIONS_DIR, ROUTINES_DIR, SLUG_PATTERN, SOURCES_FILE, Condition, ConditionPage, Equipment,
                     Exercise, Muscle, Routine, Source)
+from .parallel import shared_map
 from .problems import CatalogueError, Problem
 from .validate import INVALID, Document, convert, suggestion
 
@@ -31,10 +32,18 @@ class Catalogue:
     sources: dict[str, Source]
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
-    warnings: list[Problem] = field(default_factory=list)
     conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the Condition value
+    _documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by exercise slug
+    _warnings: list[Problem] | None = field(default=None, init=False, repr=False, compare=False)
     _steps: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
     _easier: dict[str, list[Exercise]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Legal but suspicious things, found when first asked for (`check` shows them; a build does not)."""
+        if self._warnings is None:
+            self._warnings = _warnings(self)
+        return self._warnings
 
     def routines_using(self, slug: str) -> list[Routine]:
         return [r for r in self.routines.values() if any(i.exercise == slug for i in r.exercises)]
@@ -149,30 +158,26 @@ def load_catalogue(exercises_dir: Path | str) -> Catalogue:
 def _load(root: Path) -> Catalogue:
     label_base = root.resolve().parent
     problems: list[Problem] = []
-
-    def load(path: Path, hint: Any) -> _Parsed:
-        stat = path.stat()
-        parsed = _parse(str(path), _label(path, label_base), stat.st_mtime_ns, stat.st_size, hint)
-        problems.extend(parsed.doc.problems)
-        return parsed
-
     if not root.is_dir():
         raise CatalogueError([Problem(str(root), 1, 1, "", "exercise folder not found")])
 
     sources_path = root / SOURCES_FILE
-    if sources_path.is_file():
-        parsed_sources = load(sources_path, SourcesFile)
-    else:
+    sources_jobs = [(sources_path, SourcesFile)] if sources_path.is_file() else []
+    if not sources_jobs:
         problems.append(Problem(_label(sources_path, label_base), 1, 1, "", "the bibliography file is missing"))
-        parsed_sources = _Parsed(INVALID, Document(_label(sources_path, label_base)))
-
     exercise_files = _data_files(root, problems, label_base, skip={SOURCES_FILE})
     routine_files = _data_files(root / ROUTINES_DIR, problems, label_base) if (root / ROUTINES_DIR).is_dir() else []
-
-    exercises = {p.stem: load(p, Exercise) for p in exercise_files}
-    routines = {p.stem: load(p, Routine) for p in routine_files}
     condition_files = _data_files(root / CONDITIONS_DIR, problems, label_base) if (root / CONDITIONS_DIR).is_dir() else []
-    condition_pages = {p.stem: load(p, ConditionPage) for p in condition_files}
+
+    jobs = [*sources_jobs, *((p, Exercise) for p in exercise_files), *((p, Routine) for p in routine_files),
+            *((p, ConditionPage) for p in condition_files)]
+    parsed_files = iter(_parse_all(jobs, label_base))
+    parsed_sources = next(parsed_files) if sources_jobs else _Parsed(INVALID, Document(_label(sources_path, label_base)))
+    exercises = {p.stem: next(parsed_files) for p in exercise_files}
+    routines = {p.stem: next(parsed_files) for p in routine_files}
+    condition_pages = {p.stem: next(parsed_files) for p in condition_files}
+    for parsed in [parsed_sources, *exercises.values(), *routines.values(), *condition_pages.values()]:
+        problems.extend(parsed.doc.problems)
 
     sources = parsed_sources.value if isinstance(parsed_sources.value, dict) else {}
     sources = {k: v for k, v in sources.items() if v is not INVALID}
@@ -203,9 +208,8 @@ def _load(root: Path) -> Catalogue:
     if problems:
         raise CatalogueError(problems)
     ordered = dict(sorted(good_exercises.items(), key=lambda kv: kv[1].name.casefold()))
-    catalogue = Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions)
-    catalogue.warnings = _warnings(catalogue, exercises, routines)
-    return catalogue
+    return Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions,
+                     _documents={slug: parsed.doc for slug, parsed in exercises.items()})
 
 
 def _label(path: Path, base: Path) -> str:
@@ -242,13 +246,29 @@ def _data_files(folder: Path, problems: list[Problem], base: Path, skip: frozens
     return found
 
 
-@functools.lru_cache(maxsize=None)
+# Parsed files by path, with the (path, label, mtime, size, type) they were parsed as: a
+# `mkdocs serve` rebuild parses only the files that changed.
+_PARSED: dict[str, tuple[tuple, _Parsed]] = {}
+_SHARE_FROM = 200  # files; below this, forking a worker costs more than it saves
+
+
+def _parse_all(jobs: list[tuple[Path, Any]], label_base: Path) -> list[_Parsed]:
+    keys = []
+    for path, hint in jobs:
+        stat = path.stat()
+        keys.append((str(path), _label(path, label_base), stat.st_mtime_ns, stat.st_size, hint))
+    stale = [key for key in keys if _PARSED.get(key[0], (None,))[0] != key]
+    for key, parsed in zip(stale, shared_map(lambda key: _parse(*key), stale, minimum=_SHARE_FROM)):
+        _PARSED[key[0]] = (key, parsed)
+    return [_PARSED[key[0]][1] for key in keys]
+
+
 def _parse(path: str, label: str, mtime_ns: int, size: int, hint: Any) -> _Parsed:
-    """Parse and validate one file; cached on its modification time for `mkdocs serve` rebuilds."""
+    """Parse and validate one file (the modification time and size are only for the cache)."""
     doc = Document(label)
     try:
         with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+            doc.text = text = handle.read()
         node = yaml.compose(text, Loader=_Loader)
     except UnicodeDecodeError as error:
         doc.problems.append(Problem(label, 1, 1, "", f"not UTF-8 text ({error.reason})"))
@@ -271,6 +291,8 @@ def _parse(path: str, label: str, mtime_ns: int, size: int, hint: Any) -> _Parse
     except RecursionError:
         doc.problems.append(Problem(label, *_first_alias(path), "(YAML syntax)", "an alias (*name) refers to the block that contains it"))
         return _Parsed(INVALID, doc)
+    finally:
+        doc.forget_nodes()
 
 
 def _first_alias(path: str) -> tuple[int, int]:
@@ -403,7 +425,7 @@ def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, Exercise]
     return {c: pages[c] for c in order if c in pages}
 
 
-def _warnings(catalogue: Catalogue, exercises: dict[str, _Parsed], routines: dict[str, _Parsed]) -> list[Problem]:
+def _warnings(catalogue: Catalogue) -> list[Problem]:
     """Legal but suspicious: shown by `check`, never fatal."""
     found: list[Problem] = []
 
@@ -413,7 +435,7 @@ def _warnings(catalogue: Catalogue, exercises: dict[str, _Parsed], routines: dic
 
     used = {item.exercise for r in catalogue.routines.values() for item in r.exercises}
     for slug, exercise in catalogue.exercises.items():
-        doc = exercises[slug].doc
+        doc = catalogue._documents[slug]
         if catalogue.routines and slug not in used:
             warn(doc, "name", "no routine uses this exercise")
         for i, level in enumerate(exercise.levels):

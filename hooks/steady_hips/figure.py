@@ -12,6 +12,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from markupsafe import Markup, escape
 
@@ -134,14 +135,16 @@ class Body:
     toe: list[tuple[float, float]]
 
     def moved(self, dx: float, dy: float) -> Body:
-        def m(p):
+        def one(p):
             return (p[0] + dx, p[1] + dy)
 
-        def ms(ps):
-            return [m(p) for p in ps]
+        def both(sides):
+            a, b = sides
+            return [(a[0] + dx, a[1] + dy), (b[0] + dx, b[1] + dy)]
 
-        return Body(self.angles, m(self.hips), ms(self.hip), m(self.shoulders), ms(self.shoulder), m(self.head),
-                    ms(self.elbow), ms(self.hand), ms(self.knee), ms(self.ankle), ms(self.heel), ms(self.toe))
+        return Body(self.angles, one(self.hips), both(self.hip), one(self.shoulders), both(self.shoulder),
+                    one(self.head), both(self.elbow), both(self.hand), both(self.knee), both(self.ankle),
+                    both(self.heel), both(self.toe))
 
     def point(self, name: str) -> tuple[float, float]:
         return _NAMED_POINTS[name](self)
@@ -150,15 +153,23 @@ class Body:
         return min(self.heel[i][1], self.toe[i][1], self.ankle[i][1]) - LINE / 2
 
     def lowest(self) -> float:
-        ys = [self.head[1] - HEAD, self.hips[1] - LINE / 2, self.shoulders[1] - LINE / 2]
-        for group in (self.hip, self.shoulder, self.elbow, self.hand, self.knee, self.ankle, self.heel, self.toe):
-            ys += [p[1] - LINE / 2 for p in group]
-        return min(ys)
+        joints = (self.hips, self.shoulders, *self.hip, *self.shoulder, *self.elbow, *self.hand, *self.knee,
+                  *self.ankle, *self.heel, *self.toe)
+        # min(y) - c equals min(y - c) exactly (subtracting is monotonic), so one subtraction will do
+        return min(self.head[1] - HEAD, min(map(itemgetter(1), joints)) - LINE / 2)
+
+
+def _ends(starts: list[tuple[float, float]], angles: list[float], length: float) -> list[tuple[float, float]]:
+    """Where a segment of `length` from each start point at its angle ends (one per side):
+    `_at` for both sides at once, for speed."""
+    (x0, y0), (x1, y1) = starts
+    (dx0, dy0), (dx1, dy1) = _dir(angles[0]), _dir(angles[1])
+    return [(x0 + dx0 * length, y0 + dy0 * length), (x1 + dx1 * length, y1 + dy1 * length)]
 
 
 def build(pose: Pose, view: str) -> Body:
     a = resolve(pose, view)
-    short = set(pose.short)
+    short = pose.short
 
     def length(part: str, base: float) -> float:
         return base * SHORT if part in short else base
@@ -166,22 +177,23 @@ def build(pose: Pose, view: str) -> Body:
     hips = (0.0, 0.0)
     shoulders = _at(hips, a.trunk, length("trunk", TRUNK))
     if view == "front":
-        hip = [_at(hips, a.trunk - 90, HIP_HALF), _at(hips, a.trunk + 90, HIP_HALF)]
-        shoulder = [_at(shoulders, a.trunk - 90, SHOULDER_HALF), _at(shoulders, a.trunk + 90, SHOULDER_HALF)]
+        across = [a.trunk - 90, a.trunk + 90]
+        hip = _ends([hips, hips], across, HIP_HALF)
+        shoulder = _ends([shoulders, shoulders], across, SHOULDER_HALF)
     else:
         hip = [hips, hips]
         shoulder = [shoulders, shoulders]
     head = _at(shoulders, a.head, NECK + HEAD)
-    elbow = [_at(shoulder[i], a.arms[i], length("arms", UPPER_ARM)) for i in range(2)]
-    hand = [_at(elbow[i], a.forearms[i], length("forearms", FOREARM)) for i in range(2)]
-    knee = [_at(hip[i], a.thighs[i], length("thighs", THIGH)) for i in range(2)]
-    ankle = [_at(knee[i], a.shins[i], length("shins", SHIN)) for i in range(2)]
+    elbow = _ends(shoulder, a.arms, length("arms", UPPER_ARM))
+    hand = _ends(elbow, a.forearms, length("forearms", FOREARM))
+    knee = _ends(hip, a.thighs, length("thighs", THIGH))
+    ankle = _ends(knee, a.shins, length("shins", SHIN))
     if view == "front":
         heel = list(ankle)
-        toe = [_at(ankle[i], a.feet[i], length("feet", FRONT_FOOT)) for i in range(2)]
+        toe = _ends(ankle, a.feet, length("feet", FRONT_FOOT))
     else:
-        heel = [_at(ankle[i], a.feet[i] + 180, length("feet", HEEL)) for i in range(2)]
-        toe = [_at(ankle[i], a.feet[i], length("feet", TOE)) for i in range(2)]
+        heel = _ends(ankle, [a.feet[0] + 180, a.feet[1] + 180], length("feet", HEEL))
+        toe = _ends(ankle, a.feet, length("feet", TOE))
     return Body(a, hips, hip, shoulders, shoulder, head, elbow, hand, knee, ankle, heel, toe)
 
 
@@ -215,14 +227,30 @@ _NAMED_POINTS = {
 # --- SVG writing -------------------------------------------------------------------------
 
 
+def _numbers(template: str, values: tuple | list) -> str:
+    """`template % values` for a template of `%.1f` fields, each number written to one decimal and
+    as short as SVG allows: 12.0 as "12", -0.04 as "0".
+
+    One `%` formats a whole run of numbers. In its output every "-0.0" is a negative zero and
+    every ".0" a zero decimal, as long as the template's own text has neither and never puts
+    a digit right after a field."""
+    return (template % tuple(values)).replace("-0.0", "0.0").replace(".0", "")
+
+
 def _n(value: float) -> str:
-    return _short_number(round(value, 1))
+    return _numbers("%.1f", (value,))
 
 
-@functools.lru_cache(maxsize=65536)
-def _short_number(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+@functools.lru_cache(maxsize=64)
+def _width(value: float) -> str:
+    """A stroke width: one of a few constants, so written once each."""
+    return _n(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _path_template(lengths: tuple[int, ...]) -> str:
+    """The `_numbers` template for polylines of these numbers of points: `M x y L x y ...`."""
+    return "".join("M%.1f %.1f" + "L%.1f %.1f" * (n - 1) for n in lengths)
 
 
 class Canvas:
@@ -230,30 +258,56 @@ class Canvas:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.xs: list[float] = []
-        self.ys: list[float] = []
+        self.left = self.bottom = math.inf
+        self.right = self.top = -math.inf
+
+    def extend(self, left: float, right: float, bottom: float, top: float) -> None:
+        """Grow the extent to take in this box."""
+        if left < self.left:
+            self.left = left
+        if right > self.right:
+            self.right = right
+        if bottom < self.bottom:
+            self.bottom = bottom
+        if top > self.top:
+            self.top = top
+
+    def include(self, other: Canvas) -> None:
+        """Take in another canvas's extent (not its parts)."""
+        self.extend(other.left, other.right, other.bottom, other.top)
 
     def grow(self, p: tuple[float, float], margin: float = 0.0) -> None:
-        self.xs += [p[0] - margin, p[0] + margin]
-        self.ys += [p[1] - margin, p[1] + margin]
+        x, y = p
+        self.extend(x - margin, x + margin, y - margin, y + margin)
 
     def path(self, lines: list[list[tuple[float, float]]], margin: float) -> str:
         """Path data for polylines: `M x y L x y ...`, written as short as SVG allows."""
-        out = []
+        numbers: list[float] = []  # x, -y, x, -y, ... as written
         for line in lines:
-            for k, p in enumerate(line):
-                self.grow(p, margin)
-                out.append(("M" if k == 0 else "L") + f"{_n(p[0])} {_n(-p[1])}")
-        return "".join(out)
+            for x, y in line:
+                numbers.append(x)
+                numbers.append(-y)
+        xs, flipped_ys = numbers[0::2], numbers[1::2]
+        # min(v) - m equals min(v - m) exactly (adding is monotonic): one sum per side will do
+        self.extend(min(xs) - margin, max(xs) + margin, -max(flipped_ys) - margin, -min(flipped_ys) + margin)
+        return _numbers(_path_template(tuple(map(len, lines))), numbers)
 
-    def lines(self, lines, width: float, extra: str = "") -> None:
-        lines = [ln for ln in lines if ln]
-        if lines:
-            self.parts.append(f'<path d="{self.path(lines, width / 2)}" stroke-width="{_n(width)}"{extra}/>')
+    def lines(self, lines, width: float, extra: str = "") -> str:
+        """Draws the polylines as one path; returns its path data ("" when there is nothing to draw)."""
+        if not all(lines):
+            lines = [ln for ln in lines if ln]
+        if not lines:
+            return ""
+        data = self.path(lines, width / 2)
+        self.parts.append(f'<path d="{data}" stroke-width="{_width(width)}"{extra}/>')
+        return data
 
     def circle(self, centre, radius: float, extra: str = "", margin: float = 0.0) -> None:
-        self.grow(centre, radius + margin)
-        self.parts.append(f'<circle cx="{_n(centre[0])}" cy="{_n(-centre[1])}" r="{_n(radius)}"{extra}/>')
+        x, y = centre
+        reach = radius + margin
+        self.extend(x - reach, x + reach, y - reach, y + reach)
+        attributes = _numbers('cx="%.1f" cy="%.1f" r="%.1f"', (x, -y, radius))
+        self.parts.append(f"<circle {attributes}{extra}/>")
 
 
 def _limb_lines(body: Body, i: int) -> list[list[tuple[float, float]]]:
@@ -273,10 +327,11 @@ def _body_lines(body: Body, view: str) -> list[tuple[list, str]]:
     return [(_limb_lines(body, 1), f' opacity="{FAR_OPACITY}"'), (trunk + _limb_lines(body, 0), "")]
 
 
-def _draw_body(canvas: Canvas, body: Body, view: str) -> None:
-    for lines, extra in _body_lines(body, view):
-        canvas.lines(lines, LINE, extra)
+def _draw_body(canvas: Canvas, body: Body, view: str) -> list[tuple[str, str]]:
+    """Draws the body; returns each path's data with its extra attributes, for the animation."""
+    drawn = [(canvas.lines(lines, LINE, extra), extra) for lines, extra in _body_lines(body, view)]
     canvas.circle(body.head, HEAD, ' fill="currentColor" stroke="none"')
+    return drawn
 
 
 # The optional animation: a third, solid figure moving between the two poses, shown only on
@@ -289,15 +344,13 @@ _ANIMATION_STYLE = (
 _TIMING = ' dur="4s" repeatCount="indefinite" keyTimes="0;.5;1" calcMode="spline" keySplines=".5 0 .5 1;.5 0 .5 1"'
 
 
-def _animation(start: Body, end: Body, view: str) -> str:
-    scratch = Canvas()
+def _animation(start: Body, end: Body, start_paths: list[tuple[str, str]], end_paths: list[tuple[str, str]]) -> str:
+    """`start_paths`, `end_paths`: the two bodies' path data as `_draw_body` returned them."""
     parts = []
-    for (a_lines, extra), (b_lines, _) in zip(_body_lines(start, view), _body_lines(end, view)):
-        a, b = scratch.path(a_lines, 0), scratch.path(b_lines, 0)
+    for (a, extra), (b, _) in zip(start_paths, end_paths):
         move = f'<animate attributeName="d" values="{a};{b};{a}"{_TIMING}/>' if a != b else ""
-        parts.append(f'<path d="{a}" stroke-width="{_n(LINE)}"{extra}>{move}</path>')
-    (ax, ay), (bx, by) = (f"{_n(v)}" for v in start.head), (f"{_n(v)}" for v in end.head)
-    ay, by = _n(-float(ay)), _n(-float(by))
+        parts.append(f'<path d="{a}" stroke-width="{_width(LINE)}"{extra}>{move}</path>')
+    (ax, ay), (bx, by) = (_numbers("%.1f %.1f", (x, -y)).split() for x, y in (start.head, end.head))
     move = "".join(f'<animate attributeName="{name}" values="{u};{v};{u}"{_TIMING}/>'
                    for name, u, v in (("cx", ax, bx), ("cy", ay, by)) if u != v)
     parts.append(f'<circle cx="{ax}" cy="{ay}" r="{_n(HEAD)}" fill="currentColor" stroke="none">{move}</circle>')
@@ -353,6 +406,8 @@ def _static_props(canvas: Canvas, props: list[Prop], body: Body) -> None:
 
 
 def _moving_props(canvas: Canvas, props: list[Prop], body: Body, view: str) -> None:
+    if not props:
+        return
     lines: list[list[tuple[float, float]]] = []
     for prop in props:
         kind = prop.kind
@@ -444,10 +499,10 @@ def _arrow(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], pivot
     right = (e[0] - tx * 3.5 + ty * 3, e[1] - ty * 3.5 - tx * 3)
     for p in (tip, left, right):
         canvas.grow(p, 1)
+    curve_data = _numbers("M%.1f %.1fQ%.1f %.1f %.1f %.1f", (s[0], -s[1], c[0], -c[1], e[0], -e[1]))
+    head_data = _numbers("M%.1f %.1fL%.1f %.1fL%.1f %.1fZ", (tip[0], -tip[1], left[0], -left[1], right[0], -right[1]))
     canvas.parts.append(
-        f'<path d="M{_n(s[0])} {_n(-s[1])}Q{_n(c[0])} {_n(-c[1])} {_n(e[0])} {_n(-e[1])}" stroke-width="1.8"/>'
-        f'<path d="M{_n(tip[0])} {_n(-tip[1])}L{_n(left[0])} {_n(-left[1])}L{_n(right[0])} {_n(-right[1])}Z"'
-        ' fill="currentColor" stroke-width="1"/>'
+        f'<path d="{curve_data}" stroke-width="1.8"/><path d="{head_data}" fill="currentColor" stroke-width="1"/>'
     )
 
 
@@ -459,14 +514,28 @@ _PIVOT = {
     "heel": "toes", "other heel": "other toes", "heels": "toes",
 }
 
+# The points an arrow may follow when the data names none (`_tracked` gives them in this order).
 _POINTS = ["hips", "head", "shoulders", "knee", "other knee", "foot", "other foot", "toes", "other toes",
            "hand", "other hand", "elbow", "other elbow"]
 
 
-def arrow_point(figure: Figure, start: Body, end: Body) -> str:
+def _tracked(body: Body) -> list[tuple[float, float]]:
+    """Where each of `_POINTS` is, in the same order."""
+    return [body.hips, body.head, body.shoulders, *body.knee, *body.ankle, *body.toe, *body.hand, *body.elbow]
+
+
+def _moves(start: Body, end: Body) -> list[float]:
+    """How far each of `_POINTS` moves from the start pose to the end pose."""
+    return list(map(math.dist, _tracked(start), _tracked(end)))
+
+
+def arrow_point(figure: Figure, moves: list[float]) -> str:
+    """The figure's arrow point, or the one that moves most (to a tenth; the first listed on a tie)."""
     if figure.arrow is not None:
         return figure.arrow
-    return max(_POINTS, key=lambda n: (round(math.dist(start.point(n), end.point(n)), 1), -_POINTS.index(n)))
+    most = round(max(moves), 1)  # rounding never reorders, so no point rounds to more
+    # the first point listed whose move rounds to `most`; those under `most - 0.1` cannot
+    return next(name for name, move in zip(_POINTS, moves) if move > most - 0.1 and round(move, 1) == most)
 
 
 # --- text alternative --------------------------------------------------------------------
@@ -477,13 +546,13 @@ def _turn(a: float, b: float) -> float:
     return (b - a + 180) % 360 - 180
 
 
-def _joints(a: Angles) -> dict[str, list[float]]:
-    return {
-        "hip": [t - a.trunk for t in a.thighs],
-        "knee": [s - t for s, t in zip(a.shins, a.thighs)],
-        "ankle": [f - s for f, s in zip(a.feet, a.shins)],
-        "shoulder": [u - a.trunk for u in a.arms],
-    }
+# The angle at each joint of a pose, both sides.
+_JOINTS = {
+    "hip": lambda a: (a.thighs[0] - a.trunk, a.thighs[1] - a.trunk),
+    "knee": lambda a: (a.shins[0] - a.thighs[0], a.shins[1] - a.thighs[1]),
+    "ankle": lambda a: (a.feet[0] - a.shins[0], a.feet[1] - a.shins[1]),
+    "shoulder": lambda a: (a.arms[0] - a.trunk, a.arms[1] - a.trunk),
+}
 
 
 _VERBS = {
@@ -498,18 +567,21 @@ _PLURAL = {"bends": "bend", "straightens": "straighten", "points": "point", "ope
 
 def _movement_words(figure: Figure, start: Body, end: Body, position: str) -> list[str]:
     a, b = start.angles, end.angles
-    body_turn = [_turn(a.trunk, b.trunk)] + [_turn(x, y) for x, y in zip(a.thighs + a.shins, b.thighs + b.shins)]
-    if figure.view == "side" and abs(body_turn[0]) >= 5 and max(body_turn) - min(body_turn) <= 4:
-        if end.hips[1] - start.hips[1] >= 3:
-            return ["the body lifts off the floor in one straight line"]
-        return [f"the whole body tips {'forward' if body_turn[0] < 0 else 'back'} in one straight line"]
-    before, after = _joints(a), _joints(b)
+    trunk_turn = _turn(a.trunk, b.trunk)
+    if figure.view == "side" and abs(trunk_turn) >= 5:
+        body_turn = [trunk_turn] + [_turn(x, y) for x, y in zip(a.thighs + a.shins, b.thighs + b.shins)]
+        if max(body_turn) - min(body_turn) <= 4:
+            if end.hips[1] - start.hips[1] >= 3:
+                return ["the body lifts off the floor in one straight line"]
+            return [f"the whole body tips {'forward' if trunk_turn < 0 else 'back'} in one straight line"]
     words: list[str] = []
     for joint in ("hip", "knee", "ankle", "shoulder"):
         if joint in ("knee", "ankle") and (figure.view == "front" or position == "lying on your side"):
             continue  # these bend toward the viewer, so their drawn angles mislead: the arrow tells it
-        changes = [_turn(x, y) for x, y in zip(before[joint], after[joint])]
-        moving = [i for i, c in enumerate(changes) if abs(c) >= (30 if joint == "shoulder" else 10)]
+        before, after = _JOINTS[joint](a), _JOINTS[joint](b)
+        changes = [_turn(before[0], after[0]), _turn(before[1], after[1])]
+        least = 30 if joint == "shoulder" else 10
+        moving = [i for i, c in enumerate(changes) if abs(c) >= least]
         if not moving:
             continue
         name = joint
@@ -602,51 +674,50 @@ def figure_svg(
     """The figure as one line of inline SVG (safe inside a Markdown table cell)."""
     start, end = place(figure)
     canvas = Canvas()
-    static = [p for p in figure.props if p.kind in _STATIC_PROPS]
-    _static_props(canvas, static, end)
-    if any(p.kind == "machine" for p in figure.props):
-        _machine_frame(canvas, end)
+    if figure.props:  # most figures have none
+        _static_props(canvas, [p for p in figure.props if p.kind in _STATIC_PROPS], end)
+        if any(p.kind == "machine" for p in figure.props):
+            _machine_frame(canvas, end)
 
     start_canvas = Canvas()
     _moving_props(start_canvas, figure.props, start, figure.view)
-    _draw_body(start_canvas, start, figure.view)
+    start_paths = _draw_body(start_canvas, start, figure.view)
     end_canvas = Canvas()
     _highlight(end_canvas, end, figure.view, muscle, both_sides)
     _moving_props(end_canvas, figure.props, end, figure.view)
     end_body = Canvas()
-    _draw_body(end_body, end, figure.view)
-    arrow = arrow_point(figure, start, end)
-    same = max(math.dist(start.point(n), end.point(n)) for n in _POINTS) < 1
+    end_paths = _draw_body(end_body, end, figure.view)
+    moves = _moves(start, end)
+    arrow = arrow_point(figure, moves)
+    same = max(moves) < 1
     if not same:
         canvas.parts.append(f'<g opacity="{START_OPACITY}">' + "".join(start_canvas.parts) + "</g>")
     canvas.parts += end_canvas.parts
     animate = animate and not same
     if animate:
-        canvas.parts.append('<g class="sh-fig-e">' + "".join(end_body.parts) + "</g>" + _animation(start, end, figure.view))
+        canvas.parts.append('<g class="sh-fig-e">' + "".join(end_body.parts) + "</g>" + _animation(start, end, start_paths, end_paths))
     else:
         canvas.parts += end_body.parts
-    end_canvas.xs += end_body.xs
-    end_canvas.ys += end_body.ys
-    for other in (start_canvas, end_canvas):
-        canvas.xs += other.xs
-        canvas.ys += other.ys
+    for other in (start_canvas, end_canvas, end_body):
+        canvas.include(other)
     if not same:
         # seen from the front, a sideways shift of the hips is shown under them, between the legs
         pivot = "shoulders" if figure.view == "front" and arrow == "hips" else _PIVOT[arrow]
         _arrow(canvas, start.point(arrow), end.point(arrow), end.point(pivot))
 
     # the ground line under everything, a little wider than the drawing
-    left, right = min(canvas.xs) - 2, max(canvas.xs) + 2
-    ground = f'<path d="M{_n(left)} 0H{_n(right)}" stroke-width="1.5"/>'
-    low = min(min(canvas.ys), -1.0)
+    left, right = canvas.left - 2, canvas.right + 2
+    ground = f'<path d="{_numbers("M%.1f 0H%.1f", (left, right))}" stroke-width="1.5"/>'
+    low = min(canvas.bottom, -1.0)
     x0, x1 = left - PAD, right + PAD
-    y0, y1 = -max(canvas.ys) - PAD, -low + PAD
+    y0, y1 = -canvas.top - PAD, -low + PAD
     width, height = x1 - x0, y1 - y0
     scale = min(size[2], size[0] / width, size[1] / height)
 
     desc = describe(figure, start, end, position, None if same else arrow, muscle)
+    view_box = _numbers("%.1f %.1f %.1f %.1f", (x0, y0, width, height))
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" viewBox="{_n(x0)} {_n(y0)} {_n(width)} {_n(height)}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" viewBox="{view_box}"'
         f' width="{_n(width * scale)}" height="{_n(height * scale)}" role="img"'
         f' aria-labelledby="{uid}-t" aria-describedby="{uid}-d" fill="none" stroke="currentColor"'
         ' stroke-linecap="round" stroke-linejoin="round">'
@@ -695,4 +766,4 @@ def exercise_figure(exercise: Exercise, level: Level | str | None = None, *, thu
 def figure_moves(exercise: Exercise, level: Level | str | None = None) -> bool:
     """False when the figure shows one held position (start and end are the same)."""
     start, end = place(_figure_of(exercise, level)[0])
-    return max(math.dist(start.point(n), end.point(n)) for n in _POINTS) >= 1
+    return max(_moves(start, end)) >= 1

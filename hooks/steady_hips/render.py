@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .catalogue import Catalogue
 from .model import SEARCH_WORDS, Condition, Exercise, Kind, Level, Position, Routine, Source, slugify
 from .figure import exercise_figure, figure_moves
+from .parallel import shared_map
 from .qr import qr_svg
 from .text import count, dosage_text, frequency_text, markdown_text, most_sessions, times_a_week
 
@@ -36,6 +37,7 @@ _CODE = re.compile(
 
 
 _ID_STAND_IN = "sh-id-stand-in"
+_SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
 
 
 class RenderError(Exception):
@@ -205,29 +207,28 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         """Every generated page, keyed by its path in the docs tree (e.g. `exercises/clamshell.md`)."""
-        out = {"exercises/index.md": self._page("exercise_index.md", "exercises/index.md")}
-        for slug, exercise in self.catalogue.exercises.items():
-            path = f"exercises/{slug}.md"
-            out[path] = self._page("exercise.md", path, ex=exercise)
-        if self.catalogue.routines:
-            out["routines/index.md"] = self._page("routine_index.md", "routines/index.md")
-            for slug, routine in self.catalogue.routines.items():
-                path = f"routines/{slug}.md"
-                out[path] = self._page("routine.md", path, routine=routine)
-        for facet in ("muscle", "equipment"):
-            index = f"{BROWSE_FOLDERS[facet]}/index.md"
-            out[index] = self._page("browse_index.md", index, facet=facet)
-            for value in self._facet_values(facet):
-                path = self._browse_path(facet, value)
-                out[path] = self._page("browse.md", path, facet=facet, value=value)
-        if self.catalogue.conditions:
-            out["conditions/index.md"] = self._page("condition_index.md", "conditions/index.md")
-            for name, condition in self.catalogue.conditions.items():
-                path = self._browse_path("condition", name)
-                out[path] = self._page("condition.md", path, name=name, condition=condition)
-        return out
+        jobs = self._page_jobs()
+        rendered = shared_map(lambda job: self._page(*job), jobs, minimum=_SHARE_FROM)
+        return {path: markdown for (_, path, _), markdown in zip(jobs, rendered)}
 
-    def _page(self, template: str, path: str, **values: Any) -> str:
+    def _page_jobs(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """(template, docs path, template values) of every generated page."""
+        jobs = [("exercise_index.md", "exercises/index.md", {})]
+        jobs += [("exercise.md", f"exercises/{slug}.md", {"ex": e}) for slug, e in self.catalogue.exercises.items()]
+        if self.catalogue.routines:
+            jobs.append(("routine_index.md", "routines/index.md", {}))
+            jobs += [("routine.md", f"routines/{slug}.md", {"routine": r}) for slug, r in self.catalogue.routines.items()]
+        for facet in ("muscle", "equipment"):
+            jobs.append(("browse_index.md", f"{BROWSE_FOLDERS[facet]}/index.md", {"facet": facet}))
+            jobs += [("browse.md", self._browse_path(facet, value), {"facet": facet, "value": value})
+                     for value in self._facet_values(facet)]
+        if self.catalogue.conditions:
+            jobs.append(("condition_index.md", "conditions/index.md", {}))
+            jobs += [("condition.md", self._browse_path("condition", name), {"name": name, "condition": condition})
+                     for name, condition in self.catalogue.conditions.items()]
+        return jobs
+
+    def _page(self, template: str, path: str, values: dict[str, Any]) -> str:
         try:
             return self.env.get_template(template).render(page=path, **values)
         except RenderError as error:

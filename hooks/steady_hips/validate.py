@@ -18,6 +18,7 @@ import yaml
 
 from .model import FIELD_ALIASES, AtLeast, Between, Length, NonEmpty, Ref, Span
 from .problems import Problem
+from .yaml_loader import Loader
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -31,6 +32,9 @@ _TAG_WORDS = {STR: "text", INT: "a whole number", BOOL: "true/false", NULL: "not
 
 class _Invalid:
     """Marks a value that could not be converted; its problem is already recorded."""
+
+    def __reduce__(self) -> str:
+        return "INVALID"  # stays the one marker when results come back from a worker process
 
 
 INVALID = _Invalid()
@@ -55,9 +59,16 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     root: yaml.Node | None = None
+    text: str = ""  # the YAML source, kept so `root` can be dropped and composed again if asked for
+
+    def forget_nodes(self) -> None:
+        """Drop the node tree: a loaded catalogue would otherwise keep one node per YAML value."""
+        self.root = None
 
     def position(self, path: str) -> tuple[int, int]:
         """Line and column of the node at `path` (e.g. `levels[1].name`), found when needed."""
+        if self.root is None and self.text:
+            self.root = yaml.compose(self.text, Loader=Loader)
         node = self.root
         for name, index, quoted in _PATH_PART.findall(path):
             key = name or (json.loads(quoted) if quoted else None)

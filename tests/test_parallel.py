@@ -1,0 +1,146 @@
+"""Work shared with forked worker processes gives exactly what one process gives."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from steady_hips.catalogue import load_catalogue
+from steady_hips.parallel import shared_map
+from steady_hips.problems import CatalogueError
+from steady_hips.render import Renderer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_forks: list[int] = []
+os.register_at_fork(after_in_parent=lambda: _forks.append(1))
+
+
+@pytest.fixture
+def three_workers(monkeypatch):
+    monkeypatch.setenv("STEADY_HIPS_WORKERS", "3")
+
+
+def forks_during(call):
+    before = len(_forks)
+    result = call()
+    return result, len(_forks) - before
+
+
+def test_shared_work_comes_back_whole_and_in_order(three_workers):
+    items = list(range(90))
+    result, forks = forks_during(lambda: shared_map(lambda i: (i, "x" * i * 1000), items, minimum=10))
+    assert result == [(i, "x" * i * 1000) for i in items]
+    assert forks == 2
+
+
+def test_no_fork_below_the_minimum_or_when_told_to_use_one_process(three_workers, monkeypatch):
+    assert forks_during(lambda: shared_map(str, range(9), minimum=10)) == ([str(i) for i in range(9)], 0)
+    monkeypatch.setenv("STEADY_HIPS_WORKERS", "1")
+    assert forks_during(lambda: shared_map(str, range(90), minimum=10)) == ([str(i) for i in range(90)], 0)
+
+
+@pytest.mark.parametrize("value", ["two", "0", "-1"])
+def test_a_wrong_number_of_workers_is_a_clear_error(monkeypatch, value):
+    monkeypatch.setenv("STEADY_HIPS_WORKERS", value)
+    with pytest.raises(ValueError, match=f"STEADY_HIPS_WORKERS must be a whole number.*got '{value}'"):
+        shared_map(str, range(90), minimum=10)
+
+
+def test_a_share_that_fails_in_a_worker_is_done_again_by_the_parent(three_workers):
+    parent = os.getpid()
+
+    def only_here(i):
+        if os.getpid() != parent:
+            raise RuntimeError("broken worker")
+        return i * 2
+
+    assert shared_map(only_here, list(range(30)), minimum=10) == [i * 2 for i in range(30)]
+    assert shared_map(lambda i: (lambda: i), [0] * 30, minimum=10)[-1]() == 0  # results that cannot be pickled
+
+
+def test_an_error_in_a_worker_share_is_raised_in_the_parent(three_workers):
+    def fails_at_25(i):
+        if i == 25:
+            raise ValueError("item 25")
+        return i
+
+    with pytest.raises(ValueError, match="item 25"):
+        shared_map(fails_at_25, list(range(30)), minimum=10)
+
+
+def test_an_error_in_the_parent_share_stops_the_workers(three_workers, tmp_path):
+    parent = os.getpid()
+
+    def big(i):
+        if os.getpid() == parent:
+            raise ValueError("parent share")
+        (tmp_path / str(os.getpid())).touch()
+        return "x" * 1_000_000  # more than a pipe holds: the worker blocks until read or stopped
+
+    with pytest.raises(ValueError, match="parent share"):
+        shared_map(big, list(range(30)), minimum=10)
+    workers = [int(p.name) for p in tmp_path.iterdir()]
+    assert len(workers) == 2
+    for pid in workers:
+        with pytest.raises(ChildProcessError):  # already reaped: no process left behind
+            os.waitpid(pid, os.WNOHANG)
+
+
+def large_catalogue(target: Path, copies: int) -> Path:
+    """The real catalogue plus `copies` renamed copies of its exercises."""
+    shutil.copytree(ROOT / "exercises", target)
+    originals = sorted(p for p in target.glob("*.yml") if p.name != "sources.yml")
+    for n in range(copies):
+        original = originals[n % len(originals)]
+        text = original.read_text()
+        name = re.search(r"^name: (.*)$", text, re.MULTILINE)
+        renamed = f"name: {json.dumps(yaml.safe_load(name.group(1)) + f' copy {n}')}"
+        (target / f"{original.stem}-copy-{n}.yml").write_text(text.replace(name.group(0), renamed, 1))
+    return target
+
+
+def test_a_large_catalogue_loads_the_same_on_several_processes(tmp_path, monkeypatch):
+    alone, shared = large_catalogue(tmp_path / "alone", 260), tmp_path / "shared"
+    shutil.copytree(alone, shared)
+    monkeypatch.setenv("STEADY_HIPS_WORKERS", "1")
+    expected = load_catalogue(alone)
+    monkeypatch.setenv("STEADY_HIPS_WORKERS", "3")
+    catalogue, forks = forks_during(lambda: load_catalogue(shared))
+    assert forks == 2
+    assert (catalogue.exercises, catalogue.routines, catalogue.sources, catalogue.conditions) == (
+        expected.exercises, expected.routines, expected.sources, expected.conditions)
+    # Warnings find their positions in files a worker parsed.
+    assert [str(w) for w in catalogue.warnings] == [str(w).replace("alone/", "shared/") for w in expected.warnings]
+
+
+def test_errors_in_files_a_worker_parsed_keep_their_positions(tmp_path, three_workers):
+    folder = large_catalogue(tmp_path / "exercises", 260)
+    last = sorted(folder.glob("*-copy-*.yml"))[-1]
+    last.write_text(last.read_text().replace("kind: ", "kind: [", 1))
+    second_last = sorted(folder.glob("*-copy-*.yml"))[-2]
+    second_last.write_text(second_last.read_text().replace("\nsummary:", "\nsumary:", 1))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(folder)
+    messages = [str(p) for p in caught.value.problems]
+    line = next(i for i, text in enumerate(last.read_text().splitlines(), 1) if text.startswith("kind: ["))
+    assert any(m.startswith(f"exercises/{last.name}:{line + 1}:") for m in messages), messages
+    line = next(i for i, text in enumerate(second_last.read_text().splitlines(), 1) if text.startswith("sumary:"))
+    assert f"exercises/{second_last.name}:{line}:1: sumary: unknown field (did you mean 'summary'?)" in messages
+
+
+def test_pages_render_the_same_on_several_processes(tmp_path, monkeypatch):
+    catalogue = load_catalogue(large_catalogue(tmp_path / "exercises", 120))
+    templates = ROOT / "overrides" / "markdown"
+    monkeypatch.setenv("STEADY_HIPS_WORKERS", "1")
+    expected = Renderer(catalogue, templates).pages()
+    monkeypatch.setenv("STEADY_HIPS_WORKERS", "3")
+    pages, forks = forks_during(lambda: Renderer(catalogue, templates).pages())
+    assert forks == 2
+    assert list(pages) == list(expected)
+    assert pages == expected
