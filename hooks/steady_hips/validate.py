@@ -9,6 +9,8 @@ import difflib
 import json
 import re
 import functools
+import itertools
+import operator
 import types
 import typing
 from dataclasses import dataclass, field
@@ -172,11 +174,14 @@ def _converter(hint: Any) -> Converter:
             return _bounded_int(marks[0].minimum, marks[0].maximum)
         signed = inner is int and any(isinstance(m, Between) and m.minimum < 0 for m in marks)
         convert_inner = _signed if signed else _converter(inner)
+        checks = tuple(_mark_check(mark) for mark in marks)
 
         def annotated(node, path, doc):
             value = convert_inner(node, path, doc)
-            for mark in marks:
-                value = _apply_mark(mark, value, node, path, doc)
+            for check in checks:
+                if value is INVALID or value is None:
+                    break
+                value = check(value, node, path, doc)
             return value
 
         return annotated
@@ -219,7 +224,7 @@ def _converter(hint: Any) -> Converter:
             if not isinstance(node, yaml.SequenceNode):
                 return doc.problem(node, path, f"expected a list (one '- ' item per line or [a, b]), got {_describe(node)}")
             items = [convert_item(item, f"{path}[{i}]", doc) for i, item in enumerate(node.value)]
-            return INVALID if any(i is INVALID for i in items) else items
+            return INVALID if any(map(operator.is_, items, itertools.repeat(INVALID))) else items
 
         return listing
 
@@ -339,12 +344,6 @@ def _count(node: yaml.Node, path: str, doc: Document) -> Any:
     return _whole(node, path, doc)
 
 
-def _apply_mark(mark: Any, value: Any, node: yaml.Node, path: str, doc: Document) -> Any:
-    if value is INVALID or value is None:
-        return value
-    return _mark_check(mark)(value, node, path, doc)
-
-
 @functools.cache
 def _mark_check(mark: Any) -> typing.Callable[[Any, yaml.Node, str, Document], Any]:
     """The check a field marker stands for, built once per marker."""
@@ -385,8 +384,10 @@ def _record(node: yaml.Node, path: str, doc: Document, cls: type) -> Any:
     values: dict[str, Any] = {}
     broken = False
     for key_node, value_node in node.value:
-        key = _key(key_node, path, doc)
-        if key is INVALID:
+        if key_node.tag == STR and isinstance(key_node, yaml.ScalarNode):  # `_key`, inlined: records hold most keys
+            key = key_node.value
+        else:
+            _key(key_node, path, doc)
             broken = True
             continue
         where = f"{path}.{key}" if path and _plain(key) else _join(path, key)
