@@ -16,6 +16,7 @@ import platform
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -103,11 +104,23 @@ def timed_build(project: Path, workers: int | None = None) -> dict:
             "kb_per_page": round(html_bytes / len(pages) / 1024, 1), "site_mb": round(total / 2**20, 1)}
 
 
-def best_builds(projects: list[Path], repeat: int, workers: int | None = None) -> list[dict]:
-    """Each project's fastest of `repeat` builds, taken in turns: on a shared machine, other work
-    only ever adds time, and taking turns spreads any slow spell over all of them."""
-    runs = [[timed_build(project, workers) for project in projects] for _ in range(repeat)]
-    return [min(column, key=lambda run: run["seconds"]) for column in zip(*runs)]
+def paired_builds(project: Path, floor: Path, repeat: int, one_process: bool = False) -> tuple[dict, dict]:
+    """Builds taken in turns, `repeat` times: ours, ours in one process (if asked), the floor.
+
+    Returns each variant's fastest build, and each of ours' ratio to the floor as the median
+    of the ratios within a turn: on a shared machine the speed drifts over minutes, and
+    builds run back to back see the same drift.
+    """
+    variants = {"ours": None, **({"one_process": 1} if one_process else {})}
+    runs: dict[str, list[dict]] = {name: [] for name in [*variants, "floor"]}
+    for _ in range(repeat):
+        for name, workers in variants.items():
+            runs[name].append(timed_build(project, workers))
+        runs["floor"].append(timed_build(floor))
+    best = {name: min(builds, key=lambda run: run["seconds"]) for name, builds in runs.items()}
+    ratios = {name: round(statistics.median(a["seconds"] / f["seconds"] for a, f in zip(runs[name], runs["floor"])), 2)
+              for name in variants}
+    return best, ratios
 
 
 def load_time(project: Path, workers: int | None = None) -> float:
@@ -164,7 +177,7 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each project; the fastest counts (default 3)")
+    parser.add_argument("--repeat", type=int, default=5, help="turns of builds (ours, then the floor); default 5")
     parser.add_argument("--write", action="store_true", help="write the report to BENCHMARKS.md")
     args = parser.parse_args()
 
@@ -173,15 +186,15 @@ def main() -> int:
         for size in args.sizes:
             project = synthetic_project(Path(scratch) / f"ours-{size}", size)
             floor = floor_project(Path(scratch) / f"floor-{size}", project)
-            ours, plain = best_builds([project, floor], args.repeat)
-            results[size] = {"ours": ours, "floor": plain, "ratio": round(ours["seconds"] / plain["seconds"], 2)}
-            rows.append(_row(size, "", ours, plain))
-            print(rows[-1], flush=True)
+            best, ratios = paired_builds(project, floor, args.repeat, one_process=size == 1000)
+            plain = best["floor"]
+            results[size] = {"ours": best["ours"], "floor": plain, "ratio": ratios["ours"]}
+            rows.append(_row(size, "", best["ours"], plain, ratios["ours"]))
+            if "one_process" in best:
+                results[f"{size}_one_process"] = {"ours": best["one_process"], "ratio": ratios["one_process"]}
+                rows.append(_row(size, " (one process)", best["one_process"], plain, ratios["one_process"]))
+            print("\n".join(rows[-len(ratios):]), flush=True)
             if size == 1000:
-                (alone,) = best_builds([project], args.repeat, workers=1)
-                results["1000_one_process"] = {"ours": alone, "ratio": round(alone["seconds"] / plain["seconds"], 2)}
-                rows.append(_row(size, " (one process)", alone, plain))
-                print(rows[-1], flush=True)
                 results["load_1000"] = load_time(project)
                 results["load_1000_one_process"] = load_time(project, workers=1)
             shutil.rmtree(project / "site-bench")
@@ -207,7 +220,9 @@ Date: {time.strftime('%Y-%m-%d')}.
 "Floor" is plain Material building the same Markdown pages as ordinary files, with no
 hook and no nav entries for them: the cost any generator must pay. Times are wall
 clock for a whole `mkdocs build`, the fastest of {args.repeat} builds taken in turns with the
-floor's; memory is the build process's peak resident size.
+floor's. The ratio is the median of the {args.repeat} turns' ratios (ours over the floor built
+right after it), which cancels this shared machine's slow spells. Memory is the build
+process's peak resident size.
 
 With 200 or more files to parse, or 100 or more pages to render, the generator shares
 that work with forked copies of itself, one per free core (up to 4; Linux only; never
@@ -231,9 +246,9 @@ Raw figures: `{json.dumps(results)}`
     return 0
 
 
-def _row(size: int, note: str, ours: dict, floor: dict) -> str:
+def _row(size: int, note: str, ours: dict, floor: dict, ratio: float) -> str:
     worker = f"{ours['worker_peak_mb']} MB" if ours["worker_peak_mb"] else "—"
-    return (f"| {size}{note} | {ours['seconds']} s | {floor['seconds']} s | {round(ours['seconds'] / floor['seconds'], 2)}× | "
+    return (f"| {size}{note} | {ours['seconds']} s | {floor['seconds']} s | {ratio}× | "
             f"{ours['peak_mb']} MB | {worker} | {floor['peak_mb']} MB | {ours['kb_per_page']} KB | {floor['kb_per_page']} KB | {ours['pages']} |")
 
 
