@@ -10,7 +10,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 import yaml
 
@@ -246,9 +246,18 @@ def _data_files(folder: Path, problems: list[Problem], base: Path, skip: frozens
     return found
 
 
-# Parsed files by path, with the (path, label, mtime, size, type) they were parsed as: a
-# `mkdocs serve` rebuild parses only the files that changed.
-_PARSED: dict[str, tuple[tuple, _Parsed]] = {}
+class _FileKey(NamedTuple):
+    """A file as it was parsed: a change of content (time or size) or of expected type parses it again."""
+
+    path: str
+    label: str
+    mtime_ns: int
+    size: int
+    hint: Any
+
+
+# Parsed files by path: a `mkdocs serve` rebuild parses only the files that changed.
+_PARSED: dict[str, tuple[_FileKey, _Parsed]] = {}
 _SHARE_FROM = 200  # files; below this, forking a worker costs more than it saves
 
 
@@ -256,15 +265,15 @@ def _parse_all(jobs: list[tuple[Path, Any]], label_base: Path) -> list[_Parsed]:
     keys = []
     for path, hint in jobs:
         stat = path.stat()
-        keys.append((str(path), _label(path, label_base), stat.st_mtime_ns, stat.st_size, hint))
-    stale = [key for key in keys if _PARSED.get(key[0], (None,))[0] != key]
-    for key, parsed in zip(stale, shared_map(lambda key: _parse(*key), stale, minimum=_SHARE_FROM)):
-        _PARSED[key[0]] = (key, parsed)
-    return [_PARSED[key[0]][1] for key in keys]
+        keys.append(_FileKey(str(path), _label(path, label_base), stat.st_mtime_ns, stat.st_size, hint))
+    stale = [key for key in keys if _PARSED.get(key.path, (None,))[0] != key]
+    for key, parsed in zip(stale, shared_map(lambda key: _parse(key.path, key.label, key.hint), stale, minimum=_SHARE_FROM)):
+        _PARSED[key.path] = (key, parsed)
+    return [_PARSED[key.path][1] for key in keys]
 
 
-def _parse(path: str, label: str, mtime_ns: int, size: int, hint: Any) -> _Parsed:
-    """Parse and validate one file (the modification time and size are only for the cache)."""
+def _parse(path: str, label: str, hint: Any) -> _Parsed:
+    """Parse and validate one file."""
     doc = Document(label)
     try:
         with open(path, encoding="utf-8") as handle:

@@ -384,10 +384,8 @@ def _record(node: yaml.Node, path: str, doc: Document, cls: type) -> Any:
     values: dict[str, Any] = {}
     broken = False
     for key_node, value_node in node.value:
-        if key_node.tag == STR and isinstance(key_node, yaml.ScalarNode):  # `_key`, inlined: records hold most keys
-            key = key_node.value
-        else:
-            _key(key_node, path, doc)
+        key = _key(key_node, path, doc)
+        if key is INVALID:
             broken = True
             continue
         where = f"{path}.{key}" if path and _plain(key) else _join(path, key)
