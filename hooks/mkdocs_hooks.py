@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -40,9 +41,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    page.meta = _as_html(page.meta)
     if page.file.generated_by:
         return None  # already rendered by the core; YAML text must not meet Jinja again
     try:
         return _site.article(markdown, page.file.src_uri)
     except RenderError as error:
         raise PluginError(f"{config.docs_dir}/{error}") from None
+
+
+def _as_html(value: object) -> object:
+    """Front matter is text, but Material prints `page.meta` values as raw HTML (title, header,
+    description, search): hand it every string escaped, as Markup so that `| e` keeps it as is."""
+    if isinstance(value, str):
+        return Markup(escape(value))
+    if isinstance(value, dict):
+        return {key: _as_html(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_html(item) for item in value]
+    return value

@@ -21,11 +21,9 @@ def fixture_dir(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A writable copy of the real project, for builds that break the data on purpose."""
-    target = tmp_path / "project"
-    target.mkdir()
+def copy_project(target: Path) -> Path:
+    """A writable copy of the real project in `target`, for builds that change the data on purpose."""
+    target.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -33,6 +31,11 @@ def project_copy(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
 
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
