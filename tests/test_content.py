@@ -1,10 +1,12 @@
 """House rules for the writing: our own words, sources on every page, a clear disclaimer."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -19,7 +21,12 @@ def front_matter(path):
 
 
 def test_no_prose_copied_from_the_source_articles():
-    assert OVERLAP_TOOL.is_file(), f"{OVERLAP_TOOL} is missing: shared/ must sit beside the project"
+    if not OVERLAP_TOOL.is_file():
+        message = (f"{OVERLAP_TOOL} is missing: the source articles and the overlap tool live in the team's "
+                   "shared/ folder beside the project, which a public clone does not have")
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must check every change against the sources)")
+        pytest.skip(message)
     result = subprocess.run([sys.executable, str(OVERLAP_TOOL)], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1].startswith("0 copied run(s)"), result.stdout
 
