@@ -1,0 +1,61 @@
+"""`make test` sets itself up: the venv and the quality gates' npm tools, each once per lock file;
+what it cannot have (the team's shared/ folder) is skipped with a reason, except in CI."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, copy_project
+
+
+def planned(project: Path) -> str:
+    """What `make test` would run, without running it."""
+    result = subprocess.run(["make", "-n", "test"], cwd=project, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def test_make_test_installs_the_pinned_npm_tools_once_per_lock_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for name in ("Makefile", "requirements.lock"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / "tests" / "web").mkdir(parents=True)
+    shutil.copy2(ROOT / "tests" / "web" / "package-lock.json", project / "tests" / "web")
+    os.symlink(ROOT / ".venv", project / ".venv")  # the venv is set up already; only npm is in question
+
+    assert "npm ci --prefix tests/web" in planned(project)
+    stamp = next(line for line in planned(project).splitlines() if "touch tests/web/node_modules/.installed-" in line)
+    installed = project / stamp.rsplit("touch ", 1)[1].split(";")[0].strip()
+    installed.parent.mkdir(parents=True)
+    installed.touch()
+    assert "npm ci" not in planned(project)
+
+    lock = project / "tests" / "web" / "package-lock.json"
+    lock.write_text(lock.read_text() + "\n")
+    assert "npm ci --prefix tests/web" in planned(project), "a changed lock file must reinstall"
+
+
+def run_prose_check(project: Path, ci: bool) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k != "CI"}
+    if ci:
+        environment["CI"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", "tests/test_content.py", "-k", "prose"],
+        cwd=project, capture_output=True, text=True, env=environment,
+    )
+
+
+def test_prose_check_without_shared_skips_with_a_reason_and_fails_in_ci(tmp_path):
+    project = copy_project(tmp_path / "project")  # no shared/ beside it, as in a public clone
+    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+    shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
+
+    local = run_prose_check(project, ci=False)
+    assert local.returncode == 0 and "1 skipped" in local.stdout, local.stdout
+    assert "shared/ folder beside the project" in local.stdout
+
+    in_ci = run_prose_check(project, ci=True)
+    assert in_ci.returncode == 1 and "1 failed" in in_ci.stdout, in_ci.stdout
+    assert "CI must check every change against the sources" in in_ci.stdout
