@@ -1,0 +1,110 @@
+"""The live preview (`mkdocs serve`, as `make serve` runs it) never hangs on a broken file: every
+page answers at once with the list of problems, and the open page reloads by itself when the
+file is fixed. Real `mkdocs serve` in a subprocess, watched in Chromium."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from conftest import PREFIX, SITE_URL
+
+pytestmark = pytest.mark.browser
+
+PROBLEM_LINE = re.compile(r"^exercises/clamshell\.yml:\d+:\d+: kind: .+", re.MULTILINE)
+WAITING = "The preview is waiting for a fix"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> str:
+    """A page, or an error if the server has not answered within `timeout` seconds."""
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode()
+
+
+@contextmanager
+def serving(project: Path):
+    port = free_port()
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    environment.pop("PYTHONPATH", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}{PREFIX}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                fetch(url, timeout=5)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    pytest.fail(f"mkdocs serve did not start:\n{server.stdout.read()}")
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def heading(page) -> str:
+    return page.locator("article h1").first.inner_text().removesuffix("¶").strip()
+
+
+def test_broken_data_shows_the_problems_at_once_and_the_fix_reloads_the_page(page, project_copy):
+    clamshell = project_copy / "exercises" / "clamshell.yml"
+    with serving(project_copy) as url:
+        page.goto(url + "exercises/clamshell/")
+        assert heading(page) == "Clamshell"
+
+        edit(clamshell, "kind: strength", "kind: strenght")
+        page.wait_for_function(f"() => document.body.innerText.includes({WAITING!r})", timeout=30000)
+        assert PROBLEM_LINE.search(page.locator("article pre").inner_text()), page.locator("article").inner_text()
+        for other in ["", "routines/", "faq/", "exercises/plank/"]:
+            started = time.monotonic()
+            assert WAITING in fetch(url + other), f"{other or 'home'} does not show the problems"
+            assert time.monotonic() - started < 5, f"{other or 'home'} took {time.monotonic() - started:.1f} s"
+
+        edit(clamshell, "kind: strenght", "kind: strength")
+        page.wait_for_function(f"() => !document.body.innerText.includes({WAITING!r})", timeout=30000)
+        assert heading(page) == "Clamshell"
+
+
+def test_preview_that_starts_broken_still_answers(project_copy):
+    edit(project_copy / "exercises" / "plank.yml", "kind: stability", "kind: stabilty")
+    with serving(project_copy) as url:
+        for address in ["", "exercises/plank/", "exercises/clamshell/", "browse/muscles/"]:
+            text = fetch(url + address)
+            assert WAITING in text and "exercises/plank.yml:" in text, address
+
+
+def test_broken_article_shows_its_problem_and_the_rest_still_works(page, project_copy):
+    faq = project_copy / "content" / "faq.md"
+    with serving(project_copy) as url:
+        page.goto(url + "faq/")
+        faq.write_text(faq.read_text(encoding="utf-8") + '\n{{ exercise_link("pigeon") }}\n', encoding="utf-8")
+        page.wait_for_function(f"() => document.body.innerText.includes({WAITING!r})", timeout=30000)
+        assert "content/faq.md:" in page.locator("article pre").inner_text()
+        assert "pigeon" in page.locator("article pre").inner_text()
+        assert '<h1 id="clamshell">' in fetch(url + "exercises/clamshell/")
