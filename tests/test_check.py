@@ -101,7 +101,7 @@ def test_code_external_links_and_anchors_are_left_alone(project_copy, capsys):
            "Write `[c](nope.md)` or `{{ exercise_link('nope') }}`.\n\n"
            "```markdown\n[d](nope.md)\n{{ exercise_card('nope') }}\n```\n\n"
            "[e](https://example.org/x.md), [f](#how-often-should-i-do-the-exercises), [g](mailto:someone@example.org), "
-           "![figure](exercises/plank.md \"a title\")\n\n[ref]: training-load.md\n")
+           "![figure](exercises/plank.md \"a title\")\n\n<!-- [h](nope.md) -->\n\n[ref]: training-load.md\n")
     code, _, err = check(project_copy, capsys)
     assert code == 0, err
 

@@ -27,7 +27,8 @@ _INLINE_LINK = re.compile(
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 # `[label]: target`, a reference definition (not a footnote, `[^1]: text`).
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<plain>\S+))", re.MULTILINE)
-_JINJA = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}", re.DOTALL)
+# Macro calls (their output is checked on its own) and HTML comments (MkDocs never sees links there).
+_NOT_LINKS = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}|<!--.*?-->", re.DOTALL)
 _UNDEFINED = re.compile(r"^'(\w+)' is undefined$")
 # Top-level statements later calls may depend on, kept in front of each call rendered alone.
 _DEFINITIONS = (nodes.Assign, nodes.AssignBlock, nodes.Macro, nodes.Import, nodes.FromImport)
@@ -69,8 +70,7 @@ def article_problems(markdown: str, path: str, renderer: Renderer, docs: set[str
     """(line, column, message) for each problem of one article; `docs` holds every path of the docs tree."""
     hidden, _ = hide_code(markdown)
     found: list[tuple[int, int, str]] = []
-    # The article's own links, with macro calls blanked out (their output is checked below).
-    found += _link_problems(_JINJA.sub(lambda m: "\n" * m.group(0).count("\n"), hidden), path, docs, line=None)
+    found += _link_problems(_NOT_LINKS.sub(lambda m: "\n" * m.group(0).count("\n"), hidden), path, docs, line=None)
     if has_jinja(hidden):
         for line, result in _render_each_call(hidden, path, renderer):
             if isinstance(result, str):

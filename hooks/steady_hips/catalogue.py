@@ -393,9 +393,9 @@ def _check_unique_names(parsed: dict[str, _Parsed], problems: list[Problem]) -> 
     for group in owners.values():
         if len(group) < 2:
             continue
-        where = {id(item): "{}:{}".format(item.doc.file, item.doc.position("name")[0]) for item in group}
-        for item in group:
-            others = ", ".join(where[id(other)] for other in group if other is not item)
+        places = [f"{item.doc.file}:{item.doc.position('name')[0]}" for item in group]
+        for i, item in enumerate(group):
+            others = ", ".join(place for j, place in enumerate(places) if j != i)
             problems.append(_problem(item.doc, "name", f"'{item.value.name}' is also the name in {others}; give each its own name"))
 
 
