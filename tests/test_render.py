@@ -139,7 +139,7 @@ def test_article_without_macros_is_untouched(renderer):
 def test_unknown_exercise_in_article_names_file_and_line(renderer):
     with pytest.raises(RenderError) as caught:
         renderer.article("# Guide\n\nText\n\n{{ exercise_card('clams') }}\n", "guide.md")
-    assert str(caught.value) == "guide.md:5: no exercise 'clams' in exercises/"
+    assert str(caught.value) == "guide.md:5: no exercise 'clams' in exercises/ (did you mean 'clam'?)"
 
 
 def test_jinja_syntax_error_in_article_names_file_and_line(renderer):

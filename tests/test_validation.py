@@ -96,8 +96,10 @@ def test_empty_file(fixture_dir):
 
 def test_duplicate_names(fixture_dir):
     edit(fixture_dir / "clam.yml", "name: Clam", "name: bridge")
-    (problem,) = problems_for(fixture_dir)
-    assert problem == "exercises/clam.yml:1:7: name: 'bridge' is already the name of exercises/bridge.yml"
+    assert problems_for(fixture_dir) == [
+        "exercises/bridge.yml:1:7: name: 'Bridge' is also the name in exercises/clam.yml:1; give each its own name",
+        "exercises/clam.yml:1:7: name: 'bridge' is also the name in exercises/bridge.yml:1; give each its own name",
+    ]
 
 
 def test_duplicate_key(fixture_dir):

@@ -15,13 +15,15 @@ from typing import Any, NamedTuple, get_args
 import yaml
 
 from .model import (CONDITIONS_DIR, ROUTINES_DIR, SLUG_PATTERN, SOURCES_FILE, Condition, ConditionPage, Equipment,
-                    Exercise, Muscle, Routine, Source)
+                    Exercise, Muscle, Routine, Source, slugify)
 from .parallel import shared_map
 from .problems import CatalogueError, Problem
 from .validate import INVALID, Document, convert, suggestion
+from .yaml_messages import syntax_problem
 
 from .yaml_loader import Loader as _Loader
 _SLUG = re.compile(SLUG_PATTERN)
+LONG_NAME = 80  # characters; a longer name wraps mid-word in headings and routine card rows
 _SCHEMA_DIR = "schema"
 
 SourcesFile = dict[str, Source]
@@ -34,6 +36,8 @@ class Catalogue:
     routines: dict[str, Routine]
     conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the Condition value
     _documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by exercise slug
+    _routine_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by routine slug
+    _condition_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by page slug
     _warnings: list[Problem] | None = field(default=None, init=False, repr=False, compare=False)
     _steps: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
     _easier: dict[str, list[Exercise]] | None = field(default=None, init=False, repr=False, compare=False)
@@ -209,7 +213,9 @@ def _load(root: Path) -> Catalogue:
         raise CatalogueError(problems)
     ordered = dict(sorted(good_exercises.items(), key=lambda kv: kv[1].name.casefold()))
     return Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions,
-                     _documents={slug: parsed.doc for slug, parsed in exercises.items()})
+                     _documents={slug: parsed.doc for slug, parsed in exercises.items()},
+                     _routine_documents={slug: parsed.doc for slug, parsed in routines.items()},
+                     _condition_documents={slug: parsed.doc for slug, parsed in condition_pages.items()})
 
 
 def _label(path: Path, base: Path) -> str:
@@ -240,10 +246,18 @@ def _data_files(folder: Path, problems: list[Problem], base: Path, skip: frozens
             problems.append(Problem(_label(path, base), 1, 1, "", f"not a .yml data file{hint}; it would be ignored"))
             continue
         if not _SLUG.match(path.stem):
-            problems.append(Problem(_label(path, base), 1, 1, "(file name)", f"'{path.stem}' is not a valid slug: use lower-case letters, digits and single hyphens, e.g. 'single-leg-squat'"))
+            problems.append(Problem(_label(path, base), 1, 1, "(file name)", _bad_slug_message(path.stem)))
             continue
         found.append(path)
     return found
+
+
+def _bad_slug_message(stem: str) -> str:
+    rule = "lower-case letters a-z, digits and single hyphens"
+    slug = slugify(stem)
+    if not slug:
+        return f"'{stem}' is not a valid slug, and has no letters or digits to make one from: name the file with {rule}, e.g. 'single-leg-squat.yml'"
+    return f"'{stem}' is not a valid slug: rename the file to '{slug}.yml' ({rule})"
 
 
 class _FileKey(NamedTuple):
@@ -283,10 +297,7 @@ def _parse(path: str, label: str, hint: Any) -> _Parsed:
         doc.problems.append(Problem(label, 1, 1, "", f"not UTF-8 text ({error.reason})"))
         return _Parsed(INVALID, doc)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(filter(None, [error.context, error.problem]))
-        doc.problems.append(Problem(label, line, column, "(YAML syntax)", what))
+        doc.problems.append(syntax_problem(label, text, error))
         return _Parsed(INVALID, doc)
     except yaml.reader.ReaderError as error:
         line, column = _line_and_column(path, error.position)
@@ -374,15 +385,18 @@ def _check_routine(routine: Routine, doc: Document, exercises: dict[str, Exercis
 
 
 def _check_unique_names(parsed: dict[str, _Parsed], problems: list[Problem]) -> None:
-    owners: dict[str, str] = {}
-    for slug, item in parsed.items():
-        if item.value is INVALID:
+    """Each file sharing a name is reported, naming the others: which one to rename is the author's call."""
+    owners: dict[str, list[_Parsed]] = {}
+    for item in parsed.values():
+        if item.value is not INVALID:
+            owners.setdefault(item.value.name.casefold(), []).append(item)
+    for group in owners.values():
+        if len(group) < 2:
             continue
-        key = item.value.name.casefold()
-        if key in owners:
-            problems.append(_problem(item.doc, "name", f"'{item.value.name}' is already the name of {owners[key]}"))
-        else:
-            owners[key] = item.doc.file
+        places = [f"{item.doc.file}:{item.doc.position('name')[0]}" for item in group]
+        for i, item in enumerate(group):
+            others = ", ".join(place for j, place in enumerate(places) if j != i)
+            problems.append(_problem(item.doc, "name", f"'{item.value.name}' is also the name in {others}; give each its own name"))
 
 
 def _check_progressions(parsed: dict[str, _Parsed], exercises: dict[str, Exercise], problems: list[Problem]) -> None:
@@ -453,4 +467,10 @@ def _warnings(catalogue: Catalogue) -> list[Problem]:
         for i, other in enumerate(exercise.related):
             if exercise.slug not in catalogue.exercises[other].related:
                 warn(doc, f"related[{i}]", f"'{other}' does not link back to '{slug}'")
+    named = [*((catalogue._documents.get(s), e.name) for s, e in catalogue.exercises.items()),
+             *((catalogue._routine_documents.get(s), r.name) for s, r in catalogue.routines.items()),
+             *((catalogue._condition_documents.get(c.slug), c.name) for c in catalogue.conditions.values())]
+    for doc, name in named:
+        if doc is not None and len(name) > LONG_NAME:
+            warn(doc, "name", f"the name is {len(name)} characters long; over {LONG_NAME}, headings and routine cards break it mid-word: shorten it")
     return sorted(found)

@@ -1,6 +1,6 @@
 """Command line: check the data, write the generated pages, refresh the JSON Schemas.
 
-    python -m steady_hips check             # validate only; every problem, non-zero exit on errors
+    python -m steady_hips check             # validate the data, then the articles; every problem, non-zero exit on errors
     python -m steady_hips pages OUTDIR      # write the generated Markdown pages to OUTDIR
     python -m steady_hips pages --with-content OUTDIR   # plus content/ with macros expanded: a whole docs folder
     python -m steady_hips schema [--write]  # print or refresh exercises/schema/*.json and CONTRIBUTING.md's field reference
@@ -12,9 +12,10 @@ import os
 import sys
 from pathlib import Path
 
+from .articles import CONTENT_DIR, article_files, check_articles
 from .catalogue import load_catalogue
 from .problems import CatalogueError
-from .render import RenderError
+from .render import Renderer, RenderError
 from .reference import update_contributing
 from .schema import rendered_schemas, write_schemas
 from .site import PROJECT_ROOT, Site
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=PROJECT_ROOT, help="project folder (holds exercises/ and overrides/)")
     parser.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="public address printed on routine cards (default: $SITE_URL)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate exercises/ and report every problem")
+    commands.add_parser("check", help="validate exercises/ and the articles in content/, and report every problem")
     pages = commands.add_parser("pages", help="write the generated Markdown pages to a folder")
     pages.add_argument("outdir", type=Path)
     pages.add_argument("--with-content", action="store_true", help="also write content/ with its macros expanded")
@@ -35,11 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "check":
-            catalogue = load_catalogue(args.root / "exercises")
-            for warning in catalogue.warnings:
-                print(warning)
-            print(f"ok: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines, "
-                  f"{len(catalogue.sources)} sources, {len(catalogue.warnings)} warnings")
+            return _check(args.root, args.site_url)
         elif args.command == "pages":
             site = Site.load(args.root, site_url=args.site_url)
             out = dict(site.pages)
@@ -65,4 +62,28 @@ def main(argv: list[str] | None = None) -> int:
     except (CatalogueError, RenderError) as error:
         print(error, file=sys.stderr)
         return 1
+    return 0
+
+
+def _check(root: Path, site_url: str) -> int:
+    """The data first; the articles only against valid data, since their macros and links depend on it."""
+    try:
+        catalogue = load_catalogue(root / "exercises")
+    except CatalogueError as error:
+        print(error, file=sys.stderr)
+        print(f"{CONTENT_DIR}/ not checked: articles are checked once the exercise data has no errors", file=sys.stderr)
+        return 1
+    for warning in catalogue.warnings:
+        print(warning)
+    content = root / CONTENT_DIR
+    articles = article_files(content)
+    problems = check_articles(content, Renderer(catalogue, root / "overrides" / "markdown", site_url=site_url)) if articles else []
+    if problems:
+        count = len(problems)
+        print(f"{count} problem{'s' if count != 1 else ''} in the articles:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(f"ok: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines, "
+          f"{len(catalogue.sources)} sources, {len(articles)} articles, {len(catalogue.warnings)} warnings")
     return 0

@@ -323,6 +323,7 @@ KIND_WORDS: dict[Kind, tuple[str, ...]] = {
 }
 
 import re as _re  # noqa: E402  (kept with the section that uses it)
+import unicodedata as _unicodedata  # noqa: E402
 
 RoutineRef = Annotated[str, Ref("routine")]
 
@@ -355,8 +356,11 @@ CONDITIONS_DIR = "conditions"
 
 
 def slugify(value: str) -> str:
-    """The address form of a vocabulary value: `runner's knee` -> `runners-knee`."""
-    return _re.sub(r"[^a-z0-9]+", "-", value.casefold().replace("'", "").replace("\u2019", "")).strip("-")
+    """The address form of a value or name: `runner's knee` -> `runners-knee`, `Übung für Hüfte` -> `ubung-fur-hufte`."""
+    text = value.casefold().replace("'", "").replace("\u2019", "")
+    if not text.isascii():  # accents folded: `ü` is `u` plus a combining mark, which is dropped
+        text = "".join(c for c in _unicodedata.normalize("NFKD", text) if not _unicodedata.combining(c))
+    return _re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 # --- figures: a drawing of each exercise from two poses (issue 7) ----------------------

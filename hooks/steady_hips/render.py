@@ -22,6 +22,7 @@ from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
 from .qr import qr_svg
 from .text import count, dosage_text, frequency_text, markdown_text, most_sessions, times_a_week
+from .validate import suggestion
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
 
@@ -90,8 +91,9 @@ class Renderer:
             routines_with=self._routines_with,
         )
         macro_source = self.env.loader.get_source(self.env, "macros.md")[0]
-        names = ", ".join(re.findall(r"{%-?\s*macro\s+(\w+)", macro_source))
-        self._macro_import = f'{{% from "macros.md" import {names} with context %}}'
+        self.macro_names = re.findall(r"{%-?\s*macro\s+(\w+)", macro_source)
+        # Prepended to an article on its line 1, without a newline, so line numbers stay those of the file.
+        self.macro_import = f'{{% from "macros.md" import {", ".join(self.macro_names)} with context %}}'
 
     # --- lookups that fail loudly --------------------------------------------------
 
@@ -101,7 +103,16 @@ class Renderer:
         try:
             return self.catalogue.exercises[ref]
         except KeyError:
-            raise RenderError(f"no exercise '{ref}' in exercises/") from None
+            raise RenderError(f"no exercise '{ref}' in exercises/{self._exercise_suggestion(ref)}") from None
+
+    def _exercise_suggestion(self, ref: str) -> str:
+        """The slug meant: close to a slug or a name (`clamshel`, `Clamshell`), or one of its other names (`clam`)."""
+        word = slugify(str(ref)) or str(ref)
+        for slug, exercise in self.catalogue.exercises.items():
+            if word in map(slugify, exercise.other_names):
+                return f" (did you mean '{slug}'?)"
+        meaning = {slugify(e.name): slug for slug, e in self.catalogue.exercises.items()}
+        return suggestion(word, [*self.catalogue.exercises, *meaning], meaning)
 
     def _routine(self, ref: Routine | str) -> Routine:
         if isinstance(ref, Routine):
@@ -109,18 +120,23 @@ class Renderer:
         try:
             return self.catalogue.routines[ref]
         except KeyError:
-            raise RenderError(f"no routine '{ref}' in exercises/routines/") from None
+            raise RenderError(f"no routine '{ref}' in exercises/routines/{suggestion(str(ref), list(self.catalogue.routines))}") from None
 
     def _source(self, key: str) -> Source:
         try:
             return self.catalogue.sources[key]
         except KeyError:
-            raise RenderError(f"no source '{key}' in exercises/sources.yml") from None
+            raise RenderError(f"no source '{key}' in exercises/sources.yml{suggestion(str(key), list(self.catalogue.sources))}") from None
 
     def _level(self, exercise: Exercise, name: str | None) -> Level:
         if name is None:
             return exercise.levels[0]
-        return next(level for level in exercise.levels if level.name == name)
+        found = next((level for level in exercise.levels if level.name == name), None)
+        if found is None:
+            names = [level.name for level in exercise.levels]
+            raise RenderError(f"'{exercise.name}' has no level '{name}'; it has "
+                              f"{', '.join(repr(n) for n in names)}{suggestion(str(name), names)}")
+        return found
 
     def _routine_equipment(self, routine: Routine) -> list[str]:
         needed: list[str] = []
@@ -196,6 +212,8 @@ class Renderer:
     def _figure(self, exercise: Exercise, level: Any = None, *, thumb: bool = False, key: object = "") -> Markup:
         """Figures are deterministic, and a thumbnail appears on many listing pages: draw each
         once with a stand-in for the per-use id suffix, then put the suffix in."""
+        if isinstance(level, str):
+            self._level(exercise, level)  # an unknown level name fails here, with the names it could be
         name = level if isinstance(level, str) or level is None else level.name
         cache_key = (exercise.slug, name, thumb)
         if cache_key not in self._figures:
@@ -210,6 +228,10 @@ class Renderer:
         jobs = self._page_jobs()
         rendered = shared_map(lambda job: self._page(*job), jobs, minimum=_SHARE_FROM)
         return {path: markdown for (_, path, _), markdown in zip(jobs, rendered)}
+
+    def page_paths(self) -> list[str]:
+        """The docs path of every generated page, without rendering them."""
+        return [path for _, path, _ in self._page_jobs()]
 
     def _page_jobs(self) -> list[tuple[str, str, dict[str, Any]]]:
         """(template, docs path, template values) of every generated page."""
@@ -236,25 +258,33 @@ class Renderer:
 
     def article(self, markdown: str, path: str) -> str:
         """Expand the macros in a hand-written article; code blocks are left as written."""
-        stash: list[str] = []
-
-        def hide(match: re.Match) -> str:
-            stash.append(match.group(0))
-            # Keep the newlines so that Jinja's line numbers still match the file.
-            return f"\x02{len(stash) - 1}" + "\n" * match.group(0).count("\n") + "\x03"
-
-        hidden = _CODE.sub(hide, markdown)
-        if "{{" not in hidden and "{%" not in hidden and "{#" not in hidden:
+        hidden, stash = hide_code(markdown)
+        if not has_jinja(hidden):
             return markdown
         try:
-            # Prepended on line 1 without a newline, so line numbers stay those of the file.
-            template = self.env.from_string(self._macro_import + hidden)
+            template = self.env.from_string(self.macro_import + hidden)
             rendered = template.render(page=path)
         except jinja2.TemplateSyntaxError as error:
             raise RenderError(f"{path}:{error.lineno}: {error.message}") from None
         except (jinja2.UndefinedError, RenderError) as error:
             raise RenderError(f"{path}:{_template_line(error)}: {error}") from None
         return re.sub(r"\x02(\d+)\n*\x03", lambda m: stash[int(m.group(1))], str(rendered))
+
+
+def hide_code(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each code block and code span replaced by a marker, and the code."""
+    stash: list[str] = []
+
+    def hide(match: re.Match) -> str:
+        stash.append(match.group(0))
+        # Keep the newlines so that line numbers still match the file.
+        return f"\x02{len(stash) - 1}" + "\n" * match.group(0).count("\n") + "\x03"
+
+    return _CODE.sub(hide, markdown), stash
+
+
+def has_jinja(text: str) -> bool:
+    return "{{" in text or "{%" in text or "{#" in text
 
 
 def _label(facet: str, value: str) -> str:

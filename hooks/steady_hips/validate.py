@@ -96,9 +96,12 @@ def _position(node: yaml.Node | None) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def suggestion(word: str, choices: typing.Iterable[str]) -> str:
+def suggestion(word: str, choices: typing.Iterable[str], meaning: typing.Mapping[str, str] | None = None) -> str:
+    """` (did you mean 'x'?)` for the closest choice, or "". `meaning` maps a choice to what to suggest for it."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if not close:
+        return ""
+    return f" (did you mean '{(meaning or {}).get(close[0], close[0])}'?)"
 
 
 def _field_suggestion(key: str, fields: dict, missing: list[str]) -> str:
