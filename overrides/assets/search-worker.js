@@ -1,0 +1,122 @@
+// Steady Hips search: Material's own search worker, with the query words a runner types put
+// into the forms the site's text uses, and results that match more of the words first.
+//
+// Material appends * to every query word and does not stem it, so a word finds the words it
+// is the start of: "squat" finds "squats", but "squats" never finds "squat". Before Material
+// sees a query, a word the site never uses is replaced by the shortest form it does use:
+// "squats" -> "squat", "calves" -> "calf", "stabilising" -> "stabilizing" (or the other way
+// round, whichever the text has), and "warmup" -> "warm up" when the text has both halves.
+// overrides/main.html points Material at this file and passes the address of Material's
+// worker as ?material=...; tests/test_find.py types the queries into the real search box.
+(function () {
+  "use strict";
+
+  var SETUP = 0, QUERY = 2, RESULT = 3;  // Material's SearchMessageType
+  var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
+  var material = new URL(here).searchParams.get("material");
+
+  var words = [];  // every word of the site, sorted, for prefix look-ups
+  var known = new Set();
+
+  function learn(index) {
+    var separator = new RegExp(index.config.separator);
+    index.docs.forEach(function (doc) {
+      (doc.title + " " + doc.text).replace(/<[^>]*>/g, " ").toLowerCase().split(separator).forEach(function (word) {
+        if (word) known.add(word);
+      });
+    });
+    words = Array.from(known).sort();
+  }
+
+  function startsAWord(prefix) {
+    var low = 0, high = words.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (words[middle] < prefix) low = middle + 1; else high = middle;
+    }
+    return low < words.length && words[low].lastIndexOf(prefix, 0) === 0;
+  }
+
+  // Singular forms of an English plural, most specific first.
+  function singulars(word) {
+    var found = [];
+    if (word.length < 4 || /(ss|us|is)$/.test(word)) return found;
+    if (/ies$/.test(word)) found.push(word.slice(0, -3) + "y");
+    if (/ves$/.test(word)) found.push(word.slice(0, -3) + "f", word.slice(0, -3) + "fe");
+    if (/(s|x|z|ch|sh)es$/.test(word)) found.push(word.slice(0, -2));
+    if (/s$/.test(word)) found.push(word.slice(0, -1));
+    return found;
+  }
+
+  // British and American spellings of the same word.
+  var SPELLINGS = [[/is(e|ed|es|ing|ation|ations)$/, "iz$1"], [/iz(e|ed|es|ing|ation|ations)$/, "is$1"],
+    [/ys(e|ed|es|ing)$/, "yz$1"], [/yz(e|ed|es|ing)$/, "ys$1"], [/our(s?)$/, "or$1"], [/or(s?)$/, "our$1"],
+    [/tre(s?)$/, "ter$1"], [/ter(s?)$/, "tre$1"], [/ogue(s?)$/, "og$1"], [/ae/, "e"], [/oe/, "e"],
+    [/programme(s?)$/, "program$1"], [/program(s?)$/, "programme$1"]];
+
+  function respell(word) {
+    return SPELLINGS.filter(function (rule) { return rule[0].test(word); })
+      .map(function (rule) { return word.replace(rule[0], rule[1]); });
+  }
+
+  // "warmup" -> ["warm", "up"] when both halves are words of the site and the whole is not.
+  function halves(word) {
+    for (var cut = 2; cut <= word.length - 2; cut++) {
+      if (known.has(word.slice(0, cut)) && known.has(word.slice(cut))) return [word.slice(0, cut), word.slice(cut)];
+    }
+    return null;
+  }
+
+  // Only a word that starts none of the site's words is rewritten, so every query that found
+  // something before finds the same; the rest take the shortest form the site does use.
+  function normalise(word) {
+    if (!/^[a-z]+$/.test(word) || startsAWord(word)) return word;  // operators, numbers, accents: Material's
+    var forms = [word].concat(respell(word));
+    var found = forms.concat([].concat.apply([], forms.map(singulars))).filter(startsAWord);
+    if (found.length) return found.sort(function (a, b) { return a.length - b.length; })[0];
+    var split = halves(word);
+    return split ? '"' + split.join(" ") + '"' : word;
+  }
+
+  function rewrite(query) {
+    return query.split(/(\s+)/).map(function (part) {
+      return /\s/.test(part) ? part : normalise(part.toLowerCase());
+    }).join("");
+  }
+
+  // Results: a page that matches more of the query's words comes first; Material's score
+  // decides between pages that match as many.
+  function matched(group) {
+    var terms = {};
+    group.forEach(function (item) {
+      Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) terms[term] = true; });
+    });
+    return Object.keys(terms).length;
+  }
+
+  function rank(result) {
+    result.items = result.items
+      .map(function (group, order) { return { group: group, order: order, count: matched(group) }; })
+      .sort(function (a, b) { return b.count - a.count || a.order - b.order; })
+      .map(function (entry) { return entry.group; });
+    return result;
+  }
+
+  var listen = self.addEventListener.bind(self);
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return listen(type, listener, options);
+    return listen(type, function (event) {
+      var message = event.data;
+      if (message && message.type === SETUP) learn(message.data);
+      if (message && message.type === QUERY) message = { type: QUERY, data: rewrite(message.data) };
+      return listener.call(self, message === event.data ? event : { data: message });
+    }, options);
+  };
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message, transfer) {
+    if (message && message.type === RESULT && message.data && message.data.items) rank(message.data);
+    return transfer === undefined ? post(message) : post(message, transfer);
+  };
+
+  importScripts(material);
+})();
