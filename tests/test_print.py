@@ -1,18 +1,27 @@
 """Printing in real Chromium: routine cards on one sheet, exercise pages on at most two."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 
 import pytest
 import yaml
-from conftest import ROOT, pdf_info
+from conftest import ROOT, SITE_URL, pdf_info
 
 pytestmark = pytest.mark.browser
 
 ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
 EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name != "sources.yml")
-# Printable width at 12 mm margins, in CSS pixels (96 per inch): A4 210 mm, Letter 215.9 mm.
+# Paper widths in mm (A4 210 mm, Letter 215.9 mm); pages print at 12 mm margins.
 PAPER = {"A4": 210, "Letter": 215.9}
+# Printed with each in turn: a wide sans (Debian's default) and a narrow one with Arial's
+# metrics (what Windows and, near enough, macOS's Helvetica print with), each with the
+# monospace that comes with it (the card's address is monospace). .ci/run installs both.
+FONTS = {"DejaVu Sans": "DejaVu Sans Mono", "Liberation Sans": "Liberation Mono"}
+# A card fits one sheet with room to spare: printed 6% larger, it still fits.
+SLACK = 1.06
+MM = 96 / 25.4  # CSS pixels per millimetre
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".sh-print", ".md-top"]
 
 
@@ -25,15 +34,95 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def printable_width(paper: str) -> float:
+    """The width, in CSS pixels, that a page is laid out at on this paper at 12 mm margins."""
+    return (PAPER[paper] - 24) * MM
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for the many print tests of this module: a new context per test costs more than the print."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def open_in_font(tab, url: str, font: str) -> None:
+    """Load the page with every element forced into `font` (monospace text into its
+    monospace), as a machine that has only those fonts would print it."""
+    for family in (font, FONTS[font]):
+        if not subprocess.run(["fc-list", f":family={family}"], capture_output=True, text=True).stdout.strip():
+            message = f"font {family!r} not installed (.ci/run installs it)"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
+    tab.emulate_media(media=None)
+    tab.goto(url)
+    tab.add_style_tag(
+        content=f'''*, *::before, *::after {{ font-family: "{font}" !important; }}
+        code, kbd, pre, samp, .sh-url {{ font-family: "{FONTS[font]}" !important; }}'''
+    )
+
+
+def print_pdf(tab, tmp_path, font: str, **options) -> tuple[int, str]:
+    """Pages and text of the printed PDF, after checking with pdffonts that only the forced fonts were used."""
+    pdf = tab.pdf(print_background=True, **options)
+    pages, text = pdf_info(pdf, tmp_path)  # also fails or skips when poppler is missing
+    listing = subprocess.run(["pdffonts", str(tmp_path / "out.pdf")], capture_output=True, text=True, check=True).stdout
+    used = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]}
+    forced = (font.replace(" ", ""), FONTS[font].replace(" ", ""))
+    assert used and all(name.startswith(forced) for name in used), f"printed with {sorted(used)}, not {font}"
+    return pages, text
+
+
 @pytest.mark.parametrize("paper", PAPER)
+@pytest.mark.parametrize("font", FONTS)
 @pytest.mark.parametrize("slug", ROUTINES)
-def test_routine_card_prints_on_one_sheet(page, site_url, tmp_path, slug, paper):
-    page.goto(f"{site_url}routines/{slug}/")
-    pages, text = pdf_info(page.pdf(format=paper, print_background=True), tmp_path)
-    assert pages == 1, f"{slug} prints on {pages} {paper} sheets"
+def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, tmp_path, slug, font, paper):
+    open_in_font(tab, f"{site_url}routines/{slug}/", font)
+    pages, text = print_pdf(tab, tmp_path, font, format=paper, scale=SLACK)
+    assert pages == 1, f"{slug} in {font} prints on {pages} {paper} sheets at scale {SLACK}"
     for name in exercise_names(slug):
         assert flat(name) in flat(text), f"{name!r} missing from the printed {slug} card"
-    assert "Prepared for" in text and "Pain rule" in text and f"routines/{slug}/" in text
+    assert "Prepared for" in text and "Pain rule" in text
+    # The address may wrap only after a slash: joined there, it reads whole.
+    assert f"{SITE_URL}routines/{slug}/" in re.sub(r"/\s*\n\s*", "/", text), f"address of {slug} broken inside a word"
+
+
+@pytest.mark.parametrize("font", FONTS)
+@pytest.mark.parametrize("slug", ROUTINES)
+def test_card_address_and_tracking_grid_stay_usable_in_print(tab, site_url, slug, font):
+    open_in_font(tab, f"{site_url}routines/{slug}/", font)
+    tab.emulate_media(media="print")
+    for paper in PAPER:
+        for scale in (1, SLACK):
+            tab.set_viewport_size({"width": round(printable_width(paper) / scale), "height": 1000})
+            where = f"{slug} in {font} on {paper} at scale {scale}"
+            address = tab.locator(".sh-url")
+            assert address.text_content() == f"{SITE_URL}routines/{slug}/"
+            # The text just before each line break inside the address: it must end in a slash.
+            before_breaks = address.evaluate(
+                """url => {
+                    const found = [];
+                    let text = '', lastTop = null;
+                    const walker = document.createTreeWalker(url, NodeFilter.SHOW_TEXT);
+                    for (let node; (node = walker.nextNode());) {
+                        for (let i = 0; i < node.length; i++) {
+                            const range = document.createRange();
+                            range.setStart(node, i);
+                            range.setEnd(node, i + 1);
+                            const top = range.getClientRects()[0].top;
+                            if (lastTop !== null && top > lastTop + 1) found.push(text);
+                            text += node.data[i];
+                            lastTop = top;
+                        }
+                    }
+                    return found;
+                }"""
+            )
+            assert all(text.endswith("/") for text in before_breaks), f"address broken after {before_breaks} ({where})"
+            heights = tab.locator(".sh-grid tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
+            assert heights and min(heights) >= 6 * MM - 0.01, f"tracking rows {min(heights) / MM:.1f} mm high, < 6 mm ({where})"
 
 
 @pytest.mark.parametrize("slug", ROUTINES)
@@ -63,12 +152,14 @@ def test_routine_card_hides_site_chrome_and_stays_legible_in_print(page, site_ur
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
 
 
+@pytest.mark.parametrize("paper", PAPER)
+@pytest.mark.parametrize("font", FONTS)
 @pytest.mark.parametrize("slug", EXERCISES)
-def test_exercise_page_prints_on_at_most_two_a4_sheets(page, site_url, tmp_path, slug):
-    page.goto(f"{site_url}exercises/{slug}/")
-    pages, text = pdf_info(page.pdf(format="A4", print_background=True), tmp_path)
-    assert pages <= 2, f"{slug} prints on {pages} A4 sheets"
-    assert "Progression" in text and "Sources" in text
+def test_exercise_page_prints_on_at_most_two_sheets(tab, site_url, tmp_path, slug, font, paper):
+    open_in_font(tab, f"{site_url}exercises/{slug}/", font)
+    pages, text = print_pdf(tab, tmp_path, font, format=paper)
+    assert pages <= 2, f"{slug} in {font} prints on {pages} {paper} sheets"
+    assert "Progression" in text and "Sources" in text and "Not a substitute" in text
     assert "Steady Hips" not in text.split("\n", 3)[0], "site header printed"
 
 
