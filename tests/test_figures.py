@@ -1,15 +1,18 @@
 """Exercise figures: drawn from the pose data, valid, accessible, small and deterministic."""
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from markupsafe import escape
 
+from steady_hips import cli
 from steady_hips.catalogue import load_catalogue
-from steady_hips.figure import exercise_figure, figure_moves, place
+from steady_hips.figure import _mid, exercise_figure, figure_moves, place
 from steady_hips.problems import CatalogueError
 from steady_hips.render import Renderer
 
@@ -189,3 +192,157 @@ def test_animation_only_on_screen_and_never_with_reduced_motion(page, site_url):
     page.emulate_media(media="print", reduced_motion="no-preference")
     assert page.evaluate(shown) == "none"
     assert page.locator(".sh-fig--thumb .sh-fig-a, .sh-figure .sh-fig-a").count() == 0
+
+
+# --- figures by what they draw: the SVG's own elements, as a reader sees them ----------------
+
+LINE = 4.2  # a body line's width
+BAND_EQUIPMENT = {"loop band", "resistance band"}
+
+
+def poses_drawn(slug, level=None):
+    """The SVG root and its two drawn poses, start (the faded group) and end, each as a list of
+    (element, its stroke width, its opacity) without the optional animated copy."""
+    root = ET.fromstring(str(exercise_figure(CATALOGUE.exercises[slug], level)))
+    start, end = [], []
+    for child in root:
+        if child.tag == f"{SVG}g" and child.get("class") == "sh-fig-a":
+            continue  # the moving copy, hidden with reduced motion and in print
+        into = start if child.tag == f"{SVG}g" and child.get("opacity") == ".3" else end
+        members = list(child) if child.tag == f"{SVG}g" else [child]
+        into += [(e, float(e.get("stroke-width", "0")), e.get("opacity")) for e in members]
+    return root, start, end
+
+
+def subpaths(d: str) -> list[list[tuple[float, float]]]:
+    """Polylines of `M x y L x y ...` path data, y turned up (the floor line is y = 0)."""
+    lines = []
+    for part in re.findall(r"M[^M]+", d):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", part)]
+        lines.append([(x, -y) for x, y in zip(numbers[0::2], numbers[1::2])])
+    return lines
+
+
+def body_lines(pose, far: bool = False):
+    """The body path's polylines: side view, trunk and near limbs (far=False) or the far limbs."""
+    paths = [e for e, width, opacity in pose if e.tag == f"{SVG}path" and width == LINE and (opacity == ".55") == far]
+    assert len(paths) == 1
+    return subpaths(paths[0].get("d"))
+
+
+def head_of(pose):
+    (head,) = [e for e, _, _ in pose if e.tag == f"{SVG}circle" and e.get("r") == "6"]
+    return float(head.get("cx")), -float(head.get("cy"))
+
+
+def to_segment(p, a, b) -> float:
+    """Distance from point p to the segment a-b."""
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    length = (bx - ax) ** 2 + (by - ay) ** 2
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / length))
+    return math.dist(p, (ax + t * (bx - ax), ay + t * (by - ay)))
+
+
+def test_clamshell_lies_on_the_floor_knees_bent_and_the_top_knee_opens():
+    root, start, end = poses_drawn("clamshell")
+    assert re.search(r'd="M-?[\d.]+ 0H', ET.tostring(root, encoding="unicode")), "the floor line is y = 0"
+    knees = []
+    for pose in (start, end):
+        (hips, shoulders), arm, (hip, knee, ankle), foot = body_lines(pose)
+        far_arm, (_, low_knee, low_ankle), _ = body_lines(pose, far=True)
+        # the trunk lies on the floor: hip and shoulder both rest on the line
+        for point in (hips, shoulders):
+            assert 0 <= point[1] - LINE / 2 <= 0.6, f"{point} is not on the floor line"
+        assert shoulders[0] < hips[0] - 20, "lying along the floor, head to the left"
+        # the head rests on the lower arm, which lies on the floor beyond the shoulder
+        head = head_of(pose)
+        assert head[1] - 6 <= 0.6 and head[0] < shoulders[0]
+        assert all(abs(y - shoulders[1]) < 0.6 for _, y in far_arm) and far_arm[-1][0] < head[0] - 6
+        # both knees bent forward: each knee well off the line from hip to ankle, on the front side
+        for h, k, a in ((hip, knee, ankle), (hip, low_knee, low_ankle)):
+            assert k[0] > h[0] + 5 and to_segment(k, h, a) > 8, "the knees bend forward"
+        # the lower leg lies on the floor: its ankle is on the line, the heels are not at hip height
+        assert abs(low_ankle[1] - LINE / 2) < 0.6
+        knees.append((knee, low_knee))
+    (start_top, start_low), (end_top, end_low) = knees
+    assert start_low == end_low, "the lower knee stays put"
+    assert end_top[1] - start_top[1] >= 6 and end_top[1] - end_low[1] >= 6, "the top knee opens"
+
+
+def band_figures():
+    for slug, level in FIGURES:
+        ex = CATALOGUE.exercises[slug]
+        own = next((lv for lv in ex.levels if lv.name == level), ex.levels[0])
+        if BAND_EQUIPMENT & {*ex.equipment, *own.equipment}:
+            yield slug, level
+
+
+BANDS = list(band_figures())
+
+
+def test_band_exercises_are_the_expected_ones():
+    assert {slug for slug, _ in BANDS} == {"hip-flexor-knee-drive", "hip-bridge-with-band", "lateral-band-walk", "leg-lift"}
+
+
+@pytest.mark.parametrize(("slug", "level"), BANDS, ids=ids(BANDS))
+def test_a_band_is_drawn_where_a_loop_band_is_used(slug, level):
+    ex = CATALOGUE.exercises[slug]
+    own = next((lv for lv in ex.levels if lv.name == level), None)
+    figure = own.figure if own is not None else ex.figure
+    at_feet = any(p.kind == "loop band" and p.at == "feet" for p in figure.props)
+    root, start, end = poses_drawn(slug, level)
+    assert "a loop band around the " + ("ankles" if at_feet else "thighs") in root.find(f"{SVG}desc").text
+    for pose, body in zip((start, end), place(figure)):
+        bands = [e for e, _, _ in pose if e.get("class") == "sh-prop-band"]
+        assert len(bands) == 1, "one band in each pose"
+        band = bands[0]
+        assert float(band.get("stroke-width")) < LINE / 2, "a thin outline, not a limb"
+        if band.tag == f"{SVG}ellipse":  # legs side by side: a ring around both
+            ends = [(float(band.get("cx")), -float(band.get("cy")))] * 2
+        else:  # stretched between the legs: a loop from one to the other
+            n = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", band.get("d"))]
+            # M corner L corner A (radii, flags) corner L corner A ...: a round end at each leg
+            corners = [(n[0], -n[1]), (n[2], -n[3]), (n[9], -n[10]), (n[11], -n[12])]
+            ends = [_mid(corners[0], corners[3]), _mid(corners[1], corners[2])]
+        for i, point in enumerate(ends):
+            if at_feet:  # around the ankles: the last part of the shin
+                near = min(to_segment(point, body.knee[j], body.ankle[j]) for j in range(2))
+                assert near < 1 and min(math.dist(point, body.ankle[j]) for j in range(2)) < 6
+            else:  # around the thighs, between the middle of the thigh and the knee
+                assert min(to_segment(point, _mid(body.hip[j], body.knee[j]), body.knee[j]) for j in range(2)) < 1
+        if ends[0] != ends[1]:
+            assert math.dist(*ends) > 4, "a stretched band joins the two legs"
+
+
+def test_abductor_machine_frame_stays_behind_and_clear_of_the_legs_and_the_knees_open():
+    root, start, end = poses_drawn("hip-abductor-machine")
+    frame = [(e, width, opacity) for e, width, opacity in end if e.get("class") == "sh-prop-machine"]
+    assert len(frame) == 1, "the machine's frame is drawn once"
+    element, width, opacity = frame[0]
+    assert width <= LINE / 2 and opacity is not None and float(opacity) <= 0.5, "thin and faded: behind the person"
+    frame_segments = [(a, b) for line in subpaths(element.get("d")) for a, b in zip(line, line[1:])]
+    gaps = []
+    for pose in (start, end):
+        # front view: trunk, hips, shoulders, then each side's arm, leg and foot
+        lines = body_lines(pose)
+        legs = [lines[4], lines[7]]
+        for hip, knee, ankle in legs:
+            clear = min(to_segment(p, a, b) for a, b in frame_segments for p in (knee, _mid(knee, ankle), ankle))
+            assert clear > (LINE + width) / 2 + 1, "a lower leg runs along the frame"
+        gaps.append(abs(legs[0][1][0] - legs[1][1][0]))
+        pads = [e for e, _, _ in pose if e.tag == f"{SVG}path" and e.get("stroke-width") == "3.4"]
+        assert pads, "the knee pads move with the knees"
+    assert gaps[0] < LINE + 2, "the knees start together"
+    assert gaps[1] - gaps[0] >= 15, "the knees move apart by a visible distance"
+
+
+def test_figures_command_writes_every_figure_large(tmp_path):
+    assert cli.main(["--root", str(ROOT), "figures", str(tmp_path / "out")]) == 0
+    html = (tmp_path / "out" / "figures.html").read_text(encoding="utf-8")
+    assert html.count("<svg ") == len(FIGURES)
+    for slug, level in FIGURES:
+        ex = CATALOGUE.exercises[slug]
+        name = ex.name + (f" ({level})" if level else "")
+        assert f"<h2>{escape(name)}</h2>" in html, name
+    page_width = float(re.search(r'width="([\d.]+)"', str(exercise_figure(CATALOGUE.exercises["clamshell"]))).group(1))
+    assert f'width="{page_width * 4:g}"' in html, "four times the page size"

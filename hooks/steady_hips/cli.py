@@ -4,6 +4,7 @@
     python -m steady_hips pages OUTDIR      # write the generated Markdown pages to OUTDIR
     python -m steady_hips pages --with-content OUTDIR   # plus content/ with macros expanded: a whole docs folder
     python -m steady_hips schema [--write]  # print or refresh exercises/schema/*.json and CONTRIBUTING.md's field reference
+    python -m steady_hips figures OUTDIR    # write OUTDIR/figures.html: every figure at 4x size, for review
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .articles import CONTENT_DIR, article_files, check_articles
 from .catalogue import load_catalogue
+from .gallery import write_gallery
 from .problems import CatalogueError
 from .render import Renderer, RenderError
 from .reference import update_contributing
@@ -32,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--with-content", action="store_true", help="also write content/ with its macros expanded")
     schema = commands.add_parser("schema", help="print the JSON Schemas, or --write them to exercises/schema/")
     schema.add_argument("--write", action="store_true")
+    figures = commands.add_parser("figures", help="write OUTDIR/figures.html: every figure at four times its size")
+    figures.add_argument("outdir", type=Path)
     args = parser.parse_args(argv)
 
     try:
@@ -50,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(markdown, encoding="utf-8")
             print(f"wrote {len(out)} pages to {args.outdir}")
+        elif args.command == "figures":
+            print(f"wrote {write_gallery(load_catalogue(args.root / 'exercises'), args.outdir)}")
         elif args.command == "schema":
             if args.write:
                 for path in write_schemas(args.root / "exercises" / "schema"):

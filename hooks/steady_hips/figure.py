@@ -38,6 +38,8 @@ STEP = 10.0  # height of a step
 BALL = 13.0  # radius of a gym ball
 ROLLER = 4.5  # radius of a foam roller
 PAD = 3.0  # margin around the drawing
+BAND = 1.4  # line width of a loop band
+BAND_HALF = 2.8  # half the width of a stretched loop band: it wraps round the limb lines
 MAX_BYTES = 4000  # a figure stays under 4 KB of SVG
 # Display size in CSS pixels: as large as fits the box, at most `scale` pixels a unit.
 PAGE_SIZE = (280.0, 220.0, 2.3)  # exercise pages
@@ -46,6 +48,7 @@ THUMB_SIZE = (84.0, 56.0, 0.6)  # lists and routine cards
 START_OPACITY = ".3"
 FAR_OPACITY = ".55"
 HIGHLIGHT_OPACITY = ".22"
+FRAME_OPACITY = ".45"  # a machine's frame, behind the person
 
 # Where each muscle is highlighted: the hip region, a thigh, a shin or the trunk.
 _MUSCLE_PLACE = {
@@ -199,17 +202,19 @@ def build(pose: Pose, view: str) -> Body:
 
 def place(figure: Figure) -> tuple[Body, Body]:
     """Both poses on the ground (or standing on their step), the start pose moved sideways
-    so that its `fixed` point is where the end pose has it (plus the poses' `shift`)."""
+    so that its `fixed` point is where the end pose has it (plus the poses' `shift`). Seated
+    in a machine, the seat holds the hips at one height in both poses."""
     steps = [p for p in figure.props if p.kind == "step"]
-    placed = []
-    for pose in (figure.start, figure.end):
-        body = build(pose, figure.view)
-        if steps:
-            dy = STEP - body.foot_bottom(1 if steps[0].at.startswith("other") else 0)
-        else:
-            dy = -body.lowest()
-        placed.append(body.moved(pose.shift - body.point(figure.fixed)[0], dy))
-    return placed[0], placed[1]
+    bodies = [build(pose, figure.view) for pose in (figure.start, figure.end)]
+    if steps:
+        lifts = [STEP - body.foot_bottom(1 if steps[0].at.startswith("other") else 0) for body in bodies]
+    else:
+        lifts = [-body.lowest() for body in bodies]
+    if any(p.kind == "machine" for p in figure.props):
+        seat = max(lift + body.hips[1] for lift, body in zip(lifts, bodies))
+        lifts = [seat - body.hips[1] for body in bodies]
+    return tuple(body.moved(pose.shift - body.point(figure.fixed)[0], lift)
+                 for pose, body, lift in zip((figure.start, figure.end), bodies, lifts))
 
 
 # Named points of a body, for `fixed` and arrows; looked up often, so built once.
@@ -420,19 +425,7 @@ def _moving_props(canvas: Canvas, props: list[Prop], body: Body, view: str) -> N
             if kind == "foam roller":
                 canvas.circle((p[0], r), 1.5, ' stroke-width="1.2"', 0.6)
         elif kind == "loop band":
-            if prop.at == "feet":
-                ends = [_add(body.ankle[i], (0, 3.5)) for i in range(2)]
-            else:
-                ends = [_add(body.hip[i], (body.knee[i][0] - body.hip[i][0], body.knee[i][1] - body.hip[i][1]), 0.78) for i in range(2)]
-            a, b = ends
-            if math.dist(a, b) < 4:
-                # legs side by side: a loop around the thighs (or ankles), seen edge on
-                along = (body.angles.thighs[0] if prop.at != "feet" else body.angles.shins[0])
-                canvas.grow(a, 6.5)
-                canvas.parts.append(f'<ellipse cx="{_n(a[0])}" cy="{_n(-a[1])}" rx="2.4" ry="5.6" stroke-width="1.6"'
-                                    f' transform="rotate({_n(-along)} {_n(a[0])} {_n(-a[1])})"/>')
-            else:
-                canvas.lines([[a, b]], 2.4)
+            _band(canvas, body, prop.at)
         elif kind == "weights":
             hands = [0, 1] if prop.at == "hands" else [1] if prop.at == "other hand" else [0]
             for i in hands:
@@ -455,10 +448,56 @@ def _moving_props(canvas: Canvas, props: list[Prop], body: Body, view: str) -> N
     canvas.lines(lines, 1.8)
 
 
+def _band_points(body: Body, at: str) -> list[tuple[float, float]]:
+    """Where a loop band sits on each leg: around the thighs just above the knees, or just
+    above the ankles for a band at the feet."""
+    if at in _AT_FEET:
+        return [_at(body.ankle[i], body.angles.shins[i] + 180, 3.5) for i in range(2)]
+    return [_add(body.hip[i], (body.knee[i][0] - body.hip[i][0], body.knee[i][1] - body.hip[i][1]), 0.78)
+            for i in range(2)]
+
+
+def _band(canvas: Canvas, body: Body, at: str) -> None:
+    """A loop band: a flat loop stretched between the legs, or, with the legs side by side, a
+    ring around them seen edge on. A thin outline, so it never reads as a limb."""
+    a, b = _band_points(body, at)
+    r = BAND_HALF
+    if math.dist(a, b) < 2 * r + LINE / 2:
+        along = body.angles.shins[0] if at in _AT_FEET else body.angles.thighs[0]
+        c = _mid(a, b)
+        canvas.grow(c, r * 2 + BAND / 2)
+        attributes = _numbers('cx="%.1f" cy="%.1f" rx="%.1f" ry="%.1f" transform="rotate(%.1f %.1f %.1f)"',
+                              (c[0], -c[1], r * 2, r * 0.75, -along, c[0], -c[1]))
+        canvas.parts.append(f'<ellipse class="sh-prop-band" {attributes} stroke-width="{_width(BAND)}"/>')
+        return
+    dist = math.dist(a, b)
+    nx, ny = -(b[1] - a[1]) / dist * r, (b[0] - a[0]) / dist * r
+    corners = [(a[0] + nx, a[1] + ny), (b[0] + nx, b[1] + ny), (b[0] - nx, b[1] - ny), (a[0] - nx, a[1] - ny)]
+    for p in corners:
+        canvas.grow(p, r + BAND / 2)
+    flipped = [v for x, y in corners for v in (x, -y)]
+    data = _numbers("M%.1f %.1fL%.1f %.1fA" + _band_arc + "%.1f %.1fL%.1f %.1fA" + _band_arc + "%.1f %.1fZ",
+                    (*flipped, *flipped[:2]))
+    canvas.parts.append(f'<path class="sh-prop-band" d="{data}" stroke-width="{_width(BAND)}"/>')
+
+
+_AT_FEET = {"feet", "foot", "other foot", "heel", "other heel", "heels", "toes", "other toes"}
+_BAND_PLACE = {False: " around the thighs", True: " around the ankles"}
+_band_arc = _n(BAND_HALF) + " " + _n(BAND_HALF) + " 0 0 1 "
+
+
 def _machine_frame(canvas: Canvas, body: Body) -> None:
-    seat = min(k[1] for k in body.knee) - 4.5  # the seat's front edge, just under the knees
-    x = body.hips[0]
-    canvas.lines([[(x - 12, seat), (x + 12, seat)], [(x, seat), (x, 0)], [(x - 9, 0), (x + 9, 0)]], 1.8)
+    """An abductor machine seen from the front, faded and thin behind the person: the seat
+    under the hips on two legs and a backrest, wide enough to stay clear of the legs and
+    arms; the pads at the knees are drawn with each pose."""
+    x, hips = body.hips[0], body.hips[1]
+    reach = max(abs(k[0] - x) for k in body.knee) + 4.5 + 1.7
+    wide = max(reach + 5.5, SHOULDER_HALF + 12)
+    seat = hips - LINE / 2 - 1.5
+    back = max(hips + TRUNK * 0.8, body.shoulders[1] - 4)
+    canvas.lines([[(x - wide, 0), (x - wide, seat), (x + wide, seat), (x + wide, 0)],
+                  [(x - wide + 4, seat), (x - wide + 4, back), (x + wide - 4, back), (x + wide - 4, seat)]],
+                 1.5, f' class="sh-prop-machine" opacity="{FRAME_OPACITY}"')
 
 
 def _arrow(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], pivot: tuple[float, float]) -> None:
@@ -630,7 +669,8 @@ def _direction(figure: Figure, name: str, a: tuple[float, float], b: tuple[float
 
 def describe(figure: Figure, start: Body, end: Body, position: str, arrow: str | None, muscle: str | None = None) -> str:
     view = "Side view" if figure.view == "side" else "Front view"
-    props = [_PROP_WORDS[p.kind] for p in figure.props]
+    props = [_PROP_WORDS[p.kind] + _BAND_PLACE[p.at in _AT_FEET] if p.kind == "loop band" else _PROP_WORDS[p.kind]
+             for p in figure.props]
     props = list(dict.fromkeys(props))
     setting = position + (", with " + _and(props) if props else "")
     words = _movement_words(figure, start, end, position)
