@@ -175,3 +175,11 @@ def test_no_exercise_page_lists_an_exercise_twice(catalogue, pages):
         links = [target for name, targets in groups.items() if name != "Whole progression" for target in targets]
         assert len(links) == len(set(links)), f"{slug}: {groups}"
         assert slug not in links
+
+
+def test_equipment_every_level_adds_is_the_exercise_s_own(catalogue):
+    changed = copy.deepcopy(catalogue)
+    for level in changed.exercises["clamshell"].levels:
+        level.equipment = ["mat or towel"]
+    page = text(Renderer(changed).pages()["exercises/clamshell.md"])
+    assert "Equipment: mat or towel (yoga mat) Position:" in page

@@ -22,7 +22,9 @@ def _type(prop: dict) -> str:
         return "; or ".join(_type(option) for option in prop["anyOf"])
     if prop.get("type") == "array":
         inner = _type(prop["items"])
-        least = prop.get("minItems", 0) if "maxItems" not in prop else min(prop["minItems"], 1)
+        least = prop.get("minItems", 0)
+        if "maxItems" in prop:  # a fixed-length pair keeps its wording; a count is shown only for "at least"
+            least = min(least, 1)
         return f"list of {inner}" + (" (at least one)" if least == 1 else f" (at least {least})" if least else "")
     if prop.get("type") == "object" and "additionalProperties" in prop:
         return f"mapping of keys to {_type(prop['additionalProperties'])}"
