@@ -56,8 +56,8 @@ def test_exercise_page_has_front_matter_table_levels_and_sources(renderer):
     assert "<h1" in body and "Bridge</h1>" in body
     assert "<table>" in body
     assert "<td>1. Basic</td>" in body and "<td>2. One leg</td>" in body
-    assert "1–2 sets of 10–15 reps, hold 0–5 s" in body
-    assert "2 sets of 8 reps each side" in body
+    assert "1–2 sets of 10–15 reps, pausing up to 5 s" in body
+    assert "2 sets of 8 reps on each side" in body
     assert "Level 2: One leg" in body
     assert "<em>A fixture manual</em>. Test Author; test source." in body
     assert 'href="clam.md"' in body

@@ -194,3 +194,26 @@ def test_warnings_are_not_errors(fixture_dir):
     catalogue = load_catalogue(fixture_dir)
     messages = [str(w) for w in catalogue.warnings]
     assert any("related[0]: warning: 'bridge' does not link back to 'clam'" in m for m in messages)
+
+
+def test_equipment_choice_is_one_entry(fixture_dir):
+    from steady_hips.model import OneOf
+
+    edit(fixture_dir / "clam.yml", "equipment: [loop band]", "equipment: [mat or towel, {one_of: [loop band, resistance band]}]")
+    clam = load_catalogue(fixture_dir).exercises["clam"]
+    assert clam.equipment == ["mat or towel", OneOf(one_of=["loop band", "resistance band"])]
+
+
+@pytest.mark.parametrize("written, message", [
+    ("[[loop band, chair]]", "equipment[0]: expected one of 'loop band', 'resistance band', 'wall', 'chair', 'step', 'gym ball', "
+                             "'foam roller', 'hand weights', 'hip abductor machine', 'suspension straps', 'mat or towel', "
+                             "or a choice written {one_of: ...}, got a list"),
+    ("[{one_of: [loop band]}]", "equipment[0].one_of: needs at least 2 items, got 1"),
+    ("[{one_of: [loop band, chiar]}]", "'mat or towel' (did you mean 'chair'?)"),
+    ("[{oneof: [loop band, chair]}]", "equipment[0].oneof: unknown field (did you mean 'one_of'?)"),
+])
+def test_bad_equipment_choice(fixture_dir, written, message):
+    clam = fixture_dir / "clam.yml"
+    edit(clam, "equipment: [loop band]", f"equipment: {written}")
+    found = problems_for(fixture_dir)
+    assert any(p.startswith(f"exercises/clam.yml:{line_of(clam, 'equipment:')}:") and message in p for p in found), found

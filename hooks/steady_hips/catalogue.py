@@ -15,7 +15,7 @@ from typing import Any, NamedTuple, get_args
 import yaml
 
 from .model import (CONDITIONS_DIR, ROUTINES_DIR, SLUG_PATTERN, SOURCES_FILE, Condition, ConditionPage, Equipment,
-                    Exercise, Muscle, Routine, Source, slugify)
+                    Exercise, Gear, Muscle, Routine, Source, gear_names, slugify)
 from .parallel import shared_map
 from .problems import CatalogueError, Problem
 from .validate import INVALID, Document, convert, suggestion
@@ -62,13 +62,39 @@ class Catalogue:
 
     # --- browsing: derived from the data, never written by hand ---------------------
 
-    def equipment_of(self, exercise: Exercise) -> list[str]:
-        """Everything the exercise uses at any level, in order of first use."""
-        found: list[str] = []
-        for name in [*exercise.equipment, *(e for level in exercise.levels for e in level.equipment)]:
-            if name not in found:
-                found.append(name)
+    def related_only(self, slug: str) -> list[Exercise]:
+        """The exercise's `related` that its progressions do not already show as easier, harder or a step on the way."""
+        shown = {e.slug for chain in self.chains(slug) for e in chain}
+        found: list[Exercise] = []
+        for other in self.exercises[slug].related:
+            exercise = self.exercises[other]
+            if other not in shown and exercise not in found:
+                found.append(exercise)
         return found
+
+    def equipment_of(self, exercise: Exercise) -> list[str]:
+        """Everything the exercise uses at any level, in order of first use; each alternative counts."""
+        return gear_names([*exercise.equipment, *(e for level in exercise.levels for e in level.equipment)])
+
+    def level_equipment(self, exercise: Exercise) -> list[Gear]:
+        """What only some levels add to the exercise's own equipment, each entry once."""
+        found: list[Gear] = []
+        for entry in (e for level in exercise.levels for e in level.equipment):
+            if entry not in exercise.equipment and entry not in found:
+                found.append(entry)
+        return found
+
+    def equipment_by_level(self, exercise: Exercise) -> list[tuple[list[Gear], list[int]]]:
+        """(what is needed, the level numbers that need it), levels with the same needs together."""
+        groups: list[tuple[list[Gear], list[int]]] = []
+        for number, level in enumerate(exercise.levels, 1):
+            needs = [*exercise.equipment, *(e for e in level.equipment if e not in exercise.equipment)]
+            same = next((levels for gear, levels in groups if gear == needs), None)
+            if same is None:
+                groups.append((needs, [number]))
+            else:
+                same.append(number)
+        return groups
 
     def needs_no_equipment(self, exercise: Exercise) -> bool:
         """True when its first level can be done with nothing at all."""

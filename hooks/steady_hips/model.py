@@ -99,6 +99,13 @@ class Between:
 
 
 @dataclass(frozen=True)
+class MinItems:
+    """A list of at least `items` items, e.g. two or more alternatives."""
+
+    items: int
+
+
+@dataclass(frozen=True)
 class Length:
     """A list of exactly `items` items, e.g. a pair of limbs."""
 
@@ -149,6 +156,27 @@ class Dosage:
 
 
 @dataclass(kw_only=True)
+class OneOf:
+    """Alternatives: any one of these will do, e.g. `{one_of: [chair, suspension straps]}`."""
+
+    one_of: Annotated[list[Equipment], MinItems(2)] = doc("Two or more pieces of equipment, any one of which is enough.")
+
+
+# An entry of an `equipment` list: one thing that is needed, or a choice of alternatives.
+Gear = Union[Equipment, OneOf]
+
+
+def gear_names(entries: list[Gear]) -> list[str]:
+    """Every piece of equipment the entries name, alternatives included, each once."""
+    found: list[str] = []
+    for entry in entries:
+        for name in entry.one_of if isinstance(entry, OneOf) else [entry]:
+            if name not in found:
+                found.append(name)
+    return found
+
+
+@dataclass(kw_only=True)
 class Level:
     """One step of an exercise's progression, easiest first."""
 
@@ -156,7 +184,8 @@ class Level:
     changes: str = doc("One sentence: what this level is, or what changes from the level before.")
     steps: Annotated[list[str], NonEmpty()] = doc("Step-by-step instructions, one action per item, in order.")
     dosage: Dosage | None = doc("Sets, reps, holds or time for this level.", default=None)
-    equipment: list[Equipment] = doc("Equipment needed at this level on top of the exercise's own.", default_factory=_none)
+    equipment: list[Gear] = doc("Equipment needed at this level on top of the exercise's own; `{one_of: [a, b]}` where either will do.", default_factory=_none)
+    sides: Sides | None = doc("Only where this level differs from the exercise's `sides`, e.g. a one-leg version of a two-leg exercise.", default=None)
     figure: Figure | None = doc("A figure for this level, only where its movement differs from the exercise's own figure (see `Figure`).", default=None)
 
 
@@ -173,7 +202,7 @@ class Exercise:
     levels: Annotated[list[Level], NonEmpty()] = doc("Progression levels, easiest first.")
     sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the articles this exercise comes from.")
     other_names: list[str] = doc("Other names people search for, e.g. ballet terms or `clam`.", default_factory=_none)
-    equipment: list[Equipment] = doc("Equipment needed at every level; leave empty for none.", default_factory=_none)
+    equipment: list[Gear] = doc("Equipment needed at every level; `{one_of: [a, b]}` where either will do; leave empty for none.", default_factory=_none)
     helps_with: list[Condition] = doc("Problems the source articles use it for.", default_factory=_none)
     progress_when: str | None = doc("When to move up a level.", default=None)
     step_back_when: str | None = doc("When to go back down a level.", default=None)

@@ -18,9 +18,14 @@ def _type(prop: dict) -> str:
         return "one of: " + ", ".join(f"`{v}`" for v in prop["enum"])
     if "oneOf" in prop:
         return "count: `10` or `[10, 15]`"
+    if "anyOf" in prop:
+        return "; or ".join(_type(option) for option in prop["anyOf"])
     if prop.get("type") == "array":
         inner = _type(prop["items"])
-        return f"list of {inner}" + (" (at least one)" if prop.get("minItems") else "")
+        least = prop.get("minItems", 0)
+        if "maxItems" in prop:  # a fixed-length pair keeps its wording; a count is shown only for "at least"
+            least = min(least, 1)
+        return f"list of {inner}" + (" (at least one)" if least == 1 else f" (at least {least})" if least else "")
     if prop.get("type") == "object" and "additionalProperties" in prop:
         return f"mapping of keys to {_type(prop['additionalProperties'])}"
     return {"string": "text", "integer": "whole number", "boolean": "`true` / `false`"}.get(prop.get("type"), "value")

@@ -17,11 +17,12 @@ import jinja2
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .model import SEARCH_WORDS, Condition, Exercise, Kind, Level, Position, Routine, Source, slugify
+from .model import SEARCH_WORDS, Condition, Exercise, Gear, Kind, Level, OneOf, Position, Routine, Source, gear_names, slugify
 from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
 from .qr import qr_svg
-from .text import count, dosage_text, frequency_text, markdown_text, most_sessions, times_a_week
+from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, sides_text,
+                   times_a_week)
 from .validate import suggestion
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
@@ -66,6 +67,10 @@ class Renderer:
             source=self._source,
             level=self._level,
             dosage_text=dosage_text,
+            equipment_text=equipment_text,
+            levels_text=levels_text,
+            sides_text=sides_text,
+            gear_names=gear_names,
             frequency_text=frequency_text,
             times_a_week=times_a_week,
             most_sessions=most_sessions,
@@ -138,14 +143,17 @@ class Renderer:
                               f"{', '.join(repr(n) for n in names)}{suggestion(str(name), names)}")
         return found
 
-    def _routine_equipment(self, routine: Routine) -> list[str]:
-        needed: list[str] = []
+    def _routine_equipment(self, routine: Routine) -> list[Gear]:
+        """Everything the routine's levels need, each once. A choice is left out when one of
+        its alternatives is needed anyway: the chair the stretch needs also serves the squat."""
+        needed: list[Gear] = []
         for item in routine.exercises:
             exercise = self._exercise(item.exercise)
-            for name in [*exercise.equipment, *self._level(exercise, item.level).equipment]:
-                if name not in needed:
-                    needed.append(name)
-        return needed
+            for entry in [*exercise.equipment, *self._level(exercise, item.level).equipment]:
+                if entry not in needed:
+                    needed.append(entry)
+        plain = {entry for entry in needed if not isinstance(entry, OneOf)}
+        return [e for e in needed if not isinstance(e, OneOf) or not plain.intersection(e.one_of)]
 
     def _browse_path(self, facet: str, value: str) -> str | None:
         """The docs path of the page for a muscle, equipment or condition; None if it has none."""

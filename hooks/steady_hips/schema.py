@@ -11,7 +11,7 @@ import types
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from .model import SLUG_PATTERN, AtLeast, Between, Length, ConditionPage, Exercise, NonEmpty, Routine, Source, Span
+from .model import SLUG_PATTERN, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Routine, Source, Span
 from .validate import _fields, _hints, is_required
 
 SCHEMAS = {
@@ -51,6 +51,8 @@ def _schema(hint: Any, definitions: dict[str, dict]) -> dict:
                 out["minimum"] = mark.minimum
             if isinstance(mark, Between):
                 out["minimum"], out["maximum"] = mark.minimum, mark.maximum
+            if isinstance(mark, MinItems):
+                out["minItems"] = mark.items
             if isinstance(mark, Length):
                 out["minItems"] = out["maxItems"] = mark.items
         return out
@@ -58,8 +60,9 @@ def _schema(hint: Any, definitions: dict[str, dict]) -> dict:
         options = [o for o in get_args(hint) if o is not type(None)]
         if set(options) == {int, Span}:
             return dict(_COUNT)
-        (only,) = options
-        return _schema(only, definitions)
+        if len(options) == 1:
+            return _schema(options[0], definitions)
+        return {"anyOf": [_schema(option, definitions) for option in options]}
     if origin is Literal:
         return {"enum": list(get_args(hint))}
     if origin is list:

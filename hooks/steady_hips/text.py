@@ -5,7 +5,7 @@ import re
 
 from markupsafe import Markup
 
-from .model import Dosage, Span
+from .model import Dosage, Exercise, Gear, OneOf, Span
 
 # Characters Python-Markdown (with the tables extension) accepts a backslash escape for,
 # plus the three HTML specials as entities: one translation table, applied in one pass.
@@ -37,38 +37,111 @@ def _plural(value: int | Span, word: str) -> str:
 
 
 def dosage_text(dosage: Dosage | None) -> str:
-    """E.g. '1–2 sets of 10–15 reps each side, hold 0–5 s'."""
+    """The dosage as a person would say it, used on exercise pages, in progression tables and on cards.
+
+    '1–2 sets of 10–15 reps on each side, pausing up to 5 s', 'hold 30 s on each side, 1–2 times',
+    '2 sets of 30–45 s', '2 sets on each side: press for as long as your standing hip stays steady'.
+    """
     if dosage is None:
         return "as comfortable"
-    side = " each side" if dosage.per_side else ""
-    parts = []
+    side = " on each side" if dosage.per_side else ""
+    sets = dosage.sets
+    hold = dosage.hold_seconds if dosage.hold_seconds is not None and _high(dosage.hold_seconds) > 0 else None
     if dosage.reps is not None:
-        amount = _plural(dosage.reps, "rep")
+        text = f"{_sets_of(sets)}{_plural(dosage.reps, 'rep')}{side}"
+        if hold is not None:
+            text += f", {_rep_hold(hold)}"
     elif dosage.duration_seconds is not None:
-        amount = f"{count(dosage.duration_seconds)} s"
-    elif dosage.hold_seconds is not None:
-        amount = f"hold {count(dosage.hold_seconds)} s"
+        text = f"{_sets_of(sets)}{count(dosage.duration_seconds)} s{side}"
+        if hold is not None:
+            text += f", {_rep_hold(hold)}"
+    elif hold is not None:
+        text = f"hold {_seconds(hold)}{side}"
+        if sets is not None:
+            text += f", {_times(sets)}"
+    elif sets is not None:
+        # Sets with no count: the note says what a set is.
+        text = f"{_plural(sets, 'set')}{side}"
+        return f"{text}: {dosage.note}" if dosage.note else text
     else:
-        amount = ""
-    if amount:
-        sets = f"{_plural(dosage.sets, 'set')} of " if dosage.sets is not None else ""
-        parts.append(f"{sets}{amount}{side}")
-    elif dosage.sets is not None:
-        parts.append(f"{_plural(dosage.sets, 'set')}{side}")
-    if dosage.hold_seconds is not None and (dosage.reps is not None or dosage.duration_seconds is not None):
-        parts.append(f"hold {count(dosage.hold_seconds)} s")
+        text = ""
     if dosage.note:
-        parts.append(dosage.note)
-    return ", ".join(parts)
+        return f"{text}; {dosage.note}" if text else dosage.note
+    return text
+
+
+def _high(value: int | Span) -> int:
+    return value.high if isinstance(value, Span) else value
+
+
+def _sets_of(sets: int | Span | None) -> str:
+    return f"{_plural(sets, 'set')} of " if sets is not None else ""
+
+
+def _seconds(value: int | Span) -> str:
+    """'30 s', '10–30 s'; a range from zero is an upper limit: 'up to 5 s'."""
+    if isinstance(value, Span) and value.low == 0:
+        return f"up to {value.high} s"
+    return f"{count(value)} s"
+
+
+def _rep_hold(hold: int | Span) -> str:
+    """A hold within each rep: an optional one (from zero) is a pause, a set one a hold."""
+    if isinstance(hold, Span) and hold.low == 0:
+        return f"pausing up to {hold.high} s"
+    return f"holding each for {count(hold)} s"
+
+
+def _times(value: int | Span) -> str:
+    """'once', 'twice', '1–2 times'."""
+    if value == 1 or value == Span(1, 1):
+        return "once"
+    if value == 2 or value == Span(2, 2):
+        return "twice"
+    return f"{count(value)} times"
+
+
+def either(names: list[str]) -> str:
+    """'chair or step', 'chair, step or wall'."""
+    return " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+
+
+def equipment_text(entries: list[Gear]) -> str:
+    """'loop band, chair'; with a choice the items are split by semicolons so 'or' cannot take in its
+    neighbours: 'loop band; chair or suspension straps'."""
+    if not entries:
+        return "none"
+    words = [either(e.one_of) if isinstance(e, OneOf) else e for e in entries]
+    return ("; " if any(isinstance(e, OneOf) for e in entries) else ", ").join(words)
+
+
+def levels_text(numbers: list[int]) -> str:
+    """'level 3', 'levels 1–2', 'levels 1 and 3', 'levels 1–2 and 4'."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    word = "level" if len(numbers) == 1 else "levels"
+    return f"{word} {' and '.join([', '.join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]}"
+
+
+def sides_text(exercise: Exercise) -> str:
+    """'each side', or with the levels that differ: 'both together (level 2: each side)'."""
+    other: dict[str, list[int]] = {}
+    for number, level in enumerate(exercise.levels, 1):
+        if level.sides is not None and level.sides != exercise.sides:
+            other.setdefault(level.sides, []).append(number)
+    if not other:
+        return exercise.sides
+    return f"{exercise.sides} ({'; '.join(f'{levels_text(n)}: {sides}' for sides, n in other.items())})"
 
 
 def times_a_week(value: int | Span) -> str:
     """'once a week', 'twice a week', '2–3 times a week'."""
-    if value == 1 or value == Span(1, 1):
-        return "once a week"
-    if value == 2 or value == Span(2, 2):
-        return "twice a week"
-    return f"{count(value)} times a week"
+    return f"{_times(value)} a week"
 
 
 def frequency_text(frequency) -> str:

@@ -18,7 +18,7 @@ from typing import Any, Annotated, Literal, Union, get_args, get_origin
 
 import yaml
 
-from .model import FIELD_ALIASES, AtLeast, Between, Length, NonEmpty, Ref, Span
+from .model import FIELD_ALIASES, AtLeast, Between, Length, MinItems, NonEmpty, Ref, Span
 from .problems import Problem
 from .yaml_loader import Loader
 
@@ -195,9 +195,10 @@ def _converter(hint: Any) -> Converter:
         rest = [o for o in options if o is not type(None)]
         if set(rest) == {int, Span}:
             convert_rest = _count
+        elif len(rest) == 1:
+            convert_rest = _converter(rest[0])
         else:
-            (only,) = rest
-            convert_rest = _converter(only)
+            convert_rest = _either(tuple(rest))
 
         def union(node, path, doc):
             if optional and node.tag == NULL:
@@ -265,6 +266,26 @@ def _converter(hint: Any) -> Converter:
     if hint is int:
         return _whole
     raise TypeError(f"model uses a type the validator does not know: {hint!r}")
+
+
+def _either(options: tuple) -> Converter:
+    """A value or a record, e.g. `chair` or `{one_of: [chair, step]}`: a mapping is the record."""
+    records = [o for o in options if dataclasses.is_dataclass(o)]
+    others = [o for o in options if not dataclasses.is_dataclass(o)]
+    if len(records) != 1 or len(others) != 1:
+        raise TypeError(f"model uses a union the validator does not know: {options!r}")
+    convert_record, convert_other = _converter(records[0]), _converter(others[0])
+    record_form = "{" + ", ".join(f"{name}: ..." for name in _fields(records[0])) + "}"
+    expected = f"one of {_choices(get_args(others[0]))}" if get_origin(others[0]) is Literal else "a value"
+
+    def either(node, path, doc):
+        if isinstance(node, yaml.MappingNode):
+            return convert_record(node, path, doc)
+        if isinstance(node, yaml.SequenceNode):
+            return doc.problem(node, path, f"expected {expected}, or a choice written {record_form}, got a list")
+        return convert_other(node, path, doc)
+
+    return either
 
 
 def _text(node: yaml.Node, path: str, doc: Document) -> Any:
@@ -359,6 +380,9 @@ def _mark_check(mark: Any) -> typing.Callable[[Any, yaml.Node, str, Document], A
         low, high = mark.minimum, mark.maximum
         return lambda value, node, path, doc: (
             value if low <= value <= high else doc.problem(node, path, f"{value} is out of range: use {low} to {high}"))
+    if isinstance(mark, MinItems):
+        return lambda value, node, path, doc: (
+            value if len(value) >= mark.items else doc.problem(node, path, f"needs at least {mark.items} items, got {len(value)}"))
     if isinstance(mark, Length):
         return lambda value, node, path, doc: (
             value if len(value) == mark.items else doc.problem(node, path, f"needs exactly {mark.items} items, got {len(value)}"))
