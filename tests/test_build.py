@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import yaml
 from conftest import PREFIX, ROOT, mkdocs_build
 
 EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name != "sources.yml")
@@ -51,6 +52,22 @@ def test_every_routine_has_its_page(built_site: Path):
     for slug in ROUTINES:
         html = (built_site / "routines" / slug / "index.html").read_text()
         assert '<h2 id="tracking">' in html and "sh-qr-code" in html and '<h2 id="pain-rule">' in html
+
+
+def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path):
+    for slug in ROUTINES:
+        routine = yaml.safe_load((ROOT / "exercises" / "routines" / f"{slug}.yml").read_text())
+        frequency = routine["frequency"]
+        sessions = max(v[-1] if isinstance(v, list) else v for v in (frequency["per_week"], frequency.get("build_to", 0)))
+        html = (built_site / "routines" / slug / "index.html").read_text()
+        log = html.split('<table class="sh-log">', 1)[1].split("</table>", 1)[0]
+        heads = re.findall(r"<th[^>]*>(.*?)</th>", log.split("</thead>")[0])
+        assert heads[1:sessions + 1] == [f"Session {n}" for n in range(1, sessions + 1)], slug
+        assert heads[sessions + 1:] == ['<abbr title="Done">✓</abbr>', "During", "Morning"] * sessions, slug
+        body = log.split("<tbody>")[1]
+        assert body.count("<tr>") == frequency.get("weeks", 6) and body.count("<td></td>") == 3 * sessions * frequency.get("weeks", 6)
+        assert "0 (none) to 10 (worst)" in html and "Silbernagel and colleagues (2007)" in html
+        assert "<em>Continued sports activity, using a pain-monitoring model" in html, f"{slug}: the pain model is not cited"
 
 
 def test_index_lists_every_exercise(built_site: Path):

@@ -123,12 +123,12 @@ def test_routine_card_lists_a_choice_as_one(catalogue):
     # The hip stability card also has the hip flexor stretch, which needs a chair in any case,
     # so the squat's "chair or suspension straps" is covered by that chair.
     card = text(Renderer(catalogue).pages()["routines/hip-stability.md"])
-    assert "You need: loop band, chair Print" in card
+    assert "You need: loop band, chair Prepared for" in card
     without_stretch = copy.deepcopy(catalogue)
     routine = without_stretch.routines["hip-stability"]
     routine.exercises = [item for item in routine.exercises if item.exercise != "hip-flexor-stretch"]
     card = text(Renderer(without_stretch).pages()["routines/hip-stability.md"])
-    assert "You need: loop band; chair or suspension straps Print" in card
+    assert "You need: loop band; chair or suspension straps Prepared for" in card
 
 
 def test_each_alternative_finds_the_exercise(catalogue, pages):
