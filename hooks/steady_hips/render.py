@@ -21,6 +21,7 @@ from .model import SEARCH_WORDS, Condition, Exercise, Kind, Level, Position, Rou
 from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
 from .qr import qr_svg
+from .sections import split_long_tables
 from .text import count, dosage_text, frequency_text, markdown_text, most_sessions, times_a_week
 from .validate import suggestion
 
@@ -252,7 +253,7 @@ class Renderer:
 
     def _page(self, template: str, path: str, values: dict[str, Any]) -> str:
         try:
-            return self.env.get_template(template).render(page=path, **values)
+            return split_long_tables(self.env.get_template(template).render(page=path, **values))
         except RenderError as error:
             raise RenderError(f"{path}: {error}") from None
 
