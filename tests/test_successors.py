@@ -138,12 +138,14 @@ def test_long_tables_are_cut_into_parts_under_the_limit():
     row = "| [Exercise](../x.md) | " + "A summary of about a hundred characters, as the real ones are. " * 2 + "| strength | 1 |"
     small = "# Title\n\n| A | B | C | D |\n| --- | --- | --- | --- |\n" + "\n".join([row] * 10) + "\n\nAfter.\n"
     assert split_long_tables(small) == small
-    big = small.replace("\n".join([row] * 10), "\n".join(f"{row} {n}" for n in range(1000)))
-    parts = split_long_tables(big).split("\n## ")
-    assert parts[0] == "# Title\n" and parts[1].startswith("Exercises 1 to ") and parts[-1].endswith(" of 1000\n\n" + parts[-1].split("\n\n", 1)[1])
-    assert all(len(part.encode()) < PART_BYTES + 100 for part in parts)
-    assert [line for line in split_long_tables(big).splitlines() if line.startswith("| [")] == [f"{row} {n}" for n in range(1000)]
-    assert split_long_tables(big).rstrip().endswith("After.")
+    rows = [f"{row} {n}" for n in range(1000)]
+    out = split_long_tables(small.replace("\n".join([row] * 10), "\n".join(rows)))
+    headings = [line for line in out.splitlines() if line.startswith("#")]
+    assert headings[0] == "# Title" and headings[1].startswith("## Exercises 1 to ") and headings[-1].endswith(" to 1000 of 1000")
+    assert out.count("| --- | --- | --- | --- |") == len(headings) - 1, "every part has the table's head"
+    assert [line for line in out.splitlines() if line.startswith("| [")] == rows
+    assert all(len(section.encode()) < PART_BYTES + 100 for section in out.split("\n## "))
+    assert out.rstrip().endswith("After.")
 
 
 def test_zensical_builds_a_catalogue_of_1000_exercises(tmp_path):
@@ -173,3 +175,14 @@ def test_pages_command_writes_the_address_of_make_build(tmp_path):
         assert result.returncode == 0, result.stderr
         card = (out / "routines" / f"{ROUTINES[0]}.md").read_text()
         assert str(qr_svg(f"{site_url}routines/{ROUTINES[0]}/")) in card
+
+
+def test_properdocs_runs_the_material_of_the_main_lock():
+    """overrides/partials/search.html is checked against the Material of requirements.lock (tests/test_quality.py);
+    ProperDocs must render it with that same Material."""
+    import re
+
+    def material(lock: str) -> str:
+        return re.search(r"^mkdocs-material==(\S+)", (ROOT / lock).read_text(), re.MULTILINE).group(1)
+
+    assert material("requirements-properdocs.lock") == material("requirements.lock")
