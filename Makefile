@@ -9,7 +9,7 @@ WEB_STAMP := $(WEB)/node_modules/.installed-$(shell cksum < $(WEB)/package-lock.
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check pages schema bench offline clean
+.PHONY: build serve test check pages schema bench offline clean properdocs zensical venv-properdocs venv-zensical
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,3 +57,48 @@ offline: $(STAMP) ## the offline copy, zipped into build/steady-hips-offline.zip
 
 clean:
 	rm -rf site build $(VENV)
+
+# --- After Material's end of life (README "After May 2027"): the same site from its two successors.
+# Each has its own hash-pinned lock and venv, set up on first use like .venv, so the main pins never move.
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed-$(shell cksum < requirements-properdocs.lock | cut -d' ' -f1)
+ZS_VENV  := .venv-zensical
+ZS_STAMP := $(ZS_VENV)/.installed-$(shell cksum < requirements-zensical.lock | cut -d' ' -f1)
+
+$(PD_STAMP): requirements-properdocs.lock
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-properdocs.lock
+	rm -f $(PD_VENV)/.installed-* && touch $@
+
+$(ZS_STAMP): requirements-zensical.lock
+	test -x $(ZS_VENV)/bin/python || $(PYTHON) -m venv $(ZS_VENV)
+	$(ZS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.lock
+	rm -f $(ZS_VENV)/.installed-* && touch $@
+
+venv-properdocs: $(PD_STAMP)
+venv-zensical: $(ZS_STAMP)
+
+# ProperDocs runs mkdocs.yml unchanged: our hook, Material, the same overrides.
+PROPERDOCS_DIR ?= build/properdocs
+properdocs: $(PD_STAMP) ## the site built with ProperDocs into build/properdocs/
+	$(PD_VENV)/bin/properdocs build --strict --quiet -d $(abspath $(PROPERDOCS_DIR))
+
+# Zensical runs no hooks: the core writes the pages (at the address of `make build`: site_url in
+# mkdocs.yml, so $SITE_URL when set) and the theme into ZENSICAL_SRC, with a config that is
+# mkdocs.yml pointed at them. Zensical wants docs and site inside the config's folder.
+# The theme is overrides/, which both generators use, less the core's templates (markdown/) and
+# less MATERIAL_ONLY: overrides of Material's own partials that would break Zensical's. Zensical
+# needs no override of its own so far (its templates already have what ours add to Material's).
+# partials/search.html: Material's search with a dialog name; Zensical's search header has one already.
+MATERIAL_ONLY    := partials/search.html
+ZENSICAL_PROJECT ?= .
+ZENSICAL_SRC     ?= build/zensical-src
+ZENSICAL_DIR     ?= build/zensical
+zensical: $(ZS_STAMP) ## the generated pages and articles built with Zensical into build/zensical/
+	rm -rf $(ZENSICAL_SRC) && mkdir -p $(ZENSICAL_SRC)
+	$(ZS_VENV)/bin/python -m steady_hips --root $(ZENSICAL_PROJECT) pages --with-content $(ZENSICAL_SRC)/docs
+	cp -R $(ZENSICAL_PROJECT)/overrides $(ZENSICAL_SRC)/theme
+	rm -rf $(ZENSICAL_SRC)/theme/markdown $(addprefix $(ZENSICAL_SRC)/theme/,$(MATERIAL_ONLY))
+	printf 'INHERIT: %s\ndocs_dir: docs\nsite_dir: site\ntheme:\n  custom_dir: theme\n' $(abspath $(ZENSICAL_PROJECT)/mkdocs.yml) > $(ZENSICAL_SRC)/mkdocs.yml
+	$(ZS_VENV)/bin/zensical build --strict --clean -f $(ZENSICAL_SRC)/mkdocs.yml
+	rm -rf $(ZENSICAL_DIR) && mkdir -p $(dir $(abspath $(ZENSICAL_DIR))) && mv $(ZENSICAL_SRC)/site $(ZENSICAL_DIR)

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -20,13 +19,15 @@ from .problems import CatalogueError
 from .render import Renderer, RenderError
 from .reference import update_contributing
 from .schema import rendered_schemas, write_schemas
+from .settings import configured_site_url
 from .site import PROJECT_ROOT, Site
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="steady-hips", description="Steady Hips data tools.")
     parser.add_argument("--root", type=Path, default=PROJECT_ROOT, help="project folder (holds exercises/ and overrides/)")
-    parser.add_argument("--site-url", default=os.environ.get("SITE_URL", ""), help="public address printed on routine cards (default: $SITE_URL)")
+    parser.add_argument("--site-url", help="public address printed on routine cards and in their QR codes "
+                        "(default: site_url in mkdocs.yml, so $SITE_URL when set, as `make build` takes it)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate exercises/ and the articles in content/, and report every problem")
     pages = commands.add_parser("pages", help="write the generated Markdown pages to a folder")
@@ -37,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = commands.add_parser("figures", help="write OUTDIR/figures.html: every figure at four times its size")
     figures.add_argument("outdir", type=Path)
     args = parser.parse_args(argv)
+    if args.site_url is None:
+        args.site_url = configured_site_url(args.root)
 
     try:
         if args.command == "check":

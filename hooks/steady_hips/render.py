@@ -21,6 +21,7 @@ from .model import SEARCH_WORDS, Condition, Exercise, Gear, Kind, Level, OneOf, 
 from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
 from .qr import qr_svg
+from .sections import split_long_tables
 from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, sides_text,
                    times_a_week)
 from .validate import suggestion
@@ -260,7 +261,7 @@ class Renderer:
 
     def _page(self, template: str, path: str, values: dict[str, Any]) -> str:
         try:
-            return self.env.get_template(template).render(page=path, **values)
+            return split_long_tables(self.env.get_template(template).render(page=path, **values))
         except RenderError as error:
             raise RenderError(f"{path}: {error}") from None
 
