@@ -25,6 +25,13 @@
     if (!form || !table || !status || form.dataset.ready) return;
     form.dataset.ready = "yes";
 
+    // On a phone the rows are drawn as cards (steady-hips.css), no longer display: table, and
+    // some browsers then stop telling screen readers it is a table; explicit roles keep it one.
+    var ROLES = {"table": "table", "thead, tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"};
+    Object.keys(ROLES).forEach(function (selector) {
+      table.parentNode.querySelectorAll(selector).forEach(function (el) { el.setAttribute("role", ROLES[selector]); });
+    });
+
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
     var from = form.elements.namedItem("from");
