@@ -13,7 +13,10 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from mkdocs_rebuild import Rebuilds
 
 from steady_hips.preview import page_paths, problem_page
 from steady_hips.problems import CatalogueError
@@ -28,11 +31,14 @@ _known_pages: set[str] = set()  # generated pages of earlier builds: they answer
 
 _site: Site | None = None
 _broken: str | None = None  # the problem page, while the data cannot be built (preview only)
+_rebuilds: Rebuilds | None = None  # preview only: what the previous build made, for the pages an edit left alone
+_nav: Navigation | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _rebuilds
     _serving = command == "serve"
+    _rebuilds = Rebuilds() if _serving else None
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -40,7 +46,8 @@ def on_config(config: MkDocsConfig) -> None:
     gc.unfreeze()  # a `mkdocs serve` rebuild: let the previous build's data be collected
     _site, _broken = None, None
     try:
-        _site = Site.load(Path(config.config_file_path).parent, site_url=config.site_url or "")
+        # Figures go into the HTML after Markdown and search indexing (on_post_page): neither parses the SVG.
+        _site = Site.load(Path(config.config_file_path).parent, site_url=config.site_url or "", figures_after=True)
     except (CatalogueError, RenderError) as error:
         if not _serving:
             raise PluginError(str(error)) from None
@@ -63,15 +70,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"{config.docs_dir}/{path} would hide a generated page; remove it")
         files.append(File.generated(config, path, content=markdown))
+    if _rebuilds is not None:
+        _rebuilds.start(config, files, extra="broken" if _broken is not None else "")
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    global _nav
+    _nav = nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     page.meta = _as_html(page.meta)
+    markdown = _page_markdown(markdown, page, config)
+    if _rebuilds is not None:
+        _rebuilds.page_markdown(page, markdown, figures=_site.with_figures if _site is not None else str)
+    return markdown
+
+
+def _page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if _broken is not None:
         return _broken
     if page.file.generated_by:
-        return None  # already rendered by the core; YAML text must not meet Jinja again
+        return markdown  # already rendered by the core; YAML text must not meet Jinja again
     try:
         return _site.article(markdown, page.file.src_uri)
     except RenderError as error:
@@ -80,6 +101,37 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             raise PluginError(str(error)) from None
         log.error(str(error))
         return problem_page(error)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    if _rebuilds is not None:
+        _rebuilds.page_content(page)
+
+
+def on_env(env, config: MkDocsConfig, files: Files) -> None:
+    if _rebuilds is not None:
+        _rebuilds.environment(config, _nav, env)
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+    if _rebuilds is not None:
+        _rebuilds.page_context(page)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
+    return _site.with_figures(output) if _site is not None else None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _rebuilds is not None:
+        stats = _rebuilds.finish()
+        log.info(f"{stats['pages']} pages: {stats['converted']} converted from Markdown, "
+                 f"{stats['templated']} through the theme, the others as the previous build made them")
+
+
+def on_build_error(error: Exception) -> None:
+    if _rebuilds is not None:
+        _rebuilds.forget()
 
 
 def _as_html(value: object) -> object:

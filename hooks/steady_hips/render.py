@@ -52,6 +52,8 @@ class Renderer:
         self.catalogue = catalogue
         self._figures: dict[tuple, str] = {}
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        # True: figures are left as placeholders in the Markdown, for `with_figures` to put in afterwards.
+        self.placeholders = False
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
@@ -224,6 +226,10 @@ class Renderer:
         if isinstance(level, str):
             self._level(exercise, level)  # an unknown level name fails here, with the names it could be
         name = level if isinstance(level, str) or level is None else level.name
+        if self.placeholders:
+            stand_in = _figure_placeholder(exercise, name, thumb, key)
+            if stand_in is not None:
+                return stand_in
         cache_key = (exercise.slug, name, thumb)
         if cache_key not in self._figures:
             self._figures[cache_key] = str(exercise_figure(exercise, level, thumb=thumb, key=_ID_STAND_IN))
@@ -278,6 +284,39 @@ class Renderer:
         except (jinja2.UndefinedError, RenderError) as error:
             raise RenderError(f"{path}:{_template_line(error)}: {error}") from None
         return re.sub(r"\x02(\d+)\n*\x03", lambda m: stash[int(m.group(1))], str(rendered))
+
+
+    # --- figures after Markdown ------------------------------------------------------
+    # An inline SVG is most of a page's bytes, and Python-Markdown and the search indexer would
+    # otherwise parse every element of it. With `placeholders` on, each figure is a short HTML
+    # comment in the Markdown, and `with_figures` puts the drawing in its place in the HTML.
+
+    def with_figures(self, text: str) -> str:
+        """`text` (Markdown or HTML) with every figure placeholder replaced by its SVG."""
+        if _PLACEHOLDER_START not in text:
+            return text
+        return _PLACEHOLDER.sub(self._figure_for, text)
+
+    def _figure_for(self, match: re.Match) -> str:
+        slug, level, thumb, key = match.groups()
+        exercise = self.catalogue.exercises[slug]
+        name = exercise.levels[int(level)].name if level else None
+        placeholders, self.placeholders = self.placeholders, False
+        try:
+            return str(self._figure(exercise, name, thumb=thumb == "t", key=key))
+        finally:
+            self.placeholders = placeholders
+
+
+_PLACEHOLDER_START = "<!--sh-figure "
+_PLACEHOLDER = re.compile(r"<!--sh-figure ([a-z0-9-]+) (\d*) ([tb]) ([\w-]*)-->")
+
+
+def _figure_placeholder(exercise: Exercise, name: str | None, thumb: bool, key: object) -> Markup | None:
+    """The placeholder for a figure, or None when it cannot name it (then the SVG goes in at once)."""
+    index = "" if name is None else next((str(i) for i, level in enumerate(exercise.levels) if level.name == name), None)
+    text = f"{_PLACEHOLDER_START}{exercise.slug} {index} {'t' if thumb else 'b'} {key}-->"
+    return Markup(text) if index is not None and _PLACEHOLDER.fullmatch(text) else None
 
 
 def hide_code(markdown: str) -> tuple[str, list[str]]:

@@ -17,12 +17,21 @@ class Site:
     pages: dict[str, str]
 
     @classmethod
-    def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "") -> "Site":
-        """Raises CatalogueError (bad data) or RenderError (bad template) with every detail."""
+    def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "", *, figures_after: bool = False) -> "Site":
+        """Raises CatalogueError (bad data) or RenderError (bad template) with every detail.
+
+        The pages are complete Markdown. With `figures_after`, each figure is a short placeholder
+        instead (an HTML comment), for a generator that converts the Markdown first and then
+        calls `with_figures` on the HTML: the drawings stay out of the Markdown parser."""
         root = Path(project_root)
         catalogue = load_catalogue(root / "exercises")
         renderer = Renderer(catalogue, root / "overrides" / "markdown", site_url=site_url)
+        renderer.placeholders = figures_after
         return cls(catalogue, renderer, renderer.pages())
 
     def article(self, markdown: str, path: str) -> str:
         return self.renderer.article(markdown, path)
+
+    def with_figures(self, text: str) -> str:
+        """Markdown or HTML with the figure placeholders (see `load`) replaced by the drawings."""
+        return self.renderer.with_figures(text)
