@@ -33,6 +33,7 @@ _site: Site | None = None
 _broken: str | None = None  # the problem page, while the data cannot be built (preview only)
 _rebuilds: Rebuilds | None = None  # preview only: what the previous build made, for the pages an edit left alone
 _nav: Navigation | None = None
+_last_site: Site | None = None  # preview only: the last build that had valid data
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -44,10 +45,15 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> None:
     global _site, _broken
     gc.unfreeze()  # a `mkdocs serve` rebuild: let the previous build's data be collected
+    global _last_site
+    if _site is not None:
+        _last_site = _site
+    previous = _last_site if _rebuilds is not None else None
     _site, _broken = None, None
     try:
         # Figures go into the HTML after Markdown and search indexing (on_post_page): neither parses the SVG.
-        _site = Site.load(Path(config.config_file_path).parent, site_url=config.site_url or "", figures_after=True)
+        _site = Site.load(Path(config.config_file_path).parent, site_url=config.site_url or "", figures_after=True,
+                          remember=_serving, previous=previous)
     except (CatalogueError, RenderError) as error:
         if not _serving:
             raise PluginError(str(error)) from None

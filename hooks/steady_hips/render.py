@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue
 from .model import SEARCH_WORDS, Condition, Exercise, Gear, Kind, Level, OneOf, Position, Routine, Source, gear_names, slugify
+from . import memo
 from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
 from .qr import qr_svg
@@ -54,6 +55,7 @@ class Renderer:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         # True: figures are left as placeholders in the Markdown, for `with_figures` to put in afterwards.
         self.placeholders = False
+        self.memo: memo.Memo | None = None  # see `remember`
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
@@ -238,11 +240,21 @@ class Renderer:
 
     # --- pages ---------------------------------------------------------------------
 
-    def pages(self) -> dict[str, str]:
-        """Every generated page, keyed by its path in the docs tree (e.g. `exercises/clamshell.md`)."""
+    def pages(self, previous: "Renderer | None" = None) -> dict[str, str]:
+        """Every generated page, keyed by its path in the docs tree (e.g. `exercises/clamshell.md`).
+
+        After `remember`, pages are rendered in this process and those whose data has not
+        changed since `previous` rendered them (it remembered too) are taken over from it."""
         jobs = self._page_jobs()
-        rendered = shared_map(lambda job: self._page(*job), jobs, minimum=_SHARE_FROM)
+        if self.memo is not None:
+            rendered = memo.render(self.memo, jobs, self._page, previous.memo if previous is not None else None)
+        else:
+            rendered = shared_map(lambda job: self._page(*job), jobs, minimum=_SHARE_FROM)
         return {path: markdown for (_, path, _), markdown in zip(jobs, rendered)}
+
+    def remember(self) -> None:
+        """Record what each page reads from the catalogue, for the next render (the live preview)."""
+        self.memo = memo.install(self)
 
     def page_paths(self) -> list[str]:
         """The docs path of every generated page, without rendering them."""
@@ -296,6 +308,13 @@ class Renderer:
         if _PLACEHOLDER_START not in text:
             return text
         return _PLACEHOLDER.sub(self._figure_for, text)
+
+    def keep_figures(self, previous: "Renderer") -> None:
+        """Take over the drawings `previous` made of exercises that have not changed since (a preview rebuild)."""
+        for (slug, name, thumb), svg in previous._figures.items():
+            exercise = self.catalogue.exercises.get(slug)
+            if exercise is not None and exercise == previous.catalogue.exercises.get(slug):
+                self._figures.setdefault((slug, name, thumb), svg)
 
     def _figure_for(self, match: re.Match) -> str:
         slug, level, thumb, key = match.groups()

@@ -17,17 +17,26 @@ class Site:
     pages: dict[str, str]
 
     @classmethod
-    def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "", *, figures_after: bool = False) -> "Site":
+    def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "", *, figures_after: bool = False,
+             remember: bool = False, previous: "Site | None" = None) -> "Site":
         """Raises CatalogueError (bad data) or RenderError (bad template) with every detail.
 
         The pages are complete Markdown. With `figures_after`, each figure is a short placeholder
         instead (an HTML comment), for a generator that converts the Markdown first and then
-        calls `with_figures` on the HTML: the drawings stay out of the Markdown parser."""
+        calls `with_figures` on the HTML: the drawings stay out of the Markdown parser.
+
+        For a live preview, `remember` records what each page read, and `previous` (the Site of
+        the build before, which remembered) makes this a rebuild: the pages and drawings whose
+        data has not changed are taken over from it."""
         root = Path(project_root)
         catalogue = load_catalogue(root / "exercises")
         renderer = Renderer(catalogue, root / "overrides" / "markdown", site_url=site_url)
         renderer.placeholders = figures_after
-        return cls(catalogue, renderer, renderer.pages())
+        if remember:
+            renderer.remember()
+        if previous is not None:
+            renderer.keep_figures(previous.renderer)
+        return cls(catalogue, renderer, renderer.pages(previous.renderer if previous is not None else None))
 
     def article(self, markdown: str, path: str) -> str:
         return self.renderer.article(markdown, path)

@@ -1,0 +1,168 @@
+"""Render again only the pages whose data changed since the previous render (the live preview).
+
+While a page renders, every call its templates make that reads the catalogue is recorded:
+the `catalogue` object's methods and attributes, and the renderer's lookups (`exercise`,
+`routine`, `filter_data`...). Everything else a template calls is a pure function of what
+those calls returned. On the next render, a page is taken over unchanged when its template
+values are equal, none of the exercises or routines it saw has changed, and every recorded
+call, made again on the new catalogue, returns the same. Otherwise (or on any doubt) the
+page is rendered afresh, so a page is never older than its data.
+
+Exercises and routines are compared by value (they are dataclasses); a call's result is
+compared with each exercise or routine in it replaced by its slug, and those slugs checked
+against the set that changed. Templates are compared by their text: a changed template or
+macro renders every page again.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .model import Exercise, Routine
+
+# The renderer's Jinja globals that read the catalogue (bound methods of the Renderer).
+RECORDED_GLOBALS = ("exercise", "routine", "source", "level", "routine_equipment", "browse_path", "facet_values",
+                    "filter_choices", "filter_data", "easiest_first", "conditions_of", "routines_with",
+                    "exercise_figure", "page_url")
+
+
+@dataclass
+class _Page:
+    template: str
+    values: dict[str, Any]
+    reads: list[tuple[str, bool, tuple, dict, Any]]  # (name, is a call, args, kwargs, canonical result)
+    refs: set[tuple[str, str]]
+    markdown: str
+
+
+@dataclass
+class Memo:
+    """The pages one renderer made and what each of them read."""
+    catalogue: Any
+    functions: dict[str, Callable[..., Any]]  # the recorded globals, unwrapped
+    templates: str = ""
+    pages: dict[str, _Page] = field(default_factory=dict)
+    reads: list | None = None  # the page being rendered: its reads so far
+    reused: int = 0
+
+    def replay(self, name: str, call: bool, args: tuple, kwargs: dict) -> Any:
+        """A recorded read, made again on this memo's catalogue."""
+        if name.startswith("catalogue."):
+            value = getattr(self.catalogue, name.removeprefix("catalogue."))
+            return value(*args, **kwargs) if call else value
+        return self.functions[name](*args, **kwargs)
+
+
+def install(renderer: Any) -> Memo:
+    """Record the reads of `renderer`'s templates from now on."""
+    globals_ = renderer.env.globals
+    memo = Memo(renderer.catalogue, {name: globals_[name] for name in RECORDED_GLOBALS}, _templates_key(renderer))
+    for name in RECORDED_GLOBALS:
+        globals_[name] = _recording(memo, name, globals_[name])
+    globals_["catalogue"] = _RecordingCatalogue(memo, renderer.catalogue)
+    return memo
+
+
+def render(memo: Memo, jobs: list[tuple[str, str, dict]], render_page: Callable[[str, str, dict], str],
+           previous: Memo | None) -> list[str]:
+    """Every job's Markdown: taken over from `previous` when nothing the page read has changed."""
+    changed: set[tuple[str, str]] = set()
+    if previous is not None and previous.templates != memo.templates:
+        previous = None
+    if previous is not None:
+        changed = _changed(previous.catalogue, memo.catalogue)
+    out = []
+    for template, path, values in jobs:
+        before = previous.pages.get(path) if previous is not None else None
+        if before is not None and _still_valid(memo, before, template, values, changed):
+            memo.pages[path] = before
+            memo.reused += 1
+            out.append(before.markdown)
+            continue
+        memo.reads = []
+        try:
+            markdown = render_page(template, path, values)
+            reads = memo.reads
+        finally:
+            memo.reads = None
+        refs = set(_refs(_canonical(values)))
+        for *_, result in reads:
+            refs.update(_refs(result))
+        memo.pages[path] = _Page(template, values, reads, refs, markdown)
+        out.append(markdown)
+    return out
+
+
+def _still_valid(memo: Memo, page: _Page, template: str, values: dict, changed: set) -> bool:
+    if page.template != template or page.values != values or page.refs & changed:
+        return False
+    try:
+        return all(_canonical(memo.replay(name, call, args, kwargs)) == result
+                   for name, call, args, kwargs, result in page.reads)
+    except Exception:  # noqa: BLE001 - a read that fails now: render the page and let it report
+        return False
+
+
+def _changed(old: Any, new: Any) -> set[tuple[str, str]]:
+    changed = set()
+    for kind, attribute in (("E", "exercises"), ("R", "routines")):
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        changed.update((kind, slug) for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug))
+    return changed
+
+
+def _recording(memo: Memo, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        result = function(*args, **kwargs)
+        if memo.reads is not None:
+            memo.reads.append((name, True, args, kwargs, _canonical(result)))
+        return result
+    return recorded
+
+
+class _RecordingCatalogue:
+    """The catalogue as templates see it: every method call and attribute read is recorded."""
+
+    def __init__(self, memo: Memo, catalogue: Any):
+        self._memo, self._catalogue = memo, catalogue
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._catalogue, name)
+        if callable(value):
+            return _recording(self._memo, f"catalogue.{name}", value)
+        if self._memo.reads is not None:
+            self._memo.reads.append((f"catalogue.{name}", False, (), {}, _canonical(value)))
+        return value
+
+
+def _canonical(value: Any) -> Any:
+    """`value` with exercises and routines as ("E", slug) and ("R", slug), comparable by ==."""
+    if isinstance(value, Exercise):
+        return ("E", value.slug)
+    if isinstance(value, Routine):
+        return ("R", value.slug)
+    if isinstance(value, (list, tuple)):
+        return tuple(_canonical(item) for item in value)
+    if isinstance(value, dict):
+        return ("dict", tuple((key, _canonical(item)) for key, item in value.items()))
+    return value
+
+
+def _refs(canonical: Any):
+    if isinstance(canonical, tuple):
+        if len(canonical) == 2 and canonical[0] in ("E", "R") and isinstance(canonical[1], str):
+            yield canonical
+        else:
+            for item in canonical:
+                yield from _refs(item)
+
+
+def _templates_key(renderer: Any) -> str:
+    digest = hashlib.sha256(renderer.site_url.encode())
+    loader = renderer.env.loader
+    for name in sorted(loader.list_templates()):
+        digest.update(f"\0{name}\0".encode())
+        digest.update(loader.get_source(renderer.env, name)[0].encode())
+    return digest.hexdigest()
