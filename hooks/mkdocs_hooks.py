@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_rebuild import Rebuilds
+from steady_hips.memo import MemoryBytecodeCache
 
 from steady_hips.preview import page_paths, problem_page
 from steady_hips.problems import CatalogueError
@@ -33,6 +34,7 @@ _site: Site | None = None
 _broken: str | None = None  # the problem page, while the data cannot be built (preview only)
 _rebuilds: Rebuilds | None = None  # preview only: what the previous build made, for the pages an edit left alone
 _nav: Navigation | None = None
+_theme_compiled = MemoryBytecodeCache()
 _last_site: Site | None = None  # preview only: the last build that had valid data
 
 
@@ -86,7 +88,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     _nav = nav
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> None:
+    if _rebuilds is not None:
+        _rebuilds.pre_page(page)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if _rebuilds is not None:
+        _rebuilds.page_source(page)
     page.meta = _as_html(page.meta)
     markdown = _page_markdown(markdown, page, config)
     if _rebuilds is not None:
@@ -116,6 +125,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env, config: MkDocsConfig, files: Files) -> None:
     if _rebuilds is not None:
+        env.bytecode_cache = _theme_compiled  # the theme's templates compiled once per preview, not per rebuild
         _rebuilds.environment(config, _nav, env)
 
 
@@ -125,7 +135,11 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation) 
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
-    return _site.with_figures(output) if _site is not None else None
+    if _site is None:
+        return None
+    if _rebuilds is not None:
+        return _rebuilds.post_page(page, output, _site.with_figures)
+    return _site.with_figures(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -41,7 +41,15 @@ class _Entry:
     anchors: set[str] | None = None
     links: dict[str, dict[str, str]] | None = None  # by the linked file's src_uri
     search: list[dict] | None = None
-    html: str | None = None
+    html: str | None = None  # the theme's output
+    final: str | None = None  # ... after on_post_page
+
+
+@dataclass
+class _Source:
+    text: str  # the file's text
+    markdown: str  # after the front matter
+    meta: dict
 
 
 @dataclass
@@ -49,6 +57,7 @@ class Rebuilds:
     """The state kept between the builds of one `mkdocs serve` process."""
     previous: dict[str, _Entry] = field(default_factory=dict)
     current: dict[str, _Entry] = field(default_factory=dict)
+    sources: dict[str, _Source] = field(default_factory=dict)  # generated pages' text, split as MkDocs split it
     global_key: str = ""
     nav_key: str = ""
     reused: set[str] = field(default_factory=set)  # pages whose Markdown conversion was reused
@@ -72,8 +81,21 @@ class Rebuilds:
         digest.update("\0".join(sorted(f.src_uri for f in files)).encode())
         key = digest.hexdigest()
         if key != self.global_key:
-            self.previous = {}
+            self.previous, self.sources = {}, {}
         self.global_key = key
+
+    def pre_page(self, page: Page) -> None:
+        """At on_pre_page: a generated page whose text has not changed is not split into front matter and Markdown again."""
+        before = self.sources.get(page.file.src_uri)
+        if before is not None and page.file.generated_by and page.file.content_string == before.text:
+            def read_source(config: MkDocsConfig) -> None:  # instead of Page.read_source
+                page.markdown, page.meta = before.markdown, dict(before.meta)
+            page.read_source = read_source
+
+    def page_source(self, page: Page) -> None:
+        """At on_page_markdown, before any change: what read_source made of a generated page."""
+        if page.file.generated_by:
+            self.sources[page.file.src_uri] = _Source(page.file.content_string, page.markdown, dict(page.meta))
 
     def page_markdown(self, page: Page, markdown: str, figures: Callable[[str], str]) -> None:
         """After on_page_markdown: reuse the previous conversion if the page's inputs are the same."""
@@ -122,6 +144,15 @@ class Rebuilds:
             self._wrapped.add(id(template))
             template.render = self._rendering(template.render)
 
+    def post_page(self, page: Page, output: str, finish: Callable[[str], str]) -> str:
+        """At on_post_page: `finish(output)`, or what it gave last time for the same template output."""
+        entry = self.current.get(page.file.src_uri)
+        if entry is None:
+            return finish(output)
+        if entry.final is None or page.file.src_uri not in self.reuse_html:
+            entry.final = finish(output)
+        return entry.final
+
     def finish(self) -> dict[str, int]:
         """At on_post_build: this build is the one the next compares with."""
         self.previous, self.current = self.current, {}
@@ -130,7 +161,7 @@ class Rebuilds:
 
     def forget(self) -> None:
         """At on_build_error: the next build starts afresh."""
-        self.previous, self.current, self.global_key, self.nav_key = {}, {}, "", ""
+        self.previous, self.current, self.sources, self.global_key, self.nav_key = {}, {}, {}, "", ""
 
     # --- wrappers ----------------------------------------------------------------------
 

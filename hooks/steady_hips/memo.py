@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable
+
+import jinja2
+import jinja2.bccache
 
 from .model import Exercise, Routine
 
@@ -166,3 +168,23 @@ def _templates_key(renderer: Any) -> str:
         digest.update(f"\0{name}\0".encode())
         digest.update(loader.get_source(renderer.env, name)[0].encode())
     return digest.hexdigest()
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in this process: a rebuild compiles only the templates whose text changed."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._store.clear()
+
+
+COMPILED = MemoryBytecodeCache()  # the generator's templates

@@ -64,6 +64,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=memo.COMPILED,
         )
         self.env.globals.update(
             catalogue=catalogue,
