@@ -108,3 +108,42 @@ def test_broken_article_shows_its_problem_and_the_rest_still_works(page, project
         assert "content/faq.md:" in page.locator("article pre").inner_text()
         assert "pigeon" in page.locator("article pre").inner_text()
         assert '<h1 id="clamshell">' in fetch(url + "exercises/clamshell/")
+
+
+# --- a rebuild renders again only what an edit changed, and every page stays right ----------------
+
+def wait_for(url: str, text: str, present: bool = True, limit: float = 60) -> str:
+    deadline = time.monotonic() + limit
+    while True:
+        body = fetch(url)
+        if (text in body) == present:
+            return body
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{url}: {text!r} {'never appeared' if present else 'never went'}")
+        time.sleep(0.3)
+
+
+def test_an_edit_shows_on_every_page_that_lists_the_exercise(project_copy):
+    clamshell = project_copy / "exercises" / "clamshell.yml"
+    pages = ["exercises/clamshell/", "exercises/", "browse/muscles/gluteus-medius/", "routines/hip-stability/",
+             "exercises/plank/"]
+    with serving(project_copy) as url:
+        before = {page: fetch(url + page) for page in pages}
+        sitemap = fetch(url + "sitemap.xml").count("<loc>")
+        assert all("Clamshell" in before[page] for page in pages[:4])
+        edit(clamshell, "name: Clamshell", "name: Clamshell Edited")
+        wait_for(url + "exercises/clamshell/", '<h1 id="clamshell-edited">Clamshell Edited')
+        for page in pages[1:4]:
+            assert "Clamshell Edited" in fetch(url + page), f"{page} still shows the old name"
+        # A page that does not list it is the same as before; the navigation and search are whole.
+        unserved = lambda body: re.sub(r"livereload\(\d+, \d+\)", "", body)  # the server's reload script
+        assert unserved(fetch(url + "exercises/plank/")) == unserved(before["exercises/plank/"])
+        index = fetch(url + "search/search_index.json")
+        assert "Clamshell Edited" in index and '"location":"exercises/plank/"' in index
+        assert '"location":"faq/"' in index and index.count('"location":"exercises/') > 20
+        assert fetch(url + "sitemap.xml").count("<loc>") == sitemap
+
+        # A template change renders every page again.
+        template = project_copy / "overrides" / "markdown" / "exercise.md"
+        edit(template, "## At a glance", "## At a glance, edited")
+        wait_for(url + "exercises/plank/", "At a glance, edited")

@@ -1,15 +1,17 @@
 """Build-speed benchmark: `make bench` (or `python tests/benchmarks/run.py --help`).
 
 Grows the catalogue synthetically (copies of the real exercises under new names) and times
-`mkdocs build` of the real generator against the cost floor: plain Material building the
-same Markdown pages, written out as ordinary files, with no hook and no nav entries for
-them. Also times loading and validating 1,000 YAML files, and a `mkdocs serve` rebuild
-after one YAML edit on the real site. Prints a Markdown report; --write puts it in
-BENCHMARKS.md.
+`mkdocs build` of the real generator against two cost floors, both plain Material with no
+hook and no nav entries for the pages: the same Markdown pages written out as ordinary files
+("floor"), and pages with the same visible text but no figures and no raw HTML ("text floor").
+At 1,000 exercises it also times each build's phases, loading and validating the YAML files,
+and a `mkdocs serve` rebuild after one YAML edit (also on the real site). Prints a Markdown
+report; --write puts it in BENCHMARKS.md.
 """
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import platform
@@ -87,6 +89,29 @@ def floor_project(target: Path, project: Path) -> Path:
     return target
 
 
+# Raw HTML, figures and code the text floor leaves out; every other tag goes, its text stays.
+_DROPPED = re.compile(r"<svg\b.*?</svg>|<style\b.*?</style>|<script\b.*?</script>|<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def visible_text(markdown: str) -> str:
+    """A page's Markdown with the same visible text and no figures or raw HTML."""
+    front = _FRONT_MATTER.match(markdown)
+    head, body = (front.group(0), markdown[front.end():]) if front else ("", markdown)
+    body = _TAG.sub("", _DROPPED.sub("", body))
+    body = re.sub(r"^[ \t]+(?=\S)", "", body, flags=re.MULTILINE)  # no indented code blocks from indented HTML
+    return head + html.unescape(body).replace("<", "&lt;")
+
+
+def text_floor_project(target: Path, floor: Path) -> Path:
+    """The floor project with every page reduced to its visible text."""
+    shutil.copytree(floor, target, ignore=shutil.ignore_patterns("site-bench"))
+    for page in (target / "docs").rglob("*.md"):
+        page.write_text(visible_text(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
 def timed_build(project: Path, workers: int | None = None) -> dict:
     site = project / "site-bench"
     env = {**ENV, **({"STEADY_HIPS_WORKERS": str(workers)} if workers else {})}
@@ -104,23 +129,86 @@ def timed_build(project: Path, workers: int | None = None) -> dict:
             "kb_per_page": round(html_bytes / len(pages) / 1024, 1), "site_mb": round(total / 2**20, 1)}
 
 
-def paired_builds(project: Path, floor: Path, repeat: int, one_process: bool = False) -> tuple[dict, dict]:
-    """Builds taken in turns, `repeat` times: ours, ours in one process (if asked), the floor.
+def paired_builds(project: Path, floors: dict[str, Path], repeat: int, one_process: bool = False) -> tuple[dict, dict]:
+    """Builds taken in turns, `repeat` times: ours, ours in one process (if asked), each floor.
 
-    Returns each variant's fastest build, and each of ours' ratio to the floor as the median
+    Returns each variant's fastest build, and each of ours' ratio to each floor as the median
     of the ratios within a turn: on a shared machine the speed drifts over minutes, and
     builds run back to back see the same drift.
     """
     variants = {"ours": None, **({"one_process": 1} if one_process else {})}
-    runs: dict[str, list[dict]] = {name: [] for name in [*variants, "floor"]}
+    runs: dict[str, list[dict]] = {name: [] for name in [*variants, *floors]}
     for _ in range(repeat):
         for name, workers in variants.items():
             runs[name].append(timed_build(project, workers))
-        runs["floor"].append(timed_build(floor))
+        for name, floor in floors.items():
+            runs[name].append(timed_build(floor))
     best = {name: min(builds, key=lambda run: run["seconds"]) for name, builds in runs.items()}
-    ratios = {name: round(statistics.median(a["seconds"] / f["seconds"] for a, f in zip(runs[name], runs["floor"])), 2)
-              for name in variants}
+    ratios = {(name, floor): round(statistics.median(a["seconds"] / f["seconds"] for a, f in zip(runs[name], runs[floor])), 2)
+              for name in variants for floor in floors}
     return best, ratios
+
+
+# One build in one process with the time of each phase: the generator's (loading the YAML,
+# rendering the Markdown, figures into the HTML) and MkDocs' and Material's.
+PHASED_MKDOCS = """
+import collections, json, runpy, sys, time
+spent = collections.Counter()
+stack = []  # [phase, time spent in the phases inside it]: each phase counts its own time only
+def timed(owner, name, phase):
+    function = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        stack.append([phase, 0.0])
+        try:
+            return function(*args, **kwargs)
+        finally:
+            elapsed = time.perf_counter() - started
+            _, inner = stack.pop()
+            spent[phase] += elapsed - inner
+            if stack:
+                stack[-1][1] += elapsed
+    setattr(owner, name, wrapper)
+import mkdocs.commands.build as build, mkdocs.plugins as plugins, mkdocs.structure.files as files, mkdocs.structure.pages as pages, mkdocs.utils as utils
+from material.plugins.search.plugin import SearchIndex
+timed(pages.Page, "read_source", "read pages, front matter")
+timed(pages.Page, "render", "Markdown to HTML")
+timed(SearchIndex, "add_entry_from_context", "search index")
+timed(SearchIndex, "generate_search_index", "search index")
+timed(utils, "write_file", "writing files")
+timed(build, "_build_page", "Material page templates")
+timed(build, "_build_theme_template", "other templates (sitemap, 404)")
+timed(files.Files, "copy_static_files", "writing files")
+timed(plugins.PluginCollection, "on_post_page", "figures into the HTML")
+try:
+    import steady_hips.render as render, steady_hips.site as site
+    timed(site, "load_catalogue", "load and validate YAML")
+    timed(render.Renderer, "pages", "render generated Markdown (Jinja)")
+except ImportError:
+    pass
+sys.argv = ["mkdocs", *sys.argv[1:]]
+started = time.perf_counter()
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+except SystemExit as stop:
+    if stop.code:
+        raise
+spent["other (config, files, nav, hooks)"] = time.perf_counter() - started - sum(spent.values())
+print("PHASES", json.dumps(spent), file=sys.stderr)
+"""
+
+
+def phases(project: Path) -> dict[str, float]:
+    """Seconds per phase of one build in one process (STEADY_HIPS_WORKERS=1)."""
+    site = project / "site-phases"
+    env = {**ENV, "STEADY_HIPS_WORKERS": "1", "PYTHONPATH": str(project / "hooks") if (project / "hooks").is_dir() else ""}
+    result = subprocess.run([sys.executable, "-c", PHASED_MKDOCS, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env=env, cwd=project)
+    if result.returncode:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    shutil.rmtree(site)
+    spent = json.loads(re.search(r"PHASES (.*)", result.stderr).group(1))
+    return {key: round(value, 2) for key, value in spent.items()}
 
 
 def load_time(project: Path, workers: int | None = None) -> float:
@@ -133,24 +221,36 @@ def load_time(project: Path, workers: int | None = None) -> float:
     return round(best, 3)
 
 
-def serve_rebuild(project: Path) -> float:
-    """Seconds from saving one YAML file to `mkdocs serve` reloading the browsers."""
+def serve_rebuild(project: Path, edits: int = 1) -> dict:
+    """Seconds from saving one YAML file to `mkdocs serve` reloading the browsers: the fastest of
+    `edits` edits, in wall-clock time and in the server's own CPU time (which a busy machine
+    does not inflate as much)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=ENV, cwd=project)
+    walls, cpus = [], []
     try:
-        _wait_for(server, "Serving on")
+        _wait_for(server, "Serving on", limit=600)
         time.sleep(1.0)
         exercise = project / "exercises" / "clamshell.yml"
-        started = time.perf_counter()
-        exercise.write_text(exercise.read_text().replace("summary: ", "summary: Edited. ", 1))
-        _wait_for(server, "Reloading browsers")
-        return round(time.perf_counter() - started, 2)
+        for turn in range(edits):
+            started, cpu = time.perf_counter(), _cpu_seconds(server.pid)
+            exercise.write_text(exercise.read_text().replace("summary: ", f"summary: Edited {turn}. ", 1))
+            _wait_for(server, "Reloading browsers")
+            walls.append(time.perf_counter() - started)
+            cpus.append(_cpu_seconds(server.pid) - cpu)
+            time.sleep(1.0)
+        return {"seconds": round(min(walls), 2), "cpu_seconds": round(min(cpus), 2)}
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def _wait_for(server: subprocess.Popen, text: str, limit: float = 120) -> None:
@@ -177,31 +277,43 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
-    parser.add_argument("--repeat", type=int, default=5, help="turns of builds (ours, then the floor); default 5")
+    parser.add_argument("--repeat", type=int, default=5, help="turns of builds (ours, then each floor); default 5")
     parser.add_argument("--write", action="store_true", help="write the report to BENCHMARKS.md")
     args = parser.parse_args()
+    # The phases and the preview rebuild at 1,000 exercises, or at the largest size below it.
+    detail = 1000 if 1000 in args.sizes else max([n for n in args.sizes if n < 1000], default=args.sizes[0])
 
     rows, results = [], {}
     with tempfile.TemporaryDirectory(prefix="steady-hips-bench-") as scratch:
         for size in args.sizes:
             project = synthetic_project(Path(scratch) / f"ours-{size}", size)
             floor = floor_project(Path(scratch) / f"floor-{size}", project)
-            best, ratios = paired_builds(project, floor, args.repeat, one_process=size == 1000)
-            plain = best["floor"]
-            results[size] = {"ours": best["ours"], "floor": plain, "ratio": ratios["ours"]}
-            rows.append(_row(size, "", best["ours"], plain, ratios["ours"]))
+            text = text_floor_project(Path(scratch) / f"text-{size}", floor)
+            best, ratios = paired_builds(project, {"floor": floor, "text_floor": text}, args.repeat, one_process=size == 1000)
+            results[size] = {"ours": best["ours"], "floor": best["floor"], "text_floor": best["text_floor"],
+                             "ratio": ratios["ours", "floor"], "text_ratio": ratios["ours", "text_floor"]}
+            rows.append(_row(size, "", best["ours"], best, ratios["ours", "floor"], ratios["ours", "text_floor"]))
             if "one_process" in best:
-                results[f"{size}_one_process"] = {"ours": best["one_process"], "ratio": ratios["one_process"]}
-                rows.append(_row(size, " (one process)", best["one_process"], plain, ratios["one_process"]))
-            print("\n".join(rows[-len(ratios):]), flush=True)
-            if size == 1000:
-                results["load_1000"] = load_time(project)
-                results["load_1000_one_process"] = load_time(project, workers=1)
-            shutil.rmtree(project / "site-bench")
-            shutil.rmtree(floor / "site-bench")
+                results[f"{size}_one_process"] = {"ours": best["one_process"], "ratio": ratios["one_process", "floor"],
+                                                  "text_ratio": ratios["one_process", "text_floor"]}
+                rows.append(_row(size, " (one process)", best["one_process"], best, ratios["one_process", "floor"],
+                                 ratios["one_process", "text_floor"]))
+            print("\n".join(rows[-(2 if "one_process" in best else 1):]), flush=True)
+            for built in (project, floor, text):
+                shutil.rmtree(built / "site-bench")
+            if size == detail:
+                results["phases"] = {"size": size, "ours": phases(project), "floor": phases(floor), "text_floor": phases(text)}
+                print(json.dumps(results["phases"]), flush=True)
+                if size == 1000:
+                    results["load_1000"] = load_time(project)
+                    results["load_1000_one_process"] = load_time(project, workers=1)
+                    results["serve_rebuild_1000"] = serve_rebuild(project, edits=3)
+                    print(results["serve_rebuild_1000"], flush=True)
+            shutil.rmtree(project)
         real = Path(scratch) / "real"
         synthetic_project(real, len(list((ROOT / "exercises").glob("*.yml"))) - 1)
-        results["serve_rebuild"] = serve_rebuild(real)
+        real_rebuild = serve_rebuild(real, edits=3)
+        results["serve_rebuild"], results["serve_rebuild_cpu"] = real_rebuild["seconds"], real_rebuild["cpu_seconds"]
 
     growth = ""
     if 1000 in results and 4000 in results:
@@ -211,32 +323,47 @@ def main() -> int:
     if "load_1000" in results:
         load = (f"- Loading and validating 1,000 YAML files: **{results['load_1000']} s**, {results['load_1000_one_process']} s in one process "
                 "(best of three, each in a fresh process, PyYAML's C loader).\n")
+    rebuild = ""
+    if "serve_rebuild_1000" in results:
+        r = results["serve_rebuild_1000"]
+        rebuild = (f"- `mkdocs serve` rebuild after one YAML edit at 1,000 exercises: **{r['seconds']} s** from save to "
+                   f"\"Reloading browsers\" ({r['cpu_seconds']} s of the server's CPU time; fastest of 3 edits; target ≤ 3 s).\n")
     report = f"""# Benchmarks
 
 Command: `make bench` (runs `python tests/benchmarks/run.py --sizes {' '.join(map(str, args.sizes))} --repeat {args.repeat} --write`).
 Machine: {machine()}.
 Date: {time.strftime('%Y-%m-%d')}.
 
-"Floor" is plain Material building the same Markdown pages as ordinary files, with no
-hook and no nav entries for them: the cost any generator must pay. Times are wall
-clock for a whole `mkdocs build`, the fastest of {args.repeat} builds taken in turns with the
-floor's. The ratio is the median of the {args.repeat} turns' ratios (ours over the floor built
-right after it), which cancels this shared machine's slow spells. Memory is the build
-process's peak resident size.
+Two floors, both plain Material with no hook and no nav entries for the pages, which are
+written out as ordinary files:
+
+- "Floor": the same Markdown pages as ours (the core's `pages --with-content`). It already
+  carries our own choices (inline SVG figures, raw HTML tables through Python-Markdown).
+- "Text floor": pages with the same visible text and no figures and no raw HTML (the same
+  pages with the SVG, style, comments and HTML tags taken out, the text kept): the cost any
+  generator must pay for what a reader sees.
+
+Times are wall clock for a whole `mkdocs build`, the fastest of {args.repeat} builds taken in
+turns with the floors'. A ratio is the median of the {args.repeat} turns' ratios (ours over the
+floor built right after it), which cancels this shared machine's slow spells. Memory is the
+build process's peak resident size.
 
 With 200 or more files to parse, or 100 or more pages to render, the generator shares
 that work with forked copies of itself, one per free core (up to 4; Linux only; never
 in a process with other threads). The "worker" column is the largest worker's peak;
 the "one process" row is the same build with `STEADY_HIPS_WORKERS=1`.
 
-| exercises | ours | floor | ratio | peak memory (ours) | worker | peak memory (floor) | HTML per page (ours) | HTML per page (floor) | pages |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| exercises | ours | floor | ratio | text floor | ratio to text floor | peak memory (ours) | worker | peak memory (floor) | peak memory (text floor) | HTML per page (ours) | HTML per page (floor) | HTML per page (text floor) | pages |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 {chr(10).join(rows)}
 
-- Targets: at 1,000 exercises at most 1.15× the floor; loading and validating 1,000 YAML files under 0.5 s; a `mkdocs serve` rebuild after one YAML edit under 3 s.
-{growth}{load}- `mkdocs serve` rebuild after one YAML edit on the real site: **{results['serve_rebuild']} s** (save to "Reloading browsers").
+- Targets: at 1,000 exercises at most 1.15× the floor and 1.3× the text floor; loading and validating 1,000 YAML files
+  under 0.5 s; a `mkdocs serve` rebuild after one YAML edit at 1,000 exercises within 3 s.
+{growth}{load}{rebuild}- `mkdocs serve` rebuild after one YAML edit on the real site: **{results['serve_rebuild']} s** ({results['serve_rebuild_cpu']} s CPU).
 - The navigation lists sections only (exercise and routine pages are reached from their index pages), so the
   navigation every page embeds does not grow with the catalogue.
+
+{_phase_table(results['phases'])}
 
 Raw figures: `{json.dumps(results)}`
 """
@@ -246,10 +373,23 @@ Raw figures: `{json.dumps(results)}`
     return 0
 
 
-def _row(size: int, note: str, ours: dict, floor: dict, ratio: float) -> str:
+def _phase_table(spent: dict) -> str:
+    names = list(dict.fromkeys([*spent["ours"], *spent["floor"], *spent["text_floor"]]))
+    lines = [f"Where the time goes at {spent['size']} exercises: one build of each in one process (`STEADY_HIPS_WORKERS=1`),",
+             "seconds per phase, each phase without the phases inside it (`phases()` in `tests/benchmarks/run.py`).", "",
+             "| phase | ours | floor | text floor |", "| --- | --- | --- | --- |"]
+    for name in names:
+        lines.append(f"| {name} | " + " | ".join(f"{spent[k].get(name, 0):.2f} s" for k in ("ours", "floor", "text_floor")) + " |")
+    lines.append("| **total** | " + " | ".join(f"**{sum(spent[k].values()):.2f} s**" for k in ("ours", "floor", "text_floor")) + " |")
+    return "\n".join(lines)
+
+
+def _row(size: int, note: str, ours: dict, best: dict, ratio: float, text_ratio: float) -> str:
     worker = f"{ours['worker_peak_mb']} MB" if ours["worker_peak_mb"] else "—"
-    return (f"| {size}{note} | {ours['seconds']} s | {floor['seconds']} s | {ratio}× | "
-            f"{ours['peak_mb']} MB | {worker} | {floor['peak_mb']} MB | {ours['kb_per_page']} KB | {floor['kb_per_page']} KB | {ours['pages']} |")
+    floor, text = best["floor"], best["text_floor"]
+    return (f"| {size}{note} | {ours['seconds']} s | {floor['seconds']} s | {ratio}× | {text['seconds']} s | {text_ratio}× | "
+            f"{ours['peak_mb']} MB | {worker} | {floor['peak_mb']} MB | {text['peak_mb']} MB | {ours['kb_per_page']} KB | "
+            f"{floor['kb_per_page']} KB | {text['kb_per_page']} KB | {ours['pages']} |")
 
 
 if __name__ == "__main__":
