@@ -310,6 +310,21 @@ class Renderer:
             return text
         return _PLACEHOLDER.sub(self._figure_for, text)
 
+    def draw_figures(self, texts: list[str]) -> None:
+        """Draw every figure the placeholders in `texts` name, now and shared out with forked
+        workers like the pages, rather than one by one as `with_figures` meets them."""
+        wanted = sorted({(slug, level, thumb) for text in texts if _PLACEHOLDER_START in text
+                         for slug, level, thumb, _ in _PLACEHOLDER.findall(text)})
+        jobs = []
+        for slug, level, thumb in wanted:
+            exercise = self.catalogue.exercises[slug]
+            name = exercise.levels[int(level)].name if level else None
+            if (slug, name, thumb == "t") not in self._figures:
+                jobs.append((exercise, name, thumb == "t"))
+        drawn = shared_map(lambda job: str(exercise_figure(job[0], job[1], thumb=job[2], key=_ID_STAND_IN)), jobs, minimum=_SHARE_FROM)
+        for (exercise, name, thumb), svg in zip(jobs, drawn):
+            self._figures[(exercise.slug, name, thumb)] = svg
+
     def keep_figures(self, previous: "Renderer") -> None:
         """Take over the drawings `previous` made of exercises that have not changed since (a preview rebuild)."""
         for (slug, name, thumb), svg in previous._figures.items():

@@ -36,7 +36,10 @@ class Site:
             renderer.remember()
         if previous is not None:
             renderer.keep_figures(previous.renderer)
-        return cls(catalogue, renderer, renderer.pages(previous.renderer if previous is not None else None))
+        pages = renderer.pages(previous.renderer if previous is not None else None)
+        if figures_after and not remember:
+            renderer.draw_figures(list(pages.values()))  # a whole build: all at once, shared out
+        return cls(catalogue, renderer, pages)
 
     def article(self, markdown: str, path: str) -> str:
         return self.renderer.article(markdown, path)
