@@ -2,6 +2,12 @@
 
 The core imports nothing from MkDocs, so the same pages can be written by the CLI
 (`python -m steady_hips pages OUTDIR`) for any other generator.
+
+Here the figures are placeholders in the Markdown, put into each page's HTML at the end
+(`on_post_page`): Python-Markdown and the search indexer never parse the drawings. In
+`mkdocs serve` a rebuild takes over from the build before whatever an edit did not change:
+pages the core need not render again (`steady_hips.memo`), and Markdown conversions, search
+entries and theme output of pages whose Markdown is the same (`mkdocs_rebuild`).
 """
 from __future__ import annotations
 
@@ -45,12 +51,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global _site, _broken
+    global _site, _broken, _last_site
     gc.unfreeze()  # a `mkdocs serve` rebuild: let the previous build's data be collected
-    global _last_site
-    if _site is not None:
-        _last_site = _site
-    previous = _last_site if _rebuilds is not None else None
+    if _site is not None and _rebuilds is not None:
+        _last_site = _site  # a preview rebuild takes over what has not changed since (kept while the data is broken)
+    previous = _last_site
     _site, _broken = None, None
     try:
         # Figures go into the HTML after Markdown and search indexing (on_post_page): neither parses the SVG.

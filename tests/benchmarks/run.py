@@ -389,9 +389,10 @@ def _phase_table(spent: dict) -> str:
 figures in) are what the floors do not have. Python-Markdown and Material's search indexer never
 see a drawing: the core leaves each figure as a short placeholder (an HTML comment) in the
 Markdown and the hook puts the SVG into each page's final HTML (`on_post_page`), so our
-Markdown to HTML costs about what the text floor's does. What is left above the text floor in
-Markdown, search and templates is our tables and their HTML (the catalogue's filter data,
-links, classes), which the text floor does not have."""]
+Markdown to HTML and search indexing cost less than the floor's, which parse the drawings.
+What is left above the text floor in those phases is our tables and their HTML (the catalogue's
+filter data, links, classes), which the text floor does not have; on this shared machine a
+phase varies by a second or two from one run to the next."""]
     return "\n".join(lines)
 
 
