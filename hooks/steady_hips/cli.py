@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
                 target = args.outdir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(markdown, encoding="utf-8")
+            for path, content in site.files.items():  # the pages' thumbnail files
+                (args.outdir / path).parent.mkdir(parents=True, exist_ok=True)
+                (args.outdir / path).write_text(content, encoding="utf-8")
             print(f"wrote {len(out)} pages to {args.outdir}")
         elif args.command == "figures":
             print(f"wrote {write_gallery(load_catalogue(args.root / 'exercises'), args.outdir)}")

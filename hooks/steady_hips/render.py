@@ -22,6 +22,7 @@ from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
 from .qr import qr_svg
 from .sections import split_long_tables
+from .thumbnails import thumbnail_path, thumbnail_size
 from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, sides_text,
                    times_a_week)
 from .validate import suggestion
@@ -79,6 +80,7 @@ class Renderer:
             page_url=self._page_url,
             qr_svg=qr_svg,
             exercise_figure=self._figure,
+            thumbnail=self._thumbnail,
             figure_moves=figure_moves,
             count=count,
             front_matter=_front_matter,
@@ -229,6 +231,10 @@ class Renderer:
             self._figures[cache_key] = str(exercise_figure(exercise, level, thumb=thumb, key=_ID_STAND_IN))
         suffix = f"-{key}" if key != "" else ""
         return Markup(self._figures[cache_key].replace(f"-{_ID_STAND_IN}", suffix))
+
+    def _thumbnail(self, exercise: Exercise) -> tuple[str, str, str]:
+        """(docs path, width, height) of an exercise's thumbnail file (thumbnails.py)."""
+        return (thumbnail_path(exercise), *thumbnail_size(str(self._figure(exercise, thumb=True))))
 
     # --- pages ---------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .catalogue import Catalogue, load_catalogue
 from .render import Renderer
+from .thumbnails import thumbnail_files
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,6 +16,7 @@ class Site:
     catalogue: Catalogue
     renderer: Renderer
     pages: dict[str, str]
+    files: dict[str, str]  # generated files that are not pages (api/figures/<slug>.svg), by docs path
 
     @classmethod
     def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "") -> "Site":
@@ -22,7 +24,7 @@ class Site:
         root = Path(project_root)
         catalogue = load_catalogue(root / "exercises")
         renderer = Renderer(catalogue, root / "overrides" / "markdown", site_url=site_url)
-        return cls(catalogue, renderer, renderer.pages())
+        return cls(catalogue, renderer, renderer.pages(), thumbnail_files(catalogue))
 
     def article(self, markdown: str, path: str) -> str:
         return self.renderer.article(markdown, path)

@@ -164,6 +164,132 @@ def _wait_for(server: subprocess.Popen, text: str, limit: float = 120) -> None:
     raise SystemExit(f"no '{text}' from mkdocs serve within {limit} s")
 
 
+# --- the reader's side at 1,000 exercises: Lighthouse and search latency (--lighthouse, --search) ---
+# Served as GitHub Pages serves the site (gzip, tests/ghpages.py), with the quality gates'
+# Lighthouse runner (tests/test_quality.py) and Debian's Chromium through Playwright.
+
+READER_PAGES = {"catalogue": "exercises/", "largest browse page": "browse/equipment/no-equipment/"}
+READER_PREFIX = "/steady-hips-test/"
+SEARCH_QUERIES = ["clam", "glute bridge", "single leg squat", "hip pain after running", "foam roller", "IT band"]
+
+
+def reader_site(project: Path) -> Path:
+    """The synthetic project built as a fork would publish it, under a project prefix."""
+    site = project / "site-reader"
+    env = {**ENV, "SITE_URL": f"https://example.github.io{READER_PREFIX}"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env=env, cwd=project)
+    if result.returncode:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    return site
+
+
+def _tests_path() -> None:
+    tests = str(ROOT / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+
+
+def page_weights(site: Path) -> dict:
+    """HTML size (plain and gzip) of each reader page, and of the search index."""
+    import gzip
+
+    out = {}
+    for name, address in READER_PAGES.items():
+        body = (site / address / "index.html").read_bytes()
+        out[name] = {"html_kb": round(len(body) / 1024), "gzip_kb": round(len(gzip.compress(body, 6)) / 1024)}
+    index = (site / "search" / "search_index.json").read_bytes()
+    out["search index"] = {"kb": round(len(index) / 1024), "gzip_kb": round(len(gzip.compress(index, 6)) / 1024)}
+    return out
+
+
+def lighthouse_pages(site: Path, repeat: int = 2) -> dict:
+    """Mobile Lighthouse (the quality gates' runner) on each reader page, `repeat` runs each."""
+    _tests_path()
+    from ghpages import pages_server
+    from test_quality import lighthouse
+
+    out: dict = {}
+    with pages_server(site, READER_PREFIX) as url, tempfile.TemporaryDirectory() as scratch:
+        for name, address in READER_PAGES.items():
+            runs = []
+            for n in range(repeat):
+                report_path = Path(scratch) / f"{n}.json"
+                run = lighthouse(url + address, report_path)
+                audits = json.loads(report_path.read_text())["audits"]
+                runs.append({"performance": run["scores"]["performance"] / 100,
+                             "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+                             "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 1),
+                             "dom_elements": int(audits["dom-size"]["numericValue"])})
+            out[name] = runs
+    return out
+
+
+SEARCH_TIMER = """() => {
+  const box = document.querySelector('.md-search__input');
+  window.__typed = null;
+  box.addEventListener('keydown', () => { if (window.__typed === null) window.__typed = performance.now(); }, {once: true});
+}"""
+
+
+def search_latency(site: Path, queries: list[str] = SEARCH_QUERIES, throttle: float = 4, delay_ms: int = 80) -> dict:
+    """On a phone-sized Chromium with the CPU slowed `throttle` times (CDP), the time from the
+    first keystroke of a query to its first results, typing a key every `delay_ms`; and the
+    time from opening a page to the search being ready ("Type to start searching")."""
+    _tests_path()
+    from conftest import CHROMIUM_ARGS, chromium_path
+    from ghpages import pages_server
+    from playwright.sync_api import sync_playwright
+
+    with pages_server(site, READER_PREFIX) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+            page.goto(url + "exercises/clamshell/", wait_until="load")
+            ready = page.evaluate("() => new Promise(done => { const t = () => { const m = document.querySelector('.md-search-result__meta');"
+                                  " if (m && /Type/.test(m.textContent)) done(performance.now()); else setTimeout(t, 20); }; t(); })")
+            times = {}
+            for query in queries:
+                page.locator("label.md-header__button[for='__search']").first.click()
+                box = page.locator("input.md-search__input")
+                box.fill("")
+                page.keyboard.press("Backspace")
+                page.wait_for_function("() => /Type/.test(document.querySelector('.md-search-result__meta').textContent)")
+                page.evaluate(SEARCH_TIMER)
+                box.type(query, delay=delay_ms)
+                page.wait_for_function("() => document.querySelector('.md-search-result__list > li')", timeout=60000)
+                times[query] = round(page.evaluate("() => performance.now() - window.__typed"))
+                page.keyboard.press("Escape")
+            return {"search_ready_ms": round(ready), "first_results_ms": times,
+                    "median_ms": round(statistics.median(times.values())), "max_ms": max(times.values())}
+        finally:
+            browser.close()
+
+
+def reader_report(results: dict) -> str:
+    """The Markdown lines for BENCHMARKS.md."""
+    lines = []
+    weights = results.get("weights", {})
+    if "lighthouse" in results:
+        lines += ["| page (1,000 exercises) | HTML (gzip) | DOM elements | total blocking time | LCP | performance |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        for name, runs in results["lighthouse"].items():
+            w = weights.get(name, {})
+            lines.append(f"| {name} (`/{READER_PAGES[name]}`) | {w.get('html_kb', '?')} KB ({w.get('gzip_kb', '?')} KB) | {runs[0]['dom_elements']} | "
+                         + ", ".join(f"{r['tbt_ms']} ms" for r in runs) + " | " + ", ".join(f"{r['lcp_s']} s" for r in runs)
+                         + " | " + ", ".join(f"{r['performance']:.2f}" for r in runs) + " |")
+    if "search index" in weights:
+        lines.append(f"\n- Search index: {weights['search index']['kb']} KB ({weights['search index']['gzip_kb']} KB gzip).")
+    if "search" in results:
+        s = results["search"]
+        lines.append(f"- Search on a phone-sized Chromium, CPU slowed 4×: ready {s['search_ready_ms']} ms after opening a page; first keystroke to "
+                     f"first results median **{s['median_ms']} ms**, slowest {s['max_ms']} ms (" + ", ".join(f"{q!r} {t} ms" for q, t in s["first_results_ms"].items()) + ").")
+    return "\n".join(lines)
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
     memory = next((int(line.split()[1]) // 2**20 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
