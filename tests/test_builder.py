@@ -406,3 +406,41 @@ def test_builder_works_in_the_offline_copy(browser, tmp_path):
     assert not errors, errors
     outside = sorted({u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))})
     assert not outside, outside
+
+
+# --- accessibility with a card on it (tests/test_quality.py runs axe on the empty page) -----
+
+
+@pytest_browser
+@pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 390)])
+def test_builder_with_a_card_has_no_serious_axe_violation(browser, nine_card, scheme, width):
+    from test_quality import WCAG_TAGS
+
+    axe = node_tool("axe-core/axe.min.js")
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(nine_card + "&e=no-such-exercise")  # the notice is shown too
+    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9 && document.querySelector('.sh-qr svg')")
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
+             .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""",
+        WCAG_TAGS,
+    )
+    context.close()
+    assert not violations, violations
+
+
+@pytest_browser
+def test_builder_controls_have_names_for_keyboard_and_screen_reader(page, nine_card):
+    page.goto(nine_card)
+    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9")
+    for name in ("Move Toe raise up", "Move Toe raise down", "Remove Toe raise"):
+        assert page.get_by_role("button", name=name, exact=True).count() == 1, name
+    assert page.get_by_role("combobox", name="Level for Knee bend").count() == 1
+    page.get_by_role("button", name="Move Toe raise up", exact=True).focus()
+    page.keyboard.press("Enter")
+    assert card_rows(page)[0][0] == "Toe raise"
+    assert page.evaluate("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim()") == "Move Toe raise up"
+    assert "moved to number 1" in page.locator(".sh-b-notice").inner_text()
