@@ -90,7 +90,9 @@ properdocs: $(PD_STAMP) ## the site built with ProperDocs into build/properdocs/
 # less MATERIAL_ONLY: overrides of Material's own partials that would break Zensical's. Zensical
 # needs no override of its own so far (its templates already have what ours add to Material's).
 # partials/search.html: Material's search with a dialog name; Zensical's search header has one already.
-MATERIAL_ONLY    := partials/search.html
+# partials/search-worker.html and assets/search-worker.js: a wrapper around Material's search worker
+# (plurals, spellings, ranking); Zensical's worker speaks another protocol.
+MATERIAL_ONLY    := partials/search.html partials/search-worker.html assets/search-worker.js
 ZENSICAL_PROJECT ?= .
 ZENSICAL_SRC     ?= build/zensical-src
 ZENSICAL_DIR     ?= build/zensical

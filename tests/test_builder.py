@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -114,7 +115,7 @@ def test_builder_data_is_small_and_complete(site):
 
 
 def test_cli_writes_the_same_data_files(tmp_path):
-    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "steady_hips", "pages", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "steady_hips", "pages", str(tmp_path)],
                             capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "builder" / "index.md").is_file()
@@ -269,19 +270,7 @@ def test_without_javascript_the_page_says_so(browser, site_url):
 # --- printing: nine exercises on one sheet, and the printed QR code ------------------------
 
 from conftest import pdf_info  # noqa: E402
-from test_print import FONTS, PAPER, SLACK, flat, open_in_font  # noqa: E402
-
-
-def print_card(tab, tmp_path, font: str, **options) -> tuple[int, str]:
-    """As test_print.print_pdf, except that the grid's tick (U+2713, which Liberation Sans lacks
-    and the ready-made cards print the same way) may come from DejaVu Sans."""
-    pages, text = pdf_info(tab.pdf(print_background=True, **options), tmp_path)
-    listing = subprocess.run(["pdffonts", str(tmp_path / "out.pdf")], capture_output=True, text=True, check=True).stdout
-    used = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]}
-    forced = (font.replace(" ", ""), FONTS[font].replace(" ", ""))
-    others = {name for name in used if not name.startswith(forced)}
-    assert used and others <= {"DejaVuSans"}, f"printed with {sorted(used)}, not {font}"
-    return pages, text
+from test_print import FONTS, PAPER, SLACK, flat, open_in_font, print_pdf  # noqa: E402
 
 
 def zbar(png: Path) -> list[str]:
@@ -320,7 +309,7 @@ def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_c
     errors = watch(tab)
     open_in_font(tab, nine_card, font)
     tab.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9 && document.querySelector('.sh-qr svg')")
-    pages, text = print_card(tab, tmp_path, font, format=paper, scale=SLACK)
+    pages, text = print_pdf(tab, tmp_path, font, format=paper, scale=SLACK)
     assert pages == 1, f"a built card of nine in {font} prints on {pages} {paper} sheets at scale {SLACK}"
     for name in routine_names(NINE):
         assert flat(name) in flat(text)

@@ -493,3 +493,275 @@ def test_catalogue_without_javascript_in_the_browser(browser, site_url):
     assert tab.locator(".sh-catalogue tbody tr").count() == len(CATALOGUE.exercises)
     assert tab.locator(".sh-catalogue tbody tr").first.is_visible()
     context.close()
+
+
+def ticked_boxes(page) -> dict[str, list[str]]:
+    found = page.eval_on_selector_all("form.sh-filters input:checked", "els => els.map(e => [e.name, e.value])")
+    out: dict[str, list[str]] = {}
+    for name, value in found:
+        out.setdefault(name, []).append(value)
+    return out
+
+
+def open_catalogue(page, site_url, query=""):
+    page.goto(site_url + "exercises/" + query)
+    page.wait_for_selector("form.sh-filters:not([hidden])")
+
+
+def test_back_undoes_each_change_then_leaves_the_catalogue(page, site_url):
+    page.goto(site_url)
+    open_catalogue(page, site_url)
+    total = len(CATALOGUE.exercises)
+    page.locator('input[name="muscle"][value="gluteus-medius"]').check()
+    page.locator('input[name="equipment"][value="none"]').check()
+    page.locator('select[name="from"]').select_option("2")
+    assert shown(page) == expected(muscle=["gluteus-medius"], equipment=["none"], low=2)
+
+    page.go_back()
+    page.wait_for_function("() => !/from=/.test(location.search)")
+    assert page.locator('select[name="from"]').input_value() == "1"
+    assert ticked_boxes(page) == {"muscle": ["gluteus-medius"], "equipment": ["none"]}
+    assert shown(page) == expected(muscle=["gluteus-medius"], equipment=["none"])
+    page.go_back()
+    page.wait_for_function("() => !/equipment=/.test(location.search)")
+    assert ticked_boxes(page) == {"muscle": ["gluteus-medius"]}
+    want = expected(muscle=["gluteus-medius"])
+    assert shown(page) == want and page.locator(".sh-count").inner_text() == f"Showing {want} of {total} exercises"
+    page.go_back()
+    page.wait_for_function("() => !location.search")
+    assert ticked_boxes(page) == {} and shown(page) == total
+    assert page.locator(".sh-count").inner_text() == f"{total} exercises"
+    page.go_back()  # one more leaves the catalogue for the page before it
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == PREFIX
+
+    page.go_forward()
+    page.wait_for_selector("form.sh-filters:not([hidden])")
+    page.go_forward()
+    page.wait_for_function("() => /muscle=/.test(location.search)")
+    assert ticked_boxes(page) == {"muscle": ["gluteus-medius"]}
+    assert shown(page) == want
+
+
+def test_clearing_is_one_step_back(page, site_url):
+    open_catalogue(page, site_url, "?kind=stretch&kind=warm-up")
+    page.get_by_role("button", name="Clear all filters").click()
+    page.wait_for_function("() => !location.search")
+    page.go_back()
+    page.wait_for_function("() => /kind=/.test(location.search)")
+    assert sorted(ticked_boxes(page)["kind"]) == ["stretch", "warm-up"]
+    assert shown(page) == expected(kind=["stretch", "warm-up"]) < len(CATALOGUE.exercises)
+
+
+def range_shown(page) -> tuple[str, str]:
+    return page.locator('select[name="from"]').input_value(), page.locator('select[name="to"]').input_value()
+
+
+def test_a_range_written_the_wrong_way_round_shows_what_is_applied(page, site_url):
+    top = CATALOGUE.hardest_step()
+    assert top >= 4, "the catalogue's hardest step"
+    # The whole range, written backwards: the controls show 1 to the top, the address drops it.
+    open_catalogue(page, site_url, f"?from={top}&to=1")
+    assert range_shown(page) == ("1", str(top))
+    assert shown(page) == len(CATALOGUE.exercises) and state(page) == {}
+    # Part of the range, backwards: swapped in the controls and in the address.
+    open_catalogue(page, site_url, "?muscle=gluteus-maximus&from=4&to=2")
+    assert range_shown(page) == ("2", "4")
+    assert state(page) == {"muscle": ["gluteus-maximus"], "from": ["2"], "to": ["4"]}
+    assert shown(page) == expected(muscle=["gluteus-maximus"], low=2, high=4)
+    assert "steps 2–4" in page.locator(".sh-applied").text_content()
+
+
+def test_moving_one_end_of_the_range_past_the_other_takes_it_along(page, site_url):
+    open_catalogue(page, site_url)
+    page.locator('select[name="to"]').select_option("2")
+    page.locator('select[name="from"]').select_option("4")
+    assert range_shown(page) == ("4", "4") and state(page) == {"from": ["4"], "to": ["4"]}
+    assert shown(page) == expected(low=4, high=4)
+    page.locator('select[name="to"]').select_option("1")
+    assert range_shown(page) == ("1", "1") and shown(page) == expected(low=1, high=1)
+
+
+def box_counts(page) -> dict[tuple[str, str], int]:
+    found = page.eval_on_selector_all(
+        "form.sh-filters input[type=checkbox]",
+        "els => els.map(e => [e.name, e.value, e.parentNode.querySelector('.sh-n').textContent])")
+    return {(name, value): int(text.strip("()")) for name, value, text in found}
+
+
+def faceted(filters: dict[str, list[str]], facet: str, value: str, low=1, high=None) -> int:
+    """The rule catalogue.js documents: the other groups' ticks and the range, plus this value."""
+    others = {k: v for k, v in filters.items() if k != facet}
+    return expected(**others, **{facet: [value]}, low=low, high=high)
+
+
+def test_the_count_beside_each_box_is_what_it_would_give_now(page, site_url, built_site):
+    open_catalogue(page, site_url)
+    # Before any tick the counts are the totals the page was built with (and shows without JavaScript).
+    html = (built_site / "exercises" / "index.html").read_text()
+    built = {(m.group(1), html_unescape(m.group(2))): int(m.group(3)) for m in re.finditer(
+        r'<input type="checkbox" name="(\w+)" value="([^"]+)">[^<]*<span class="sh-n">\((\d+)\)</span>', html)}
+    assert built and box_counts(page) == built
+    steps = [
+        ({"kind": ["stretch"]}, 1, None),
+        ({"kind": ["stretch"], "equipment": ["none"]}, 1, None),
+        ({"kind": ["stretch", "strength"], "equipment": ["none"], "muscle": ["gluteus-medius"]}, 1, None),
+        ({"kind": ["stretch", "strength"], "equipment": ["none"], "muscle": ["gluteus-medius"]}, 2, 3),
+    ]
+    for filters, low, high in steps:
+        for facet, values in filters.items():
+            for value in values:
+                page.locator(f'input[name="{facet}"][value="{value}"]').check()
+        if (low, high) != (1, None):
+            page.locator('select[name="from"]').select_option(str(low))
+            page.locator('select[name="to"]').select_option(str(high))
+        counts = box_counts(page)
+        wrong = {key: (n, faceted(filters, *key, low=low, high=high)) for key, n in counts.items()
+                 if n != faceted(filters, *key, low=low, high=high)}
+        assert not wrong, f"{filters}, steps {low}-{high}: (shown, expected) {wrong}"
+    # A tick in one group changes the counts in another, not in its own.
+    open_catalogue(page, site_url)
+    before = box_counts(page)
+    page.locator('input[name="kind"][value="stretch"]').check()
+    after = box_counts(page)
+    assert after[("equipment", "loop-band")] < before[("equipment", "loop-band")]
+    assert after[("kind", "strength")] == before[("kind", "strength")]
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def test_on_a_phone_each_row_is_a_card_without_sideways_scrolling(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    try:
+        open_catalogue(tab, site_url)
+        widths = tab.evaluate("""() => ({page: document.documentElement.scrollWidth, view: innerWidth,
+            wrap: [...document.querySelectorAll('.sh-catalogue .md-typeset__scrollwrap, .sh-catalogue table')]
+                  .map(e => e.scrollWidth - e.clientWidth)})""")
+        assert widths["page"] <= widths["view"] and all(extra <= 0 for extra in widths["wrap"]), widths
+        row = tab.locator(".sh-catalogue tbody tr").filter(has_text="Hip abductor machine")
+        cells = [row.locator("td").nth(i).bounding_box() for i in range(6)]
+        assert all(c["x"] >= 0 and c["x"] + c["width"] <= PHONE["width"] for c in cells), cells
+        # The name on top, the rest below it, each under its column's name.
+        assert all(c["y"] >= cells[0]["y"] + cells[0]["height"] for c in cells[1:])
+        labels = row.locator("td").evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
+        assert labels[1:] == ['"Kind" / ""', '"Main muscles" / ""', '"Equipment" / ""', '"Position" / ""', '"Difficulty" / ""'], labels
+        assert tab.locator(".sh-catalogue thead").bounding_box()["height"] <= 1
+        # Screen readers still get a table: column headers, and cells without the drawn labels.
+        tree = accessibility_rows(tab)
+        assert ["Exercise", "Kind", "Main muscles", "Equipment", "Position", "Difficulty"] in tree, tree[:2]
+        machine = next(r for r in tree if r and r[0].endswith("Hip abductor machine"))
+        assert machine[1:] == ["strength", "gluteus medius, gluteus minimus, tensor fasciae latae", "hip abductor machine", "sitting", "1"], machine
+    finally:
+        context.close()
+
+
+def test_on_a_phone_without_javascript_the_cards_read_their_labels(browser, site_url):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(site_url + "exercises/")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        row = tab.locator(".sh-catalogue tbody tr").filter(has_text="Hip abductor machine")
+        assert row.locator("td").nth(3).evaluate("td => getComputedStyle(td, '::before').content") == '"Equipment"'
+        machine = next(r for r in accessibility_rows(tab) if r and r[0].endswith("Hip abductor machine"))
+        assert machine[3] == "Equipment hip abductor machine", machine
+    finally:
+        context.close()
+
+
+def accessibility_rows(tab) -> list[list[str]]:
+    """The table as Chromium hands it to screen readers: each row's header or cell names."""
+    cdp = tab.context.new_cdp_session(tab)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    by_id = {n["nodeId"]: n for n in nodes}
+
+    def children(node):
+        for child in node.get("childIds", []):
+            if child not in by_id:
+                continue
+            if by_id[child].get("ignored"):
+                yield from children(by_id[child])
+            else:
+                yield by_id[child]
+
+    rows = [n for n in nodes if n.get("role", {}).get("value") == "row"]
+    return [[c.get("name", {}).get("value", "") for c in children(row)
+             if c.get("role", {}).get("value") in ("cell", "columnheader")] for row in rows]
+
+
+def test_on_a_desktop_the_name_stays_beside_its_thumbnail(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    try:
+        open_catalogue(tab, site_url)
+        extra = tab.evaluate("""() => [...document.querySelectorAll('.sh-catalogue .md-typeset__scrollwrap')]
+            .map(e => e.scrollWidth - e.clientWidth).concat([document.documentElement.scrollWidth - innerWidth])""")
+        assert all(e <= 0 for e in extra), extra
+        assert tab.locator(".sh-catalogue thead").is_visible()
+        for name in ("Hip abductor machine", "Forward weight drift", "Butterfly stretch"):
+            row = tab.locator(".sh-catalogue tbody tr").filter(has_text=name)
+            link = row.get_by_role("link", name=name).bounding_box()
+            thumb = row.locator("svg").bounding_box()
+            line = float(row.get_by_role("link", name=name).evaluate("a => parseFloat(getComputedStyle(a).lineHeight)"))
+            assert link["height"] < 1.5 * line, f"{name} breaks over two lines"
+            assert link["x"] >= thumb["x"] + thumb["width"], f"{name} is not beside its thumbnail"
+            assert link["y"] < thumb["y"] + thumb["height"] and thumb["y"] < link["y"] + link["height"]
+            # The other columns stay in one row beside the name.
+            kind = row.locator("td").nth(1).bounding_box()
+            assert kind["x"] > link["x"] + link["width"] and abs(kind["y"] - row.bounding_box()["y"]) < 2
+    finally:
+        context.close()
+
+
+def test_a_printed_filtered_catalogue_names_its_filters(page, site_url, tmp_path):
+    from conftest import pdf_info
+
+    open_catalogue(page, site_url, "?muscle=gluteus-medius&equipment=none&from=1&to=3")
+    applied = page.locator(".sh-applied")
+    line = "Filters: Muscle: gluteus medius (glute med); Equipment: no equipment; Difficulty steps 1–3"
+    assert " ".join(applied.text_content().split()) == line
+    assert not applied.is_visible(), "on screen the form itself shows the filters"
+    page.emulate_media(media="print")
+    assert applied.is_visible() and not page.locator("form.sh-filters").is_visible()
+    want = expected(muscle=["gluteus-medius"], equipment=["none"], high=3)
+    _, text = pdf_info(page.pdf(format="A4"), tmp_path)
+    flat = " ".join(text.split())
+    assert f"Showing {want} of {len(CATALOGUE.exercises)} exercises" in flat
+    assert line in flat, flat[:600]
+    # Unfiltered, nothing is printed about filters.
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Clear all filters").click()
+    page.wait_for_function("() => !location.search")
+    page.emulate_media(media="print")
+    assert not applied.is_visible() and applied.text_content() == ""
+
+
+# --- Chromium: exercise pages -----------------------------------------------------------------
+
+
+def test_exercise_pages_have_the_print_button(page, site_url):
+    page.goto(f"{site_url}exercises/clamshell/")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    button = page.get_by_role("button", name="Print this page")
+    assert button.is_visible() and "sh-print" in button.get_attribute("class")
+    button.click()
+    assert page.evaluate("() => window.__printed") == 1
+    page.emulate_media(media="print")
+    assert not button.is_visible()
+
+
+def test_exercise_print_button_is_hidden_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{site_url}exercises/clamshell/")
+    assert tab.locator("button.sh-print").count() == 1 and not tab.locator("button.sh-print").is_visible()
+    context.close()

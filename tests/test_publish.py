@@ -254,6 +254,42 @@ def test_404_page_works_under_the_project_prefix(page, pages_url):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_404_page_offers_search_and_the_main_pages_from_any_depth(browser, pages_url, width):
+    """A reader who lands on a missing page gets a way on: the site's search and links to the
+    home page, exercises, routines and conditions, all resolving under the prefix."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        missing = pages_url + "exercises/no-such-exercise/deeper/still/"
+        assert page.goto(missing).status == 404
+        assert page.locator("article h1").inner_text().startswith("404")
+        wanted = {"Home page": "", "All exercises": "exercises/", "Routines": "routines/", "Pain and conditions": "conditions/"}
+        for name, address in wanted.items():
+            link = page.locator("article").get_by_role("link", name=name, exact=True)
+            href = link.get_attribute("href")
+            assert href == PREFIX + address, f"{name}: {href}"
+            with page.expect_navigation():
+                link.click()
+            assert urlsplit(page.url).path == PREFIX + address and "Page not found" not in page.title(), name
+            page.goto(missing)
+        button = page.get_by_role("button", name="Search the site")
+        assert button.is_visible()
+        button.click()
+        box = page.locator(".md-search__input")
+        assert page.evaluate("() => document.getElementById('__search').checked")
+        assert box.is_visible() and box.evaluate("el => el === document.activeElement")
+        box.press_sequentially("clamshell", delay=30)
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(state="visible", timeout=15000)
+        with page.expect_navigation():
+            results.first.click()
+        assert urlsplit(page.url).path == PREFIX + "exercises/clamshell/"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_online_site_makes_no_third_party_request(page, pages_url):
     requests = watch_requests(page)
     for address in ("", "exercises/", "exercises/clamshell/", "routines/", "routines/hip-stability/", "sources/"):

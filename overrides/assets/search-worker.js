@@ -3,9 +3,9 @@
 //
 // Material appends * to every query word and does not stem it, so a word finds the words it
 // is the start of: "squat" finds "squats", but "squats" never finds "squat". Before Material
-// sees a query, a word the site never uses is replaced by the shortest form it does use:
-// "squats" -> "squat", "calves" -> "calf", "stabilising" -> "stabilizing" (or the other way
-// round, whichever the text has), and "warmup" -> "warm up" when the text has both halves.
+// sees a query, a plural becomes the singular the site uses ("squats" -> "squat", "calves" ->
+// "calf"), and a word the site never uses takes the spelling it does use ("stabilising" ->
+// "stabilizing", or the other way round) or, failing that, its halves ("warmup" -> "warm up").
 // overrides/main.html points Material at this file and passes the address of Material's
 // worker as ?material=...; tests/test_find.py types the queries into the real search box.
 (function () {
@@ -51,7 +51,7 @@
   // British and American spellings of the same word.
   var SPELLINGS = [[/is(e|ed|es|ing|ation|ations)$/, "iz$1"], [/iz(e|ed|es|ing|ation|ations)$/, "is$1"],
     [/ys(e|ed|es|ing)$/, "yz$1"], [/yz(e|ed|es|ing)$/, "ys$1"], [/our(s?)$/, "or$1"], [/or(s?)$/, "our$1"],
-    [/tre(s?)$/, "ter$1"], [/ter(s?)$/, "tre$1"], [/ogue(s?)$/, "og$1"], [/ae/, "e"], [/oe/, "e"],
+    [/tre(s?)$/, "ter$1"], [/ter(s?)$/, "tre$1"], [/ogue(s?)$/, "og$1"],
     [/programme(s?)$/, "program$1"], [/program(s?)$/, "programme$1"]];
 
   function respell(word) {
@@ -67,13 +67,15 @@
     return null;
   }
 
-  // Only a word that starts none of the site's words is rewritten, so every query that found
-  // something before finds the same; the rest take the shortest form the site does use.
+  // A plural becomes its singular when the site uses the singular, since the singular also
+  // finds the plural; a word the site never uses takes the site's spelling, or its halves.
   function normalise(word) {
-    if (!/^[a-z]+$/.test(word) || startsAWord(word)) return word;  // operators, numbers, accents: Material's
-    var forms = [word].concat(respell(word));
-    var found = forms.concat([].concat.apply([], forms.map(singulars))).filter(startsAWord);
-    if (found.length) return found.sort(function (a, b) { return a.length - b.length; })[0];
+    if (!/^[a-z]+$/.test(word)) return word;  // operators, numbers, accents: Material's
+    var singular = singulars(word).filter(function (form) { return known.has(form); })[0];
+    if (singular) return singular;
+    var forms = [word].concat(respell(word)).concat([].concat.apply([], respell(word).map(singulars)));
+    var found = forms.filter(startsAWord);
+    if (found.length) return found[0];
     var split = halves(word);
     return split ? '"' + split.join(" ") + '"' : word;
   }

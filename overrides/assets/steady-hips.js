@@ -15,3 +15,16 @@ document.querySelectorAll(".sh-print").forEach(function (button) {
     window.print();
   });
 });
+
+// The 404 page's Search button opens Material's search, as the magnifier in the header does.
+document.querySelectorAll(".sh-search").forEach(function (button) {
+  var toggle = document.getElementById("__search");
+  var input = document.querySelector(".md-search__input");
+  if (!toggle || !input) return;
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    input.focus();
+  });
+});
