@@ -41,6 +41,9 @@ _CODE = re.compile(
 
 
 _ID_STAND_IN = "sh-id-stand-in"
+# The card builder's bounds (builder.md and builder.js): a card of up to `one_sheet` exercises
+# prints on one sheet; the tracking grid has at most `sessions` a week for `weeks` weeks.
+BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 3, "weeks": 8}
 _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
 
 
@@ -97,6 +100,8 @@ class Renderer:
             easiest_first=self._easiest_first,
             conditions_of=self._conditions_of,
             routines_with=self._routines_with,
+            builder_slot=_slot,
+            builder_limits=BUILDER_LIMITS,
         )
         macro_source = self.env.loader.get_source(self.env, "macros.md")[0]
         self.macro_names = re.findall(r"{%-?\s*macro\s+(\w+)", macro_source)
@@ -255,6 +260,7 @@ class Renderer:
         if self.catalogue.routines:
             jobs.append(("routine_index.md", "routines/index.md", {}))
             jobs += [("routine.md", f"routines/{slug}.md", {"routine": r}) for slug, r in self.catalogue.routines.items()]
+        jobs.append(("builder.md", "builder/index.md", {}))
         for facet in ("muscle", "equipment"):
             jobs.append(("browse_index.md", f"{BROWSE_FOLDERS[facet]}/index.md", {"facet": facet}))
             jobs += [("browse.md", self._browse_path(facet, value), {"facet": facet, "value": value})
@@ -308,6 +314,13 @@ def _label(facet: str, value: str) -> str:
         return "no equipment"
     words = SEARCH_WORDS[facet].get(value, ())
     return f"{value} ({words[0]})" if words and words[0] else value
+
+
+def _slot(name: str, text: str = "") -> Markup:
+    """An empty (or placeholder) span of the builder's card that builder.js fills."""
+    from markupsafe import escape
+
+    return Markup(f'<span data-slot="{escape(name)}">{escape(text)}</span>')
 
 
 def _sentence(text: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .api import api_files
 from .catalogue import Catalogue, load_catalogue
 from .render import Renderer
-from .thumbnails import thumbnail_files
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,7 +16,7 @@ class Site:
     catalogue: Catalogue
     renderer: Renderer
     pages: dict[str, str]
-    files: dict[str, str]  # generated files that are not pages (api/figures/<slug>.svg), by docs path
+    _files: dict[str, str] | None = None
 
     @classmethod
     def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "") -> "Site":
@@ -24,7 +24,14 @@ class Site:
         root = Path(project_root)
         catalogue = load_catalogue(root / "exercises")
         renderer = Renderer(catalogue, root / "overrides" / "markdown", site_url=site_url)
-        return cls(catalogue, renderer, renderer.pages(), thumbnail_files(catalogue))
+        return cls(catalogue, renderer, renderer.pages())
+
+    @property
+    def files(self) -> dict[str, str]:
+        """The generated files that are not pages (the open data under api/), keyed by their path in the site."""
+        if self._files is None:
+            self._files = api_files(self.catalogue)
+        return self._files
 
     def article(self, markdown: str, path: str) -> str:
         return self.renderer.article(markdown, path)

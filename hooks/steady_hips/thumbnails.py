@@ -1,4 +1,4 @@
-"""One SVG file per exercise thumbnail, `api/figures/<slug>.svg`, for listings that show many.
+"""One look for every thumbnail file (`api/figures/<slug>.svg`, written by api.py), for listings that show many.
 
 An inline thumbnail costs every row of a long list its own copy (about 1.4 KB and twenty
 elements); a file is fetched once, cached by the browser, and loaded only when its row comes
@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from .catalogue import Catalogue
-from .figure import exercise_figure
 from .model import Exercise
 
 FOLDER = "api/figures"  # in the docs tree; the site serves it at <site>/api/figures/<slug>.svg
@@ -27,9 +25,8 @@ def thumbnail_path(exercise: Exercise | str) -> str:
     return f"{FOLDER}/{slug}.svg"
 
 
-def thumbnail_svg(exercise: Exercise) -> str:
-    """The exercise's thumbnail as a self-contained SVG file: own colours, a plate behind it."""
-    svg = str(exercise_figure(exercise, thumb=True, key="file"))
+def standalone(svg: str) -> str:
+    """An inline figure as a file of its own: its own colours, a plate behind it, no page classes."""
     x, y, width, height = _VIEW_BOX.search(svg).groups()
     plate = f'<rect x="{x}" y="{y}" width="{width}" height="{height}" rx="4" fill="{PLATE}" stroke="none"/>'
     svg = svg.replace("currentColor", INK)
@@ -42,8 +39,3 @@ def thumbnail_size(svg: str) -> tuple[str, str]:
     """(width, height) in whole CSS pixels (HTML's width and height take integers)."""
     width, height = _SIZE.search(svg).groups()
     return str(round(float(width))), str(round(float(height)))
-
-
-def thumbnail_files(catalogue: Catalogue) -> dict[str, str]:
-    """Every exercise's thumbnail file, keyed by its path in the docs tree."""
-    return {thumbnail_path(e): thumbnail_svg(e) for e in catalogue.exercises.values()}
