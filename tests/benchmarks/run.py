@@ -168,7 +168,7 @@ def _wait_for(server: subprocess.Popen, text: str, limit: float = 120) -> None:
 # Served as GitHub Pages serves the site (gzip, tests/ghpages.py), with the quality gates'
 # Lighthouse runner (tests/test_quality.py) and Debian's Chromium through Playwright.
 
-READER_PAGES = {"catalogue": "exercises/", "largest browse page": "browse/equipment/no-equipment/"}
+READER_PAGES = {"catalogue": "exercises/", "largest browse page": "browse/equipment/no-equipment/", "builder": "builder/"}
 READER_PREFIX = "/steady-hips-test/"
 SEARCH_QUERIES = ["clam", "glute bridge", "single leg squat", "hip pain after running", "foam roller", "IT band"]
 
@@ -335,7 +335,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
     parser.add_argument("--repeat", type=int, default=5, help="turns of builds (ours, then the floor); default 5")
     parser.add_argument("--write", action="store_true", help="write the report to BENCHMARKS.md")
-    parser.add_argument("--lighthouse", action="store_true", help="also Lighthouse (mobile) on the catalogue and the largest browse page at 1,000 exercises")
+    parser.add_argument("--lighthouse", action="store_true", help="also Lighthouse (mobile) on the catalogue, the largest browse page and the builder at 1,000 exercises")
     parser.add_argument("--search", action="store_true", help="also the search latency at 1,000 exercises (Chromium, CPU slowed 4×)")
     parser.add_argument("--reader-only", action="store_true", help="only the --lighthouse / --search measurements, no build timing")
     args = parser.parse_args()
