@@ -42,8 +42,8 @@ pages: $(STAMP) ## the generated Markdown pages (and articles) into build/pages/
 schema: $(STAMP) ## refresh exercises/schema/*.json from the model
 	$(BIN)/python -m steady_hips schema --write
 
-bench: $(STAMP) ## build-speed benchmark at 250, 1,000 and 4,000 exercises; writes BENCHMARKS.md
-	$(BIN)/python tests/benchmarks/run.py --write
+bench: $(STAMP) $(WEB_STAMP) ## build-speed benchmark at 250, 1,000 and 4,000 exercises, plus Lighthouse and search latency at 1,000; writes BENCHMARKS.md
+	$(BIN)/python tests/benchmarks/run.py --write --lighthouse --search
 
 # The copy that opens from a folder (file://) with search, for a laptop or a USB stick.
 OFFLINE_DIR ?= build/offline

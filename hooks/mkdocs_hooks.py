@@ -83,6 +83,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"{config.docs_dir}/{path} would hide a generated page; remove it")
         files.append(File.generated(config, path, content=markdown))
+    for path, content in (_site.files.items() if _site is not None else ()):
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"{config.docs_dir}/{path} would hide a generated file; remove it")
+        files.append(File.generated(config, path, content=content))
     if _rebuilds is not None:
         _rebuilds.start(config, files, extra="broken" if _broken is not None else "")
     return files

@@ -144,3 +144,19 @@ def pdf_info(pdf: bytes, tmp_path: Path) -> tuple[int, str]:
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return pages, text
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    """`make offline` once per test session, as a reader gets it: the zip (unzipped beside it)."""
+    import zipfile
+
+    folder = tmp_path_factory.mktemp("offline")
+    zip_path = folder / "steady-hips-offline.zip"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    result = subprocess.run(["make", "--no-print-directory", "offline", f"OFFLINE_DIR={folder / 'out'}", f"OFFLINE_ZIP={zip_path}"],
+                            cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(folder / "unzipped")
+    return zip_path

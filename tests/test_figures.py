@@ -13,6 +13,7 @@ from markupsafe import escape
 from steady_hips import cli
 from steady_hips.catalogue import load_catalogue
 from steady_hips.figure import _mid, exercise_figure, figure_moves, place
+from steady_hips.model import gear_names
 from steady_hips.problems import CatalogueError
 from steady_hips.render import Renderer
 
@@ -273,7 +274,7 @@ def band_figures():
     for slug, level in FIGURES:
         ex = CATALOGUE.exercises[slug]
         own = next((lv for lv in ex.levels if lv.name == level), ex.levels[0])
-        if BAND_EQUIPMENT & {*ex.equipment, *own.equipment}:
+        if BAND_EQUIPMENT & {*gear_names(ex.equipment), *gear_names(own.equipment)}:
             yield slug, level
 
 

@@ -327,6 +327,47 @@ def test_catalogue_without_javascript_is_the_full_table(built_site: Path):
     assert 'aria-live="polite"' in html
 
 
+def test_catalogue_thumbnails_are_cached_files_loaded_lazily(built_site: Path):
+    """One SVG file per exercise (api/figures/<slug>.svg), not an inline copy in every row: each
+    row's image is lazy, sized (no layout shift) and decorative (its name is beside it), and each
+    file draws in its own colours on its own plate, since an <img> cannot take the page's."""
+    html = (built_site / "exercises" / "index.html").read_text()
+    images = re.findall(r'<span class="sh-ex-fig">(<img [^>]*>)</span>', html)
+    assert len(images) == len(CATALOGUE.exercises) and "<svg" not in html.split('class="sh-catalogue"', 1)[1].split("</table>")[0]
+    for image in images:
+        assert 'loading="lazy"' in image and 'alt=""' in image and re.search(r' height="\d+"', image) and re.search(r' width="\d+"', image), image
+        src = re.search(r'src="([^"]+)"', image).group(1)
+        assert (built_site / "exercises" / src).resolve() == (built_site / "api" / "figures" / Path(src).name).resolve()
+    for slug in CATALOGUE.exercises:
+        svg = (built_site / "api" / "figures" / f"{slug}.svg").read_text()
+        assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "currentColor" not in svg
+        assert re.search(r'<rect [^>]*fill="#f4f5f7"', svg), "a light plate behind the lines"
+
+
+def search_index(site: Path) -> list[dict]:
+    import json
+
+    return json.loads((site / "search" / "search_index.json").read_text())["docs"]
+
+
+def test_search_leaves_out_what_repeats_on_every_page(built_site: Path):
+    """The index keeps what tells pages apart; boilerplate and lists of other pages stay out,
+    so it stays small (and quick on a phone) however many exercises there are."""
+    docs = search_index(built_site)
+    exercise_docs = [d for d in docs if re.match(r"exercises/[^/]+/", d["location"])]
+    anchors = {d["location"].split("#", 1)[1] for d in exercise_docs if "#" in d["location"]}
+    assert {"at-a-glance", "form-cues"} <= anchors
+    left_out = {"progression", "when-to-move-up-or-step-back", "stop-if", "related-exercises", "routines-that-use-it", "sources"}
+    assert not anchors & left_out and not any(a.startswith("level-") for a in anchors), anchors
+    text = " ".join(d["text"] for d in exercise_docs)
+    assert "Print this page" not in text and "A burning feeling" not in text and "Not a substitute" not in text
+    clamshell = " ".join(d["title"] + " " + d["text"] for d in exercise_docs if d["location"].startswith("exercises/clamshell/"))
+    assert "Also called Clam" in clamshell and "gluteus medius" in clamshell
+    for doc in docs:
+        if doc["location"].startswith(("browse/muscles/", "browse/equipment/")):
+            assert "What it is Kind Difficulty" not in doc["text"], doc["location"]
+
+
 # --- Chromium: the query list ------------------------------------------------------------------
 
 
@@ -710,7 +751,7 @@ def test_on_a_desktop_the_name_stays_beside_its_thumbnail(browser, site_url):
         for name in ("Hip abductor machine", "Forward weight drift", "Butterfly stretch"):
             row = tab.locator(".sh-catalogue tbody tr").filter(has_text=name)
             link = row.get_by_role("link", name=name).bounding_box()
-            thumb = row.locator("svg").bounding_box()
+            thumb = row.locator(".sh-ex-fig img").bounding_box()
             line = float(row.get_by_role("link", name=name).evaluate("a => parseFloat(getComputedStyle(a).lineHeight)"))
             assert link["height"] < 1.5 * line, f"{name} breaks over two lines"
             assert link["x"] >= thumb["x"] + thumb["width"], f"{name} is not beside its thumbnail"
@@ -765,3 +806,61 @@ def test_exercise_print_button_is_hidden_without_javascript(browser, site_url):
     tab.goto(f"{site_url}exercises/clamshell/")
     assert tab.locator("button.sh-print").count() == 1 and not tab.locator("button.sh-print").is_visible()
     context.close()
+
+
+# --- a large catalogue: 300 exercises, the real ones and numbered copies ------------------------
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The benchmark's synthetic catalogue (tests/benchmarks/run.py) at 300 exercises, built."""
+    import sys
+
+    from conftest import SITE_URL, mkdocs_build
+
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from run import synthetic_project
+
+    scratch = tmp_path_factory.mktemp("large")
+    project = synthetic_project(scratch / "project", 300)
+    import shutil
+
+    shutil.copytree(ROOT / "exercises" / "conditions", project / "exercises" / "conditions", dirs_exist_ok=True)  # --strict wants them
+    result = mkdocs_build(project, scratch / "site", env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project, scratch / "site"
+
+
+def listed_exercises(page: Path) -> list[str]:
+    """The exercise pages a listing's table rows link, in order (one per row)."""
+    html = page.read_text(encoding="utf-8")
+    body = html.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+    rows = re.findall(r"<tr[ >].*?</tr>", body, re.DOTALL)
+    out = []
+    for row in rows:
+        links = re.findall(r'<a href="([^"]+)"', row)
+        assert links, row[:200]
+        out.append(urlsplit(links[0]).path.rstrip("/").rsplit("/", 1)[-1])
+    return out
+
+
+def test_a_large_catalogue_lists_every_exercise_once_and_its_links_work(large_site):
+    from test_build import broken_links
+
+    project, site = large_site
+    slugs = {p.stem for p in (project / "exercises").glob("*.yml") if p.name != "sources.yml"}
+    assert len(slugs) == 300
+    catalogue = listed_exercises(site / "exercises" / "index.html")
+    assert len(catalogue) == len(set(catalogue)) == 300 and set(catalogue) == slugs
+    # Each browse page lists its exercises once; the muscle pages together list them all.
+    seen: set[str] = set()
+    for page in sorted((site / "browse").glob("*/*/index.html")):
+        listed = listed_exercises(page)
+        assert len(listed) == len(set(listed)), page
+        seen.update(listed)
+    assert seen == slugs
+    for slug in slugs:
+        assert (site / "api" / "figures" / f"{slug}.svg").is_file(), slug
+    pages = [site / "exercises" / "index.html", *sorted((site / "browse").rglob("index.html"))]
+    broken = broken_links(site, pages)
+    assert not broken, "\n".join(broken[:30])

@@ -78,7 +78,7 @@ def test_index_lists_every_exercise(renderer):
     index = html(renderer.pages()["exercises/index.md"])
     for name, slug in [("Bridge", "bridge"), ("Clam", "clam")]:
         assert f'<a href="{slug}.md">{name}</a>' in index
-    assert "<td>loop band</td>" in index and "<td>none</td>" in index
+    assert '<td data-label="Equipment">loop band</td>' in index and '<td data-label="Equipment">none</td>' in index
 
 
 HOSTILE = [

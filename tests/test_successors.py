@@ -76,7 +76,7 @@ def test_every_generated_page_and_article_is_built(successor):
     assert any(p.startswith("browse/") for p in paths) and any(p.startswith("conditions/") for p in paths)
     missing = [p for p in paths if not (site / html_page(p)).is_file()]
     assert not missing, f"{name} did not build {missing}"
-    assert '<h2 id="progression">' in (site / "exercises" / "clamshell" / "index.html").read_text()
+    assert re.search(r'<h2 [^>]*id="progression"', (site / "exercises" / "clamshell" / "index.html").read_text())
 
 
 def test_no_broken_link_under_the_project_prefix(successor):
@@ -161,7 +161,8 @@ def test_zensical_builds_a_catalogue_of_1000_exercises(tmp_path):
     index = json.loads((site / "search.json").read_text())
     sizes = {item["location"]: len(item["text"].encode()) for item in index["items"]}
     assert max(sizes.values()) < SEARCH_SECTION_LIMIT, max(sizes.items(), key=lambda item: item[1])
-    assert sum(size for location, size in sizes.items() if location.startswith("browse/equipment/no-equipment/")) > SEARCH_SECTION_LIMIT
+    rows = (site / "browse" / "equipment" / "no-equipment" / "index.html").read_text().count('<a href="../../../exercises/')
+    assert rows > 600, f"the no-equipment page lists {rows} exercises"
 
 
 def test_pages_command_writes_the_address_of_make_build(tmp_path):

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.root, args.site_url)
         elif args.command == "pages":
             site = Site.load(args.root, site_url=args.site_url)
-            out = dict(site.pages)
+            out = {**site.pages, **site.files}
             if args.with_content:
                 content = args.root / "content"
                 for source in sorted(content.rglob("*.md")):
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
                 target = args.outdir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(markdown, encoding="utf-8")
-            print(f"wrote {len(out)} pages to {args.outdir}")
+            print(f"wrote {len(site.pages)} pages and {len(site.files)} data files to {args.outdir}")
         elif args.command == "figures":
             print(f"wrote {write_gallery(load_catalogue(args.root / 'exercises'), args.outdir)}")
         elif args.command == "schema":

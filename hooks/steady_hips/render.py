@@ -23,6 +23,7 @@ from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
 from .qr import qr_svg
 from .sections import split_long_tables
+from .thumbnails import thumbnail_path, thumbnail_size
 from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, sides_text,
                    times_a_week)
 from .validate import suggestion
@@ -41,6 +42,9 @@ _CODE = re.compile(
 
 
 _ID_STAND_IN = "sh-id-stand-in"
+# The card builder's bounds (builder.md and builder.js): a card of up to `one_sheet` exercises
+# prints on one sheet; the tracking grid has at most `sessions` a week for `weeks` weeks.
+BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 3, "weeks": 8}
 _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
 
 
@@ -84,6 +88,7 @@ class Renderer:
             page_url=self._page_url,
             qr_svg=qr_svg,
             exercise_figure=self._figure,
+            thumbnail=self._thumbnail,
             figure_moves=figure_moves,
             count=count,
             front_matter=_front_matter,
@@ -100,6 +105,8 @@ class Renderer:
             easiest_first=self._easiest_first,
             conditions_of=self._conditions_of,
             routines_with=self._routines_with,
+            builder_slot=_slot,
+            builder_limits=BUILDER_LIMITS,
         )
         macro_source = self.env.loader.get_source(self.env, "macros.md")[0]
         self.macro_names = re.findall(r"{%-?\s*macro\s+(\w+)", macro_source)
@@ -239,6 +246,10 @@ class Renderer:
         suffix = f"-{key}" if key != "" else ""
         return Markup(self._figures[cache_key].replace(f"-{_ID_STAND_IN}", suffix))
 
+    def _thumbnail(self, exercise: Exercise) -> tuple[str, str, str]:
+        """(docs path, width, height) of an exercise's thumbnail file (thumbnails.py)."""
+        return (thumbnail_path(exercise), *thumbnail_size(str(self._figure(exercise, thumb=True))))
+
     # --- pages ---------------------------------------------------------------------
 
     def pages(self, previous: "Renderer | None" = None) -> dict[str, str]:
@@ -268,6 +279,7 @@ class Renderer:
         if self.catalogue.routines:
             jobs.append(("routine_index.md", "routines/index.md", {}))
             jobs += [("routine.md", f"routines/{slug}.md", {"routine": r}) for slug, r in self.catalogue.routines.items()]
+        jobs.append(("builder.md", "builder/index.md", {}))
         for facet in ("muscle", "equipment"):
             jobs.append(("browse_index.md", f"{BROWSE_FOLDERS[facet]}/index.md", {"facet": facet}))
             jobs += [("browse.md", self._browse_path(facet, value), {"facet": facet, "value": value})
@@ -376,6 +388,13 @@ def _label(facet: str, value: str) -> str:
         return "no equipment"
     words = SEARCH_WORDS[facet].get(value, ())
     return f"{value} ({words[0]})" if words and words[0] else value
+
+
+def _slot(name: str, text: str = "") -> Markup:
+    """An empty (or placeholder) span of the builder's card that builder.js fills."""
+    from markupsafe import escape
+
+    return Markup(f'<span data-slot="{escape(name)}">{escape(text)}</span>')
 
 
 def _sentence(text: str) -> str:

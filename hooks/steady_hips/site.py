@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .api import api_files
 from .catalogue import Catalogue, load_catalogue
 from .render import Renderer
 
@@ -15,6 +16,7 @@ class Site:
     catalogue: Catalogue
     renderer: Renderer
     pages: dict[str, str]
+    _files: dict[str, str] | None = None
 
     @classmethod
     def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "", *, figures_after: bool = False,
@@ -40,6 +42,13 @@ class Site:
         if figures_after and not remember:
             renderer.draw_figures(list(pages.values()))  # a whole build: all at once, shared out
         return cls(catalogue, renderer, pages)
+
+    @property
+    def files(self) -> dict[str, str]:
+        """The generated files that are not pages (the open data under api/), keyed by their path in the site."""
+        if self._files is None:
+            self._files = api_files(self.catalogue)
+        return self._files
 
     def article(self, markdown: str, path: str) -> str:
         return self.renderer.article(markdown, path)

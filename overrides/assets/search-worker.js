@@ -104,14 +104,30 @@
     return result;
   }
 
+  // Every keystroke sends a query, and on a slow phone with a large index each takes a while:
+  // of the queries waiting, only the newest is answered, so the results for what has been
+  // typed come first instead of after one answer per letter.
+  var pending = null;
+
   var listen = self.addEventListener.bind(self);
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return listen(type, listener, options);
     return listen(type, function (event) {
       var message = event.data;
       if (message && message.type === SETUP) learn(message.data);
-      if (message && message.type === QUERY) message = { type: QUERY, data: rewrite(message.data) };
-      return listener.call(self, message === event.data ? event : { data: message });
+      if (message && message.type === QUERY) {
+        var waiting = pending !== null;
+        pending = { type: QUERY, data: rewrite(message.data) };
+        if (!waiting) {
+          setTimeout(function () {
+            var newest = pending;
+            pending = null;
+            listener.call(self, { data: newest });
+          }, 0);
+        }
+        return undefined;
+      }
+      return listener.call(self, event);
     }, options);
   };
   var post = self.postMessage.bind(self);
@@ -121,4 +137,16 @@
   };
 
   importScripts(material);
+
+  // Material highlights the words in every section found before it shows any: with a thousand
+  // exercises a short word is in thousands of sections. Only the best-scored sections are
+  // kept (Lunr sorts by score), enough for every page a reader would scroll to.
+  var MOST = 120;
+  var lunr = self.lunr;
+  if (lunr && lunr.Index && lunr.Index.prototype.search) {
+    var search = lunr.Index.prototype.search;
+    lunr.Index.prototype.search = function () {
+      return search.apply(this, arguments).slice(0, MOST);
+    };
+  }
 })();

@@ -1,3 +1,13 @@
+// The card builder's page loads its script (and, through it, only the data it needs).
+if (document.querySelector(".sh-builder")) {
+  (function () {
+    var config = JSON.parse(document.getElementById("__config").textContent);
+    var script = document.createElement("script");
+    script.src = (config.base || ".").replace(/\/$/, "") + "/assets/builder.js";
+    document.head.appendChild(script);
+  })();
+}
+
 // The Print button is hidden until this runs, so readers without JavaScript never see a dead button.
 document.querySelectorAll(".sh-print").forEach(function (button) {
   button.hidden = false;

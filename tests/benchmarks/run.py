@@ -264,6 +264,162 @@ def _wait_for(server: subprocess.Popen, text: str, limit: float = 120) -> None:
     raise SystemExit(f"no '{text}' from mkdocs serve within {limit} s")
 
 
+# --- the reader's side at 1,000 exercises: Lighthouse and search latency (--lighthouse, --search) ---
+# Served as GitHub Pages serves the site (gzip, tests/ghpages.py), with the quality gates'
+# Lighthouse runner (tests/test_quality.py) and Debian's Chromium through Playwright.
+
+READER_PAGES = {"catalogue": "exercises/", "largest browse page": "browse/equipment/no-equipment/", "builder": "builder/"}
+READER_PREFIX = "/steady-hips-test/"
+SEARCH_QUERIES = ["clam", "glute bridge", "single leg squat", "hip pain after running", "foam roller", "IT band"]
+
+
+def reader_site(project: Path) -> Path:
+    """The synthetic project built as a fork would publish it, under a project prefix."""
+    site = project / "site-reader"
+    env = {**ENV, "SITE_URL": f"https://example.github.io{READER_PREFIX}"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env=env, cwd=project)
+    if result.returncode:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    return site
+
+
+def _tests_path() -> None:
+    tests = str(ROOT / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+
+
+def page_weights(site: Path) -> dict:
+    """HTML size (plain and gzip) of each reader page, and of the search index."""
+    import gzip
+
+    out = {}
+    for name, address in READER_PAGES.items():
+        body = (site / address / "index.html").read_bytes()
+        out[name] = {"html_kb": round(len(body) / 1024), "gzip_kb": round(len(gzip.compress(body, 6)) / 1024)}
+    index = (site / "search" / "search_index.json").read_bytes()
+    out["search index"] = {"kb": round(len(index) / 1024), "gzip_kb": round(len(gzip.compress(index, 6)) / 1024)}
+    return out
+
+
+def lighthouse_pages(site: Path, repeat: int = 2) -> dict:
+    """Mobile Lighthouse (the quality gates' runner) on each reader page, `repeat` runs each."""
+    _tests_path()
+    from ghpages import pages_server
+    from test_quality import lighthouse
+
+    out: dict = {}
+    with pages_server(site, READER_PREFIX) as url, tempfile.TemporaryDirectory() as scratch:
+        for name, address in READER_PAGES.items():
+            runs = []
+            for n in range(repeat):
+                report_path = Path(scratch) / f"{n}.json"
+                run = lighthouse(url + address, report_path)
+                audits = json.loads(report_path.read_text())["audits"]
+                runs.append({"performance": run["scores"]["performance"] / 100,
+                             "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+                             "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 1),
+                             "dom_elements": int(audits["dom-size"]["numericValue"])})
+            out[name] = runs
+    return out
+
+
+SEARCH_TIMER = """() => {
+  const box = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const t = window.__search = {first_key: null, last_key: null, first_result: null, changed: null};
+  box.addEventListener('keydown', () => { const now = performance.now(); if (t.first_key === null) t.first_key = now; t.last_key = now; });
+  new MutationObserver(() => {
+    const now = performance.now();
+    t.changed = now;
+    if (t.first_result === null && list.children.length) t.first_result = now;
+  }).observe(list, {childList: true, subtree: true});
+}"""
+
+
+def search_latency(site: Path, queries: list[str] = SEARCH_QUERIES, throttle: float = 4, delay_ms: int = 120) -> dict:
+    """On a phone-sized Chromium with the CPU slowed `throttle` times (CDP), typing a key every
+    `delay_ms`: the time from the first keystroke to the first results shown, and from the
+    last keystroke to the results for the whole query (the list's last change); and the time
+    from opening a page to the search being ready ("Type to start searching")."""
+    _tests_path()
+    from conftest import CHROMIUM_ARGS, chromium_path
+    from ghpages import pages_server
+    from playwright.sync_api import sync_playwright
+
+    with pages_server(site, READER_PREFIX) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+            page.goto(url + "exercises/clamshell/", wait_until="load")
+            ready = page.evaluate("() => new Promise(done => { const t = () => { const m = document.querySelector('.md-search-result__meta');"
+                                  " if (m && /Type/.test(m.textContent)) done(performance.now()); else setTimeout(t, 20); }; t(); })")
+            first, last = {}, {}
+            for query in queries:
+                page.locator("label.md-header__button[for='__search']").first.click()
+                box = page.locator("input.md-search__input")
+                box.fill("")
+                page.keyboard.press("Backspace")
+                page.wait_for_function("() => /Type/.test(document.querySelector('.md-search-result__meta').textContent)")
+                page.evaluate(SEARCH_TIMER)
+                box.type(query, delay=delay_ms)
+                page.wait_for_function("() => document.querySelector('.md-search-result__list > li')", timeout=60000)
+                page.wait_for_function("() => performance.now() - Math.max(window.__search.changed, window.__search.last_key) > 2000", timeout=60000)
+                t = page.evaluate("() => window.__search")
+                first[query] = round(t["first_result"] - t["first_key"])
+                last[query] = max(0, round(t["changed"] - t["last_key"]))
+                page.keyboard.press("Escape")
+            return {"search_ready_ms": round(ready), "first_results_ms": first, "final_results_ms": last,
+                    "first_median_ms": round(statistics.median(first.values())), "first_max_ms": max(first.values()),
+                    "final_median_ms": round(statistics.median(last.values())), "final_max_ms": max(last.values())}
+        finally:
+            browser.close()
+
+
+def reader_measurements(lighthouse: bool, search: bool, size: int = 1000) -> tuple[dict, str]:
+    """Build the synthetic catalogue at `size` as Pages serves it; measure; (figures, Markdown)."""
+    with tempfile.TemporaryDirectory(prefix="steady-hips-reader-") as scratch:
+        site = reader_site(synthetic_project(Path(scratch) / "project", size))
+        results: dict = {"weights": page_weights(site)}
+        if lighthouse:
+            try:
+                results["lighthouse"] = lighthouse_pages(site)
+            except BaseException as error:  # no Node tools: pytest's skip, which is not an Exception
+                if isinstance(error, KeyboardInterrupt):
+                    raise
+                print(f"Lighthouse skipped: {error}", file=sys.stderr)
+        if search:
+            results["search"] = search_latency(site)
+    return results, reader_report(results)
+
+
+def reader_report(results: dict) -> str:
+    """The Markdown lines for BENCHMARKS.md."""
+    lines = []
+    weights = results.get("weights", {})
+    if "lighthouse" in results:
+        lines += ["| page (1,000 exercises) | HTML (gzip) | DOM elements | total blocking time | LCP | performance |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        for name, runs in results["lighthouse"].items():
+            w = weights.get(name, {})
+            lines.append(f"| {name} (`/{READER_PAGES[name]}`) | {w.get('html_kb', '?')} KB ({w.get('gzip_kb', '?')} KB) | {runs[0]['dom_elements']} | "
+                         + ", ".join(f"{r['tbt_ms']} ms" for r in runs) + " | " + ", ".join(f"{r['lcp_s']} s" for r in runs)
+                         + " | " + ", ".join(f"{r['performance']:.2f}" for r in runs) + " |")
+    if "search index" in weights:
+        lines.append(f"\n- Search index: {weights['search index']['kb']} KB ({weights['search index']['gzip_kb']} KB gzip).")
+    if "search" in results:
+        s = results["search"]
+        lines.append(f"- Search on a phone-sized Chromium, CPU slowed 4×, a key every 120 ms: ready {s['search_ready_ms']} ms after opening a page; "
+                     f"first keystroke to first results median **{s['first_median_ms']} ms** (slowest {s['first_max_ms']} ms); last keystroke to the "
+                     f"whole query's results median **{s['final_median_ms']} ms** (slowest {s['final_max_ms']} ms). Per query, first / last: "
+                     + ", ".join(f"{q!r} {s['first_results_ms'][q]} / {s['final_results_ms'][q]} ms" for q in s["first_results_ms"]) + ".")
+    return "\n".join(lines)
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
     memory = next((int(line.split()[1]) // 2**20 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
@@ -279,7 +435,13 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
     parser.add_argument("--repeat", type=int, default=5, help="turns of builds (ours, then each floor); default 5")
     parser.add_argument("--write", action="store_true", help="write the report to BENCHMARKS.md")
+    parser.add_argument("--lighthouse", action="store_true", help="also Lighthouse (mobile) on the catalogue, the largest browse page and the builder at 1,000 exercises")
+    parser.add_argument("--search", action="store_true", help="also the search latency at 1,000 exercises (Chromium, CPU slowed 4×)")
+    parser.add_argument("--reader-only", action="store_true", help="only the --lighthouse / --search measurements, no build timing")
     args = parser.parse_args()
+    if args.reader_only:
+        print(reader_measurements(args.lighthouse, args.search)[1])
+        return 0
     # The phases and the preview rebuild at 1,000 exercises, or at the largest size below it.
     detail = 1000 if 1000 in args.sizes else max([n for n in args.sizes if n < 1000], default=args.sizes[0])
 
@@ -323,6 +485,10 @@ def main() -> int:
     if "load_1000" in results:
         load = (f"- Loading and validating 1,000 YAML files: **{results['load_1000']} s**, {results['load_1000_one_process']} s in one process "
                 "(best of three, each in a fresh process, PyYAML's C loader).\n")
+    reader = ""
+    if args.lighthouse or args.search:
+        results["reader_1000"], reader = reader_measurements(args.lighthouse, args.search)
+        reader = "\n## The reader's side at 1,000 exercises\n\n" + reader + "\n"
     rebuild = ""
     if "serve_rebuild_1000" in results:
         r = results["serve_rebuild_1000"]
@@ -363,6 +529,7 @@ the "one process" row is the same build with `STEADY_HIPS_WORKERS=1`.
 - The navigation lists sections only (exercise and routine pages are reached from their index pages), so the
   navigation every page embeds does not grow with the catalogue.
 
+{reader}
 {_phase_table(results['phases'])}
 
 Raw figures: `{json.dumps(results)}`

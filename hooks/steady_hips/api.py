@@ -1,0 +1,202 @@
+"""The open data under `/api/`, made from the catalogue at build time, and the builder's copies of it.
+
+- `api/exercises.json`: every exercise in full (the model's fields, figure poses left out) with
+  its page and figure addresses; `api/exercises.schema.json` describes it, derived from the model.
+- `api/exercises/<slug>.json`: one exercise's record, as in `exercises.json`.
+- `api/routines.json`: the ready-made routines as builder cards (see `routine_card`).
+- `api/figures/<slug>.svg` (and `<slug>-<level>.svg` for a level with its own drawing):
+  the thumbnails, self-contained SVG (dark lines on a light plate, no page CSS needed; see thumbnails.py).
+- The builder (`/builder/`) reads the same data as scripts, because a page opened from
+  file:// may not fetch() a file: `api/index.js` (names and search words for suggestions,
+  sources, ready-made routines) and `api/exercises/<slug>.js` (one record, with its inline
+  thumbnails), each loaded only when needed.
+
+Every address in the data is relative to the site root, so the files work under a project
+prefix and from a folder.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from typing import Any
+
+from .catalogue import Catalogue
+from .figure import exercise_figure
+from .model import SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names
+from .schema import _schema
+from .thumbnails import standalone
+
+FORMAT = 1  # the version of the files' layout; bumped on a change that breaks readers
+LICENCE = ("Text and figures: Steady Hips, MIT licence. The figures are drawn by the site's generator "
+           "from the pose data in exercises/*.yml; no photograph or scraped image is used.")
+PAIN_SOURCE = "silbernagel-pain-monitoring"  # cited by every card, with the pain log key
+KEY_STAND_IN = "sh-key"  # replaced by the builder to keep figure ids unique on a card
+
+
+def figure_path(exercise: Exercise, number: int) -> str:
+    """The thumbnail of level `number` (1-based): its own drawing, or the exercise's."""
+    level = exercise.levels[number - 1]
+    return f"api/figures/{exercise.slug}-{number}.svg" if level.figure else f"api/figures/{exercise.slug}.svg"
+
+
+def _plain(value: Any) -> Any:
+    """A model value as JSON: dataclasses as objects without unset fields, ranges as [low, high]."""
+    if isinstance(value, Span):
+        return [value.low, value.high] if value.is_range else value.low
+    if isinstance(value, OneOf):
+        return {"one_of": list(value.one_of)}
+    if dataclasses.is_dataclass(value):
+        out = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if item is None or f.name in ("figure", "slug"):
+                continue
+            out[f.name] = _plain(item)
+        return out
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def exercise_record(exercise: Exercise) -> dict:
+    levels = []
+    for number, level in enumerate(exercise.levels, 1):
+        levels.append({**_plain(level), "figure": figure_path(exercise, number)})
+    return {
+        "slug": exercise.slug,
+        **{k: v for k, v in _plain(exercise).items() if k != "levels"},
+        "levels": levels,
+        "page": f"exercises/{exercise.slug}/",
+        "figure": figure_path(exercise, 1),
+    }
+
+
+def search_words(exercise: Exercise) -> list[str]:
+    """The words the site search finds this exercise by: its other names and the everyday
+    words of its muscles and equipment (model.SEARCH_WORDS), each once."""
+    words: list[str] = []
+    groups = [exercise.other_names]
+    groups += [SEARCH_WORDS["muscle"].get(m, ()) for m in exercise.muscles]
+    gear = gear_names(exercise.equipment + [g for level in exercise.levels for g in level.equipment])
+    groups += [(name, *SEARCH_WORDS["equipment"].get(name, ())) for name in gear]
+    for group in groups:
+        for word in group:
+            if word and word.casefold() not in (w.casefold() for w in words) and word.casefold() != exercise.name.casefold():
+                words.append(word)
+    return words
+
+
+def _count(value: int | Span | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Span):
+        return f"{value.low}-{value.high}" if value.is_range else str(value.low)
+    return str(value)
+
+
+def dosage_item(dosage: Dosage | None) -> list[str]:
+    """sets, reps, hold, duration, side ("s" on each side, "" otherwise), note: as in the address."""
+    if dosage is None:
+        return ["", "", "", "", "", ""]
+    return [_count(dosage.sets), _count(dosage.reps), _count(dosage.hold_seconds), _count(dosage.duration_seconds),
+            "s" if dosage.per_side else "", dosage.note or ""]
+
+
+def routine_card(routine: Routine, exercises: dict[str, Exercise]) -> dict:
+    """A ready-made routine as the builder's card: the same fields the address holds (README)."""
+    items = []
+    for item in routine.exercises:
+        exercise = exercises[item.exercise]
+        names = [level.name for level in exercise.levels]
+        number = names.index(item.level) + 1 if item.level else 1
+        items.append([exercise.slug, str(number), *dosage_item(item.dosage or exercise.levels[number - 1].dosage)])
+    frequency = routine.frequency
+    return {"t": routine.name, "f": _count(frequency.per_week), "u": _count(frequency.build_to),
+            "w": str(frequency.weeks), "e": items}
+
+
+def _source_brief(source) -> dict:
+    return {k: v for k, v in {"title": source.title + (f": {source.subtitle}" if source.subtitle else ""),
+                               "by": source.author or source.publisher,
+                               "year": source.published[:4] if source.published else None}.items() if v}
+
+
+def _thumbnail(exercise: Exercise, number: int) -> str:
+    return str(exercise_figure(exercise, exercise.levels[number - 1], thumb=True, key=KEY_STAND_IN))
+
+
+def _script(call: str, data: Any) -> str:
+    return f"(self.SteadyHipsData=self.SteadyHipsData||[]).push([{json.dumps(call)},{_json(data)}]);\n"
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def api_schema() -> dict:
+    """The JSON Schema of `api/exercises.json`, from the model's Exercise with the addresses added."""
+    definitions: dict[str, dict] = {}
+    _schema(Exercise, definitions)
+    address = {"type": "string", "minLength": 1}
+    exercise = definitions["Exercise"]
+    exercise["properties"]["figure"] = {**address, "description": "Address of the first level's thumbnail (SVG), relative to the site root."}
+    exercise["properties"] = {"slug": {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                                       "description": "The exercise's file name and the last part of its page address."},
+                              **exercise["properties"],
+                              "page": {**address, "description": "Address of the exercise's page, relative to the site root."}}
+    exercise["required"] = ["slug", *exercise["required"], "page"]
+    level = definitions["Level"]
+    level["properties"]["figure"] = {**address, "description": "Address of this level's thumbnail (SVG), relative to the site root."}
+    level["required"] = [*level["required"], "figure"]
+    for unused in ("Figure", "Pose", "Prop"):
+        definitions.pop(unused, None)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Steady Hips exercises (open data)",
+        "type": "object",
+        "properties": {
+            "format": {"const": FORMAT, "description": "Version of this layout."},
+            "licence": {"type": "string", "description": "Licence of the text and figures."},
+            "exercises": {"type": "array", "items": {"$ref": "#/$defs/Exercise"}},
+        },
+        "required": ["format", "licence", "exercises"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(copy.deepcopy(definitions).items())),
+    }
+
+
+def api_files(catalogue: Catalogue) -> dict[str, str]:
+    """Every file under api/, keyed by its path in the site."""
+    exercises = list(catalogue.exercises.values())
+    records = [exercise_record(e) for e in exercises]
+    files: dict[str, str] = {
+        "api/exercises.json": json.dumps({"format": FORMAT, "licence": LICENCE, "exercises": records}, ensure_ascii=False, indent=1) + "\n",
+        "api/exercises.schema.json": json.dumps(api_schema(), ensure_ascii=False, indent=2) + "\n",
+    }
+    routines = [{"slug": r.slug, "name": r.name, "card": routine_card(r, catalogue.exercises)} for r in catalogue.routines.values()]
+    files["api/routines.json"] = json.dumps({"format": FORMAT, "routines": routines}, ensure_ascii=False, indent=1) + "\n"
+    index = {
+        "format": FORMAT,
+        "exercises": [[e.slug, e.name, search_words(e)] for e in exercises],
+        "sources": {key: _source_brief(s) for key, s in catalogue.sources.items()},
+        "pain_source": PAIN_SOURCE,
+        "routines": {r["slug"]: r["card"] for r in routines},
+    }
+    files["api/index.js"] = _script("index", index)
+    for exercise, record in zip(exercises, records):
+        files[f"api/exercises/{exercise.slug}.json"] = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+        thumbnails = []
+        for number in range(1, len(exercise.levels) + 1):
+            path = figure_path(exercise, number)
+            svg = _thumbnail(exercise, number)
+            thumbnails.append(svg)
+            if path not in files:
+                files[path] = standalone(svg.replace(f"-{KEY_STAND_IN}", ""))
+        builder = {"slug": exercise.slug, "name": exercise.name, "sides": exercise.sides, "cues": exercise.cues[:2],
+                   "sources": exercise.sources, "equipment": record.get("equipment", []),
+                   "levels": [{"name": lv["name"], "equipment": lv.get("equipment", []), "sides": lv.get("sides"),
+                               "dosage": dosage_item(level.dosage), "thumb": thumb}
+                              for lv, level, thumb in zip(record["levels"], exercise.levels, thumbnails)]}
+        files[f"api/exercises/{exercise.slug}.js"] = _script("exercise", builder)
+    return files
