@@ -240,15 +240,18 @@ class Renderer:
             stand_in = _figure_placeholder(exercise, name, thumb, key)
             if stand_in is not None:
                 return stand_in
+        suffix = f"-{key}" if key != "" else ""
+        return Markup(self._drawn(exercise, level, name, thumb).replace(f"-{_ID_STAND_IN}", suffix))
+
+    def _drawn(self, exercise: Exercise, level: Any, name: str | None, thumb: bool) -> str:
         cache_key = (exercise.slug, name, thumb)
         if cache_key not in self._figures:
             self._figures[cache_key] = str(exercise_figure(exercise, level, thumb=thumb, key=_ID_STAND_IN))
-        suffix = f"-{key}" if key != "" else ""
-        return Markup(self._figures[cache_key].replace(f"-{_ID_STAND_IN}", suffix))
+        return self._figures[cache_key]
 
     def _thumbnail(self, exercise: Exercise) -> tuple[str, str, str]:
         """(docs path, width, height) of an exercise's thumbnail file (thumbnails.py)."""
-        return (thumbnail_path(exercise), *thumbnail_size(str(self._figure(exercise, thumb=True))))
+        return (thumbnail_path(exercise), *thumbnail_size(self._drawn(exercise, None, None, True)))
 
     # --- pages ---------------------------------------------------------------------
 
