@@ -236,6 +236,25 @@ def test_damaged_address_gives_a_notice_and_keeps_the_rest(page, site_url, addre
 
 
 @pytest_browser
+def test_text_from_an_address_stays_text(page, site_url):
+    """The address is anyone's to write: title, names, note and an unknown slug come out as text."""
+    from urllib.parse import quote
+
+    hostile = '</title><img src=x onerror=alert(1)>&"'  # within the 40 characters a name may have
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    errors = watch(page)
+    h = quote(hostile)
+    open_builder(page, f"{site_url}builder/#v1&t={h}&p={h}&b={h}&w=6&e=clamshell,1,2,10,,,s,{h}&e={h},1", rows=1)
+    page.wait_for_timeout(300)
+    assert page.locator('[data-slot="title"]').inner_text() == hostile
+    assert page.locator('[data-slot="for"]').inner_text() == hostile
+    assert hostile in page.locator(".sh-b-notice").inner_text()
+    assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"], .md-content script').length") == 0
+    assert not dialogs and not errors, (dialogs, errors)
+
+
+@pytest_browser
 def test_keep_on_this_device_is_off_until_ticked(page, site_url):
     page.goto(f"{site_url}builder/?add=clamshell")
     page.wait_for_selector(".sh-items tbody tr")

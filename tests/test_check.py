@@ -154,21 +154,16 @@ def test_check_command_line_reports_articles(project_copy):
 
 # --- data files -------------------------------------------------------------------------
 
-def test_tab_in_front_of_a_list_item(project_copy, capsys):
+@pytest.mark.parametrize("old, new, line_text, column", [
+    ("levels:\n  - name: Basic", "levels:\n\t- name: Basic", "- name: Basic", 1),  # a tab in front of a list item
+    ("    steps:", "  \t steps:", "steps:", 3),  # a tab after spaces
+])
+def test_a_tab_is_named_with_its_place(project_copy, capsys, old, new, line_text, column):
     plank = project_copy / "exercises" / "plank.yml"
-    replace(plank, "levels:\n  - name: Basic", "levels:\n\t- name: Basic")
+    replace(plank, old, new)
     code, _, err = check(project_copy, capsys)
     assert code == 1
-    assert err[1] == (f"  exercises/plank.yml:{line_of(plank, '- name: Basic')}:1: (YAML syntax): "
-                      "a tab character here: YAML indents with spaces only; replace the tab with spaces")
-
-
-def test_tab_after_spaces(project_copy, capsys):
-    plank = project_copy / "exercises" / "plank.yml"
-    replace(plank, "    steps:", "  \t steps:")
-    code, _, err = check(project_copy, capsys)
-    assert code == 1
-    assert err[1] == (f"  exercises/plank.yml:{line_of(plank, 'steps:')}:3: (YAML syntax): "
+    assert err[1] == (f"  exercises/plank.yml:{line_of(plank, line_text)}:{column}: (YAML syntax): "
                       "a tab character here: YAML indents with spaces only; replace the tab with spaces")
 
 
