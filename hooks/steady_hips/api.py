@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import json
 from typing import Any
 
@@ -137,9 +138,13 @@ def _thumbnail(exercise: Exercise, number: int) -> str:
     return _DRAWN[key]
 
 
-def _compact(data: Any) -> str:
+def _json_text(data: Any) -> str:
     # Without indent json uses its C encoder: a tenth of the time, which a preview rebuild feels.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _compact(data: Any) -> str:
+    return _json_text(data) + "\n"
 
 
 def _script(call: str, data: Any) -> str:
@@ -147,7 +152,7 @@ def _script(call: str, data: Any) -> str:
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return _json_text(data).replace("</", "<\\/")
 
 
 def api_schema() -> dict:
@@ -182,13 +187,80 @@ def api_schema() -> dict:
     }
 
 
-def api_files(catalogue: Catalogue) -> dict[str, str]:
-    """Every file under api/, keyed by its path in the site."""
+@functools.cache
+def _schema_file() -> str:
+    return json.dumps(api_schema(), ensure_ascii=False, indent=2) + "\n"  # from the model alone: once per process
+
+
+def _record_path(slug: str) -> str:
+    return f"api/exercises/{slug}.json"
+
+
+def _script_path(slug: str) -> str:
+    return f"api/exercises/{slug}.js"
+
+
+def exercise_paths(exercise: Exercise) -> list[str]:
+    """The paths of `exercise_files(exercise)`."""
+    figures = dict.fromkeys(figure_path(exercise, number) for number in range(1, len(exercise.levels) + 1))
+    return [_record_path(exercise.slug), *figures, _script_path(exercise.slug)]
+
+
+def exercise_files(exercise: Exercise) -> dict[str, str]:
+    """The files made from one exercise and nothing else of the catalogue: its record, its
+    thumbnails and the builder's script (which names its sources by key only)."""
+    record = exercise_record(exercise)
+    files = {_record_path(exercise.slug): _compact(record)}
+    thumbnails = []
+    for number in range(1, len(exercise.levels) + 1):
+        path = figure_path(exercise, number)
+        svg = _thumbnail(exercise, number)
+        thumbnails.append(svg)
+        if path not in files:
+            files[path] = standalone(svg.replace(f"-{KEY_STAND_IN}", ""))
+    builder = {"slug": exercise.slug, "name": exercise.name, "sides": exercise.sides, "cues": exercise.cues[:2],
+               "sources": exercise.sources, "equipment": record.get("equipment", []),
+               "levels": [{"name": lv["name"], "equipment": lv.get("equipment", []), "sides": lv.get("sides"),
+                           "dosage": dosage_item(level.dosage), "thumb": thumb}
+                          for lv, level, thumb in zip(record["levels"], exercise.levels, thumbnails)]}
+    files[_script_path(exercise.slug)] = _script("exercise", builder)
+    return files
+
+
+def _shared_paths(catalogue: Catalogue) -> set[str]:
+    """Paths more than one exercise makes, e.g. the second level's drawing of `a` and the drawing of `a-2`:
+    in the files made from `catalogue`, such a path holds one exercise's file only."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for exercise in catalogue.exercises.values():
+        for path in exercise_paths(exercise):
+            (shared if path in seen else seen).add(path)
+    return shared
+
+
+def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None) -> dict[str, str]:
+    """Every file under api/, keyed by its path in the site.
+
+    `previous` is an earlier catalogue and the files this made from it (a preview rebuild): an
+    exercise equal to its earlier self keeps its `exercise_files` from there. The files about the
+    whole catalogue are made afresh."""
+    earlier, earlier_files = previous if previous is not None else (None, {})
+    shared = _shared_paths(earlier) if earlier is not None else set()
+    per_exercise: dict[str, str] = {}
+    for slug, exercise in catalogue.exercises.items():
+        paths = exercise_paths(exercise)
+        if earlier is not None and earlier.exercises.get(slug) == exercise and shared.isdisjoint(paths):
+            made = {path: earlier_files[path] for path in paths}
+        else:
+            made = exercise_files(exercise)
+        for path, content in made.items():
+            per_exercise.setdefault(path, content)  # a path two exercises make: the first one's file
     exercises = list(catalogue.exercises.values())
-    records = [exercise_record(e) for e in exercises]
+    # The records as their own files encode them, joined: what _compact() gives for the whole list.
+    records = ",".join(per_exercise[_record_path(e.slug)].removesuffix("\n") for e in exercises)
     files: dict[str, str] = {
-        "api/exercises.json": _compact({"format": FORMAT, "licence": LICENCE, "exercises": records}),
-        "api/exercises.schema.json": json.dumps(api_schema(), ensure_ascii=False, indent=2) + "\n",
+        "api/exercises.json": f'{{"format":{FORMAT},"licence":{_json_text(LICENCE)},"exercises":[{records}]}}\n',
+        "api/exercises.schema.json": _schema_file(),
     }
     routines = [{"slug": r.slug, "name": r.name, "card": routine_card(r, catalogue.exercises)} for r in catalogue.routines.values()]
     files["api/routines.json"] = _compact({"format": FORMAT, "routines": routines})
@@ -200,19 +272,5 @@ def api_files(catalogue: Catalogue) -> dict[str, str]:
         "routines": {r["slug"]: r["card"] for r in routines},
     }
     files["api/index.js"] = _script("index", index)
-    for exercise, record in zip(exercises, records):
-        files[f"api/exercises/{exercise.slug}.json"] = _compact(record)
-        thumbnails = []
-        for number in range(1, len(exercise.levels) + 1):
-            path = figure_path(exercise, number)
-            svg = _thumbnail(exercise, number)
-            thumbnails.append(svg)
-            if path not in files:
-                files[path] = standalone(svg.replace(f"-{KEY_STAND_IN}", ""))
-        builder = {"slug": exercise.slug, "name": exercise.name, "sides": exercise.sides, "cues": exercise.cues[:2],
-                   "sources": exercise.sources, "equipment": record.get("equipment", []),
-                   "levels": [{"name": lv["name"], "equipment": lv.get("equipment", []), "sides": lv.get("sides"),
-                               "dosage": dosage_item(level.dosage), "thumb": thumb}
-                              for lv, level, thumb in zip(record["levels"], exercise.levels, thumbnails)]}
-        files[f"api/exercises/{exercise.slug}.js"] = _script("exercise", builder)
+    files.update(per_exercise)
     return files

@@ -17,6 +17,7 @@ class Site:
     renderer: Renderer
     pages: dict[str, str]
     _files: dict[str, str] | None = None
+    _previous_files: tuple[Catalogue, dict[str, str]] | None = None  # a rebuild's: the previous Site's catalogue and files
 
     @classmethod
     def load(cls, project_root: Path | str = PROJECT_ROOT, site_url: str = "", *, figures_after: bool = False,
@@ -28,8 +29,8 @@ class Site:
         calls `with_figures` on the HTML: the drawings stay out of the Markdown parser.
 
         For a live preview, `remember` records what each page read, and `previous` (the Site of
-        the build before, which remembered) makes this a rebuild: the pages and drawings whose
-        data has not changed are taken over from it."""
+        the build before, which remembered) makes this a rebuild: the pages, drawings and `files`
+        whose data has not changed are taken over from it."""
         root = Path(project_root)
         catalogue = load_catalogue(root / "exercises")
         renderer = Renderer(catalogue, root / "overrides" / "markdown", site_url=site_url)
@@ -41,13 +42,17 @@ class Site:
         pages = renderer.pages(previous.renderer if previous is not None else None)
         if figures_after and not remember:
             renderer.draw_figures(list(pages.values()))  # a whole build: all at once, shared out
-        return cls(catalogue, renderer, pages)
+        site = cls(catalogue, renderer, pages)
+        if previous is not None and previous._files is not None:
+            site._previous_files = (previous.catalogue, previous._files)
+        return site
 
     @property
     def files(self) -> dict[str, str]:
         """The generated files that are not pages (the open data under api/), keyed by their path in the site."""
         if self._files is None:
-            self._files = api_files(self.catalogue)
+            self._files = api_files(self.catalogue, self._previous_files)
+            self._previous_files = None  # no longer needed: let the previous build's files go
         return self._files
 
     def article(self, markdown: str, path: str) -> str:
