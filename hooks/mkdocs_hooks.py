@@ -7,7 +7,8 @@ Here the figures are placeholders in the Markdown, put into each page's HTML at 
 (`on_post_page`): Python-Markdown and the search indexer never parse the drawings. In
 `mkdocs serve` a rebuild takes over from the build before whatever an edit did not change:
 pages the core need not render again (`steady_hips.memo`), and Markdown conversions, search
-entries and theme output of pages whose Markdown is the same (`mkdocs_rebuild`).
+entries and theme output of pages whose Markdown is the same (`mkdocs_rebuild`); the data files
+an edit did not change stay in the site folder (`mkdocs_kept_files`).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from mkdocs_kept_files import KeptFiles
 from mkdocs_rebuild import Rebuilds
 from steady_hips.memo import MemoryBytecodeCache
 
@@ -39,15 +41,17 @@ _known_pages: set[str] = set()  # generated pages of earlier builds: they answer
 _site: Site | None = None
 _broken: str | None = None  # the problem page, while the data cannot be built (preview only)
 _rebuilds: Rebuilds | None = None  # preview only: what the previous build made, for the pages an edit left alone
+_kept: KeptFiles | None = None  # preview only: the data files left in the site folder between builds
 _nav: Navigation | None = None
 _theme_compiled = MemoryBytecodeCache()
 _last_site: Site | None = None  # preview only: the last build that had valid data
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _rebuilds
+    global _serving, _rebuilds, _kept
     _serving = command == "serve"
     _rebuilds = Rebuilds() if _serving else None
+    _kept = KeptFiles() if _serving else None
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -73,6 +77,11 @@ def on_config(config: MkDocsConfig) -> None:
     gc.freeze()
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _kept is not None:
+        _kept.set_aside(config)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _site is not None:
         pages = _site.pages
@@ -83,10 +92,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"{config.docs_dir}/{path} would hide a generated page; remove it")
         files.append(File.generated(config, path, content=markdown))
-    for path, content in (_site.files.items() if _site is not None else ()):
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"{config.docs_dir}/{path} would hide a generated file; remove it")
-        files.append(File.generated(config, path, content=content))
+    if _site is not None:  # while the data is broken, no data files (a preview keeps them aside)
+        for path in _site.files:
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{config.docs_dir}/{path} would hide a generated file; remove it")
+        if _kept is not None:
+            generated = _kept.write(config, _site.files)
+        else:
+            generated = [File.generated(config, path, content=content) for path, content in _site.files.items()]
+        for file in generated:
+            files.append(file)
     if _rebuilds is not None:
         _rebuilds.start(config, files, extra="broken" if _broken is not None else "")
     return files
@@ -161,6 +176,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     if _rebuilds is not None:
         _rebuilds.forget()
+    if _kept is not None:
+        _kept.forget()
 
 
 def _as_html(value: object) -> object:

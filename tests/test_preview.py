@@ -77,6 +77,7 @@ def test_broken_data_shows_the_problems_at_once_and_the_fix_reloads_the_page(pag
     with serving(project_copy) as url:
         page.goto(url + "exercises/clamshell/")
         assert heading(page) == "Clamshell"
+        data = {path: fetch(url + path) for path in ["api/exercises/clamshell.json", "api/exercises/plank.js"]}
 
         edit(clamshell, "kind: strength", "kind: strenght")
         page.wait_for_function(f"() => document.body.innerText.includes({WAITING!r})", timeout=30000)
@@ -89,6 +90,7 @@ def test_broken_data_shows_the_problems_at_once_and_the_fix_reloads_the_page(pag
         edit(clamshell, "kind: strenght", "kind: strength")
         page.wait_for_function(f"() => !document.body.innerText.includes({WAITING!r})", timeout=30000)
         assert heading(page) == "Clamshell"
+        assert {path: fetch(url + path) for path in data} == data, "the open data is back as it was"
 
 
 def test_preview_that_starts_broken_still_answers(project_copy):
@@ -130,11 +132,16 @@ def test_an_edit_shows_on_every_page_that_lists_the_exercise(project_copy):
     with serving(project_copy) as url:
         before = {page: fetch(url + page) for page in pages}
         sitemap = fetch(url + "sitemap.xml").count("<loc>")
+        plank_data = fetch(url + "api/exercises/plank.js")
         assert all("Clamshell" in before[page] for page in pages[:4])
         edit(clamshell, "name: Clamshell", "name: Clamshell Edited")
         wait_for(url + "exercises/clamshell/", '<h1 id="clamshell-edited">Clamshell Edited')
         for page in pages[1:4]:
             assert "Clamshell Edited" in fetch(url + page), f"{page} still shows the old name"
+        # The open data too: the edited exercise's files and the whole catalogue's, the others kept.
+        for data in ["api/exercises/clamshell.json", "api/exercises/clamshell.js", "api/exercises.json", "api/index.js"]:
+            assert "Clamshell Edited" in fetch(url + data), f"{data} still has the old name"
+        assert fetch(url + "api/exercises/plank.js") == plank_data
         # A page that does not list it is the same as before; the navigation and search are whole.
         unserved = lambda body: re.sub(r"livereload\(\d+, \d+\)", "", body)  # the server's reload script
         assert unserved(fetch(url + "exercises/plank/")) == unserved(before["exercises/plank/"])

@@ -1,15 +1,19 @@
 """The live preview renders again only the pages an edit changed: whatever the edit, every page
 and data file of a rebuild is exactly what a fresh render gives (the core; tests/test_preview.py
-has the server)."""
+has the server), and the data files the preview keeps in its site folder are the ones it made."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
+from mkdocs.utils import clean_directory
 
 from conftest import ROOT
+from mkdocs_kept_files import KeptFiles
 from steady_hips.site import Site
 
 
@@ -101,3 +105,47 @@ def test_a_rebuild_gives_every_data_file_as_a_fresh_load(files_project, edit):
     assert not stale, f"stale after a {edit} edit: {stale[:5]}"
     plank = "api/exercises/plank.js"
     assert again.files[plank] is first.files[plank], "an unchanged exercise's files are taken over, not made again"
+
+
+def _mkdocs_config(site_dir: Path) -> SimpleNamespace:
+    """What KeptFiles and File.generated read of MkDocs' configuration."""
+    return SimpleNamespace(site_dir=str(site_dir), use_directory_urls=True, plugins=SimpleNamespace(_current_plugin=None))
+
+
+def _on_disk(site_dir: Path) -> dict[str, str]:
+    """What the site serves: the files outside hidden folders."""
+    return {path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8") for path in site_dir.rglob("*")
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(site_dir).parts)}
+
+
+def _build(kept: KeptFiles, config: SimpleNamespace, files: dict[str, str] | None) -> None:
+    """The steps of a MkDocs build that concern the kept files; `None`: the data is broken."""
+    kept.set_aside(config)  # on_pre_build
+    clean_directory(config.site_dir)
+    if files is not None:
+        made = kept.write(config, files)  # on_files
+        assert {file.src_uri for file in made} == files.keys()
+        for file in made:
+            file.copy_file()
+
+
+def test_the_preview_keeps_in_its_site_folder_exactly_the_data_files_of_the_last_build(tmp_path):
+    config, kept = _mkdocs_config(tmp_path), KeptFiles()
+    first = {"api/a.json": "a", "api/figures/b.svg": "b", "api/c.js": "c", "extra.txt": "not kept, written by MkDocs"}
+    _build(kept, config, first)
+    assert _on_disk(tmp_path) == first
+    for path in first:
+        os.utime(tmp_path / path, ns=(0, 0))
+    second = {"api/a.json": "a", "api/figures/b.svg": "b, edited", "api/d.js": "d"}
+    _build(kept, config, second)
+    assert _on_disk(tmp_path) == second
+    assert (tmp_path / "api/a.json").stat().st_mtime_ns == 0, "an unchanged file is not written again"
+    assert (tmp_path / "api/figures/b.svg").stat().st_mtime_ns != 0
+    _build(kept, config, None)
+    assert _on_disk(tmp_path) == {}
+    third = {"api/a.json": "a", "api/figures/b.svg": "b, edited", "api/e.js": "e"}
+    _build(kept, config, third)
+    assert _on_disk(tmp_path) == third
+    kept.forget()  # a failed build: the next writes every file
+    _build(kept, config, {"api/a.json": "a"})
+    assert _on_disk(tmp_path) == {"api/a.json": "a"}
