@@ -54,8 +54,10 @@ def synthetic_project(target: Path, size: int) -> Path:
     exercises = target / "exercises"
     shutil.copytree(ROOT / "exercises", exercises, ignore=shutil.ignore_patterns("*.yml"))
     shutil.copy2(ROOT / "exercises" / "sources.yml", exercises / "sources.yml")
-    for routine in (ROOT / "exercises" / "routines").glob("*.yml"):
-        shutil.copy2(routine, exercises / "routines" / routine.name)
+    # Routines and condition pages name real exercises, which come first in the copy.
+    for folder in ("routines", "conditions"):
+        for path in (ROOT / "exercises" / folder).glob("*.yml"):
+            shutil.copy2(path, exercises / folder / path.name)
     real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name != "sources.yml"}
     written = 0
     copy = 0
