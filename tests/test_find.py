@@ -904,10 +904,20 @@ def test_large_browse_pages_list_their_exercises_once_easiest_first(large_site):
             seen.update(listed)
     assert paged >= 2, "the 300-exercise site should have browse pages longer than one page"
     assert seen == set(catalogue.exercises)
+    # A condition page's first table (the exercises the sources use for it) goes on the same way.
+    for name, condition in catalogue.conditions.items():
+        if not catalogue.exercises_for("condition", name):
+            continue  # then its first table is the one for the muscles involved
+        pages = list_pages(site / "conditions" / condition.slug / "index.html")
+        listed = [slug for page in pages for slug in listed_exercises(page)]
+        assert sorted(listed) == sorted(e.slug for e in catalogue.exercises_for("condition", name)), condition.slug
+        paged += len(pages) > 1
+    assert paged >= 4
     # Every page of every list is linked and whole.
     from test_build import broken_links
 
-    pages = [*sorted((site / "exercises").glob("**/index.html")), *sorted((site / "browse").rglob("index.html"))]
+    pages = [*sorted((site / "exercises").glob("**/index.html")), *sorted((site / "browse").rglob("index.html")),
+             *sorted((site / "conditions").rglob("index.html"))]
     broken = broken_links(site, pages)
     assert not broken, "\n".join(broken[:30])
     for slug in catalogue.exercises:

@@ -326,8 +326,10 @@ class Renderer:
                          for number in range(1, _pages(len(self.catalogue.exercises_for(facet, value))) + 1)]
         if self.catalogue.conditions:
             jobs.append(("condition_index.md", "conditions/index.md", {}))
-            jobs += [("condition.md", self._browse_path("condition", name), {"name": name, "condition": condition})
-                     for name, condition in self.catalogue.conditions.items()]
+            for name, condition in self.catalogue.conditions.items():
+                first = self._browse_path("condition", name)
+                jobs += [("condition.md", list_page_path(first, number), {"name": name, "condition": condition, "number": number})
+                         for number in range(1, _pages(len(self.catalogue.exercises_for("condition", name))) + 1)]
         return jobs
 
     def _page(self, template: str, path: str, values: dict[str, Any]) -> str:
