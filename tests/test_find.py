@@ -991,3 +991,39 @@ def test_a_paged_catalogue_prints_every_match(large_site, large_url, page):
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.locator(".sh-catalogue tbody tr").count() == expected(kind=["strength"], catalogue=catalogue)
     assert not page.locator(".sh-more").is_visible() and not page.locator(".sh-pager ul").first.is_visible()
+
+
+PAGED_ADDRESSES = ["exercises/", "exercises/page/2/", "exercises/?kind=strength", "browse/equipment/no-equipment/page/2/",
+                   "conditions/trochanteric-pain/page/2/"]
+
+
+@pytest.mark.parametrize("scheme, viewport", [("light", {"width": 1280, "height": 900}), ("dark", {"width": 390, "height": 844})],
+                         ids=["light-desktop", "dark-phone"])
+def test_paged_lists_are_accessible(large_url, browser, scheme, viewport):
+    from test_quality import axe_violations
+
+    context = browser.new_context(color_scheme=scheme, viewport=viewport)
+    page = context.new_page()
+    found = []
+    try:
+        for address in PAGED_ADDRESSES:
+            page.goto(large_url + address, wait_until="load")
+            if "?" in address:
+                page.wait_for_function("document.querySelector('.sh-count').textContent.startsWith('Showing')")
+            found += axe_violations(page, address)
+    finally:
+        context.close()
+    assert not found, "\n".join(found)
+
+
+def test_paged_lists_are_valid_html(large_site, tmp_path):
+    import shutil
+
+    from test_quality import vnu_problems
+
+    _, site = large_site
+    for address in PAGED_ADDRESSES:
+        if "?" not in address:
+            shutil.copy(site / address / "index.html", tmp_path / (address.strip("/").replace("/", "-") + ".html"))
+    problems = vnu_problems(tmp_path)
+    assert not problems, "\n".join(problems)
