@@ -22,22 +22,21 @@
   var STEP = 100;  // matches shown at first, and added by "Show more"
 
   // api/catalogue.js announces itself through SteadyHipsData, as the builder's data does.
+  // The receiver goes in only when the rows are wanted, and hands anything else on, so the
+  // builder's own receiver (builder.js, on its page) is never displaced.
   var catalogueData = null;
   var waiting = [];
-  var queued = window.SteadyHipsData || [];
-  window.SteadyHipsData = {push: receive};
-  queued.forEach(receive);
-
-  function receive(entry) {
-    if (entry[0] !== "catalogue") return;
-    catalogueData = entry[1];
-    waiting.splice(0).forEach(function (done) { done(); });
-  }
 
   function loadRows(done, failed) {
     if (catalogueData) return done();
     waiting.push(done);
     if (waiting.length > 1) return;
+    var previous = window.SteadyHipsData;
+    window.SteadyHipsData = {push: function (entry) {
+      if (entry[0] !== "catalogue") return previous && previous.push(entry);
+      catalogueData = entry[1];
+      waiting.splice(0).forEach(function (next) { next(); });
+    }};
     var config = JSON.parse(document.getElementById("__config").textContent);
     var script = document.createElement("script");
     script.src = (config.base || ".").replace(/\/$/, "") + "/api/catalogue.js";
