@@ -5,6 +5,7 @@ checkboxes in Chromium, on the real build served under the project prefix.
 """
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from html.parser import HTMLParser
@@ -427,13 +428,13 @@ def test_search_results_show_the_summary_not_navigation_or_figure_text(page, sit
 # --- Chromium: the catalogue filters --------------------------------------------------------------
 
 
-def expected(muscle=(), equipment=(), position=(), kind=(), low=1, high=None) -> int:
+def expected(muscle=(), equipment=(), position=(), kind=(), low=1, high=None, catalogue=CATALOGUE) -> int:
     """How many exercises the data says match a set of filters."""
-    high = high or CATALOGUE.hardest_step()
+    high = high or catalogue.hardest_step()
     count = 0
-    for ex in CATALOGUE.exercises.values():
-        gear = [slugify(e) for e in CATALOGUE.equipment_of(ex)] + (["none"] if CATALOGUE.needs_no_equipment(ex) else [])
-        lo, hi = CATALOGUE.difficulty(ex.slug)
+    for ex in catalogue.exercises.values():
+        gear = [slugify(e) for e in catalogue.equipment_of(ex)] + (["none"] if catalogue.needs_no_equipment(ex) else [])
+        lo, hi = catalogue.difficulty(ex.slug)
         if (not muscle or {slugify(m) for m in ex.muscles} & set(muscle)) \
                 and (not equipment or set(gear) & set(equipment)) \
                 and (not position or slugify(ex.position) in position) \
@@ -809,11 +810,14 @@ def test_exercise_print_button_is_hidden_without_javascript(browser, site_url):
 
 
 # --- a large catalogue: 300 exercises, the real ones and numbered copies ------------------------
+# Long lists are paged (render.LIST_PAGE rows a page): the catalogue and the larger browse pages
+# of this site have three pages each.
 
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The benchmark's synthetic catalogue (tests/benchmarks/run.py) at 300 exercises, built."""
+    import shutil
     import sys
 
     from conftest import SITE_URL, mkdocs_build
@@ -823,8 +827,6 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
     scratch = tmp_path_factory.mktemp("large")
     project = synthetic_project(scratch / "project", 300)
-    import shutil
-
     shutil.copytree(ROOT / "exercises" / "conditions", project / "exercises" / "conditions", dirs_exist_ok=True)  # --strict wants them
     result = mkdocs_build(project, scratch / "site", env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr[-3000:]
@@ -844,23 +846,184 @@ def listed_exercises(page: Path) -> list[str]:
     return out
 
 
-def test_a_large_catalogue_lists_every_exercise_once_and_its_links_work(large_site):
-    from test_build import broken_links
+def list_pages(first: Path) -> list[Path]:
+    """A list's pages in order, found as a reader without JavaScript finds them: by following "Next"."""
+    pages = [first]
+    while match := re.search(r'<a href="([^"]+)" rel="next">Next</a>', pages[-1].read_text(encoding="utf-8")):
+        following = Path(os.path.normpath(pages[-1].parent / match.group(1))) / "index.html"
+        assert following not in pages, following
+        pages.append(following)
+    return pages
+
+
+def test_a_large_catalogue_lists_every_exercise_once_over_its_pages(large_site):
+    from steady_hips.render import LIST_PAGE
 
     project, site = large_site
     slugs = {p.stem for p in (project / "exercises").glob("*.yml") if p.name != "sources.yml"}
     assert len(slugs) == 300
-    catalogue = listed_exercises(site / "exercises" / "index.html")
-    assert len(catalogue) == len(set(catalogue)) == 300 and set(catalogue) == slugs
-    # Each browse page lists its exercises once; the muscle pages together list them all.
+    pages = list_pages(site / "exercises" / "index.html")
+    assert [p.relative_to(site).as_posix() for p in pages] == [
+        "exercises/index.html", "exercises/page/2/index.html", "exercises/page/3/index.html"]
+    listed = [listed_exercises(page) for page in pages]
+    assert [len(rows) for rows in listed] == [LIST_PAGE] * 3
+    every = [slug for rows in listed for slug in rows]
+    assert len(every) == len(set(every)) == 300 and set(every) == slugs
+    for number, page in enumerate(pages, 1):
+        html = page.read_text(encoding="utf-8")
+        assert f"Page {number} of 3: exercises {(number - 1) * LIST_PAGE + 1} to {number * LIST_PAGE} of 300." in html
+        assert html.count('aria-current="page"') == 2  # the pager above the table and the one below
+        title = re.search(r"<title>(.*?)</title>", html).group(1)
+        assert title.startswith("Exercises - " if number == 1 else f"Exercises: page {number} - "), title
+    # Only the first page is searched: the others would only repeat the exercises' own pages.
+    import json
+
+    searched = {doc["location"].split("#")[0] for doc in json.loads((site / "search" / "search_index.json").read_text())["docs"]}
+    assert "exercises/" in searched and not any("/page/" in location for location in searched)
+
+
+def test_large_browse_pages_list_their_exercises_once_easiest_first(large_site):
+    from steady_hips.render import LIST_PAGE
+
+    project, site = large_site
+    catalogue = load_catalogue(project / "exercises")
     seen: set[str] = set()
-    for page in sorted((site / "browse").glob("*/*/index.html")):
-        listed = listed_exercises(page)
-        assert len(listed) == len(set(listed)), page
-        seen.update(listed)
-    assert seen == slugs
-    for slug in slugs:
-        assert (site / "api" / "figures" / f"{slug}.svg").is_file(), slug
-    pages = [site / "exercises" / "index.html", *sorted((site / "browse").rglob("index.html"))]
+    paged = 0
+    for first in sorted((site / "browse").glob("*/*/index.html")):
+        if first.parent.name == "page":
+            continue
+        pages = list_pages(first)
+        paged += len(pages) > 1
+        rows = [listed_exercises(page) for page in pages]
+        assert all(len(r) == LIST_PAGE for r in rows[:-1]) and 0 < len(rows[-1]) <= LIST_PAGE, first
+        listed = [slug for r in rows for slug in r]
+        assert len(listed) == len(set(listed)), first
+        steps = [catalogue.difficulty(slug) for slug in listed]
+        assert steps == sorted(steps), f"{first}: not easiest first across its pages"
+        if first.parent.parent.name == "muscles":
+            seen.update(listed)
+    assert paged >= 2, "the 300-exercise site should have browse pages longer than one page"
+    assert seen == set(catalogue.exercises)
+    # A condition page's first table (the exercises the sources use for it) goes on the same way.
+    for name, condition in catalogue.conditions.items():
+        if not catalogue.exercises_for("condition", name):
+            continue  # then its first table is the one for the muscles involved
+        pages = list_pages(site / "conditions" / condition.slug / "index.html")
+        listed = [slug for page in pages for slug in listed_exercises(page)]
+        assert sorted(listed) == sorted(e.slug for e in catalogue.exercises_for("condition", name)), condition.slug
+        paged += len(pages) > 1
+    assert paged >= 4
+    # Every page of every list is linked and whole.
+    from test_build import broken_links
+
+    pages = [*sorted((site / "exercises").glob("**/index.html")), *sorted((site / "browse").rglob("index.html")),
+             *sorted((site / "conditions").rglob("index.html"))]
     broken = broken_links(site, pages)
     assert not broken, "\n".join(broken[:30])
+    for slug in catalogue.exercises:
+        assert (site / "api" / "figures" / f"{slug}.svg").is_file(), slug
+
+
+@pytest.fixture(scope="module")
+def large_url(large_site):
+    from ghpages import pages_server
+
+    with pages_server(large_site[1], PREFIX) as url:
+        yield url
+
+
+def test_filters_on_a_paged_catalogue_search_every_page(large_site, large_url, page):
+    from steady_hips.render import LIST_PAGE
+
+    project, _ = large_site
+    catalogue = load_catalogue(project / "exercises")
+    page.goto(large_url + "exercises/")
+    page.wait_for_selector("form.sh-filters:not([hidden])")
+    first_page = page.eval_on_selector_all(".sh-catalogue tbody tr", "rows => rows.map(r => r.dataset.slug)")
+    assert len(first_page) == LIST_PAGE and page.locator(".sh-pager").first.is_visible()
+
+    # Few matches: all shown, from every page, with working links and thumbnails.
+    page.locator('input[name="kind"][value="stretch"]').check()
+    want = expected(kind=["stretch"], catalogue=catalogue)
+    assert 0 < want < LIST_PAGE
+    page.wait_for_function("document.querySelector('.sh-count').textContent.startsWith('Showing')")
+    assert page.locator(".sh-count").inner_text() == f"Showing {want} of 300 exercises"
+    rows = page.eval_on_selector_all(".sh-catalogue tbody tr", "rows => rows.map(r => [r.dataset.slug, r.cells[1].textContent])")
+    assert len(rows) == want and {kind for _, kind in rows} == {"stretch"}
+    assert {slug for slug, _ in rows} - set(first_page), "matches from the other pages are shown too"
+    assert not page.locator(".sh-pager").first.is_visible() and not page.locator(".sh-more").is_visible()
+    last = page.locator(".sh-catalogue tbody tr").last
+    slug = last.get_attribute("data-slug")
+    last.scroll_into_view_if_needed()  # the thumbnails load lazily
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=last.locator("img").element_handle())
+    last.locator("a").click()
+    page.wait_for_url(f"**/exercises/{slug}/")
+    assert page.locator("h1").inner_text().rstrip("¶") == catalogue.exercises[slug].name
+    page.go_back()
+    page.wait_for_selector("form.sh-filters:not([hidden])")
+    assert page.locator(".sh-count").inner_text() == f"Showing {want} of 300 exercises"
+
+    # Many matches: a hundred at a time; the counts beside the boxes cover every page.
+    page.locator('input[name="kind"][value="stretch"]').uncheck()
+    page.locator('input[name="kind"][value="strength"]').check()
+    want = expected(kind=["strength"], catalogue=catalogue)
+    assert want > LIST_PAGE
+    assert page.locator(".sh-catalogue tbody tr").count() == LIST_PAGE
+    assert page.locator(".sh-more button").inner_text() == f"Show {min(LIST_PAGE, want - LIST_PAGE)} more ({want - LIST_PAGE} not shown yet)"
+    page.locator(".sh-more button").click()
+    assert page.locator(".sh-catalogue tbody tr").count() == min(want, 2 * LIST_PAGE)
+    count = page.locator('input[name="position"][value="standing"]').locator("xpath=..").locator(".sh-n").inner_text()
+    assert count == f"({expected(kind=['strength'], position=['standing'], catalogue=catalogue)})"
+
+    # Nothing ticked: the page's own hundred rows and its links to the other pages again.
+    page.locator(".sh-filters button[type=reset]").click()
+    page.wait_for_function("document.querySelector('.sh-count').textContent === '300 exercises'")
+    assert page.eval_on_selector_all(".sh-catalogue tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.slug)") == first_page
+    assert page.locator(".sh-pager").first.is_visible() and not page.locator(".sh-more").is_visible()
+
+
+def test_a_paged_catalogue_prints_every_match(large_site, large_url, page):
+    project, _ = large_site
+    catalogue = load_catalogue(project / "exercises")
+    page.goto(large_url + "exercises/?kind=strength")
+    page.wait_for_function("document.querySelector('.sh-count').textContent.startsWith('Showing')")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(".sh-catalogue tbody tr").count() == expected(kind=["strength"], catalogue=catalogue)
+    assert not page.locator(".sh-more").is_visible() and not page.locator(".sh-pager ul").first.is_visible()
+
+
+PAGED_ADDRESSES = ["exercises/", "exercises/page/2/", "exercises/?kind=strength", "browse/equipment/no-equipment/page/2/",
+                   "conditions/trochanteric-pain/page/2/"]
+
+
+@pytest.mark.parametrize("scheme, viewport", [("light", {"width": 1280, "height": 900}), ("dark", {"width": 390, "height": 844})],
+                         ids=["light-desktop", "dark-phone"])
+def test_paged_lists_are_accessible(large_url, browser, scheme, viewport):
+    from test_quality import axe_violations
+
+    context = browser.new_context(color_scheme=scheme, viewport=viewport)
+    page = context.new_page()
+    found = []
+    try:
+        for address in PAGED_ADDRESSES:
+            page.goto(large_url + address, wait_until="load")
+            if "?" in address:
+                page.wait_for_function("document.querySelector('.sh-count').textContent.startsWith('Showing')")
+            found += axe_violations(page, address)
+    finally:
+        context.close()
+    assert not found, "\n".join(found)
+
+
+def test_paged_lists_are_valid_html(large_site, tmp_path):
+    import shutil
+
+    from test_quality import vnu_problems
+
+    _, site = large_site
+    for address in PAGED_ADDRESSES:
+        if "?" not in address:
+            shutil.copy(site / address / "index.html", tmp_path / (address.strip("/").replace("/", "-") + ".html"))
+    problems = vnu_problems(tmp_path)
+    assert not problems, "\n".join(problems)

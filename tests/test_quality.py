@@ -125,11 +125,12 @@ MATERIAL_EXCEPTIONS = [
 ]
 
 
-def test_html_is_valid(built_site: Path, tmp_path: Path):
+def vnu_problems(folder: Path) -> list[str]:
+    """The Nu Html Checker's errors in every HTML file under `folder`, Material's known ones left out."""
     jar = node_tool("vnu-jar/build/dist/vnu.jar")
     need("java", shutil.which("java") is not None)
     result = subprocess.run(
-        ["java", "-Xss16m", "-jar", str(jar), "--format", "json", "--skip-non-html", "--exit-zero-always", str(built_site)],
+        ["java", "-Xss16m", "-jar", str(jar), "--format", "json", "--skip-non-html", "--exit-zero-always", str(folder)],
         capture_output=True, text=True, timeout=600,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
@@ -141,9 +142,14 @@ def test_html_is_valid(built_site: Path, tmp_path: Path):
         if any(re.search(m, text) and re.search(e, extract) for m, e in MATERIAL_EXCEPTIONS):
             known += 1
             continue
-        where = message.get("url", "").split(str(built_site), 1)[-1]
+        where = message.get("url", "").split(str(folder), 1)[-1]
         problems.append(f"{where}:{message.get('lastLine', '?')}: {text}\n    {extract.strip()[:160]}")
     print(f"vnu: {len(problems)} errors, {known} known Material exceptions, {len(messages)} messages in all")
+    return problems
+
+
+def test_html_is_valid(built_site: Path):
+    problems = vnu_problems(built_site)
     assert not problems, f"{len(problems)} HTML errors:\n" + "\n".join(problems[:25])
 
 
@@ -175,7 +181,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def test_no_serious_accessibility_violation_on_any_page(browser, built_site, pages_url, scheme, viewport):
     """axe-core with the WCAG 2.0/2.1/2.2 A and AA rules on every page of the site; the light
     palette at desktop width, the dark palette (prefers-color-scheme) at phone width."""
-    axe = node_tool("axe-core/axe.min.js")
     context = browser.new_context(color_scheme=scheme, viewport=viewport)
     page = context.new_page()
     expected = "slate" if scheme == "dark" else "default"
@@ -184,18 +189,23 @@ def test_no_serious_accessibility_violation_on_any_page(browser, built_site, pag
         for address in site_pages(built_site):
             page.goto(pages_url + address, wait_until="load")
             assert page.evaluate("() => document.body.dataset.mdColorScheme") == expected, address
-            page.add_script_tag(path=str(axe))
-            violations = page.evaluate(
-                """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
-                     .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                     .map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join(''))}))""",
-                WCAG_TAGS,
-            )
-            found += [f"/{address} [{v['impact']}] {v['id']}: {v['help']}\n      " + "\n      ".join(v["nodes"]) for v in violations]
+            found += axe_violations(page, "/" + address)
     finally:
         context.close()
     assert not found, f"{len(found)} serious or critical violations ({scheme}):\n" + "\n".join(found[:30])
+
+
+def axe_violations(page, where: str) -> list[str]:
+    """axe-core's serious and critical WCAG A/AA violations on the page as it is now."""
+    page.add_script_tag(path=str(node_tool("axe-core/axe.min.js")))
+    violations = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
+             .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                         nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join(''))}))""",
+        WCAG_TAGS,
+    )
+    return [f"{where} [{v['impact']}] {v['id']}: {v['help']}\n      " + "\n      ".join(v["nodes"]) for v in violations]
 
 
 # --- Lighthouse ---------------------------------------------------------------------------

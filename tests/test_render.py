@@ -152,3 +152,31 @@ def test_unknown_name_in_article(renderer):
     with pytest.raises(RenderError) as caught:
         renderer.article("line one\n{{ exercize_card('clam') }}\n", "guide.md")
     assert str(caught.value).startswith("guide.md:2: ") and "exercize_card" in str(caught.value)
+
+
+def test_long_lists_are_paged_and_each_page_links_those_around_it(monkeypatch):
+    """With two rows a page, the 26 real exercises make 13 catalogue pages: each row once, and a
+    pager that always links the first, the last, and two pages either side of this one."""
+    from conftest import ROOT
+    from steady_hips import render
+
+    monkeypatch.setattr(render, "LIST_PAGE", 2)
+    catalogue = load_catalogue(ROOT / "exercises")
+    pages = Renderer(catalogue).pages()
+    paths = ["exercises/index.md", *(f"exercises/page/{k}.md" for k in range(2, 14))]
+    assert [p for p in pages if p.startswith("exercises/") and (p == "exercises/index.md" or "/page/" in p)] == paths
+    rows = [re.findall(r'<tr data-slug="([^"]+)"', pages[p]) for p in paths]
+    assert [len(r) for r in rows] == [2] * 13
+    assert [slug for r in rows for slug in r] == list(catalogue.exercises)
+
+    seventh = html(pages["exercises/page/7.md"])
+    pager = re.search(r'<nav aria-label="Pages of this list".*?</nav>', seventh, re.DOTALL).group(0)
+    items = re.findall(r"<li>(.*?)</li>", pager)
+    assert [re.sub(r"<[^>]+>", "", item) for item in items] == ["Previous", "1", "…", "5", "6", "7", "8", "9", "…", "13", "Next"]
+    assert '<a href="6.md" rel="prev">' in pager and '<a href="8.md" rel="next">' in pager
+    assert '<a aria-label="Page 1" href="../index.md">1</a>' in pager
+    assert "Page 7 of 13: exercises 13 to 14 of 26." in pager
+    # A browse page is paged the same way, below its own address; later pages are not searched.
+    no_equipment = [p for p in pages if p.startswith("browse/equipment/no-equipment/page/")]
+    assert no_equipment and 'search: {"exclude": true}' in pages[no_equipment[0]]
+    assert 'search: {"boost": 1.5}' in pages["browse/equipment/no-equipment.md"]

@@ -10,6 +10,8 @@
   file:// may not fetch() a file: `api/index.js` (names and search words for suggestions,
   sources, ready-made routines) and `api/exercises/<slug>.js` (one record, with its inline
   thumbnails), each loaded only when needed.
+- The catalogue's filters, when the catalogue is longer than one page, read every row from
+  `api/catalogue.js` (the row texts and filter values of `Renderer.catalogue_data`).
 
 Every address in the data is relative to the site root, so the files work under a project
 prefix and from a folder.
@@ -136,6 +138,10 @@ def _thumbnail(exercise: Exercise, number: int) -> str:
     if key not in _DRAWN:
         _DRAWN[key] = str(exercise_figure(exercise, level, thumb=True, key=KEY_STAND_IN))
     return _DRAWN[key]
+
+
+def catalogue_script(data: dict) -> str:
+    return _script("catalogue", data)
 
 
 def _json_text(data: Any) -> str:

@@ -46,6 +46,10 @@ _ID_STAND_IN = "sh-id-stand-in"
 # prints on one sheet; the tracking grid has at most `sessions` a week for `weeks` weeks.
 BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 3, "weeks": 8}
 _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
+# Rows per page of a long list (the catalogue, a browse page): a thousand rows in one page
+# is megabytes of HTML that a phone lays out for seconds. Page 1 keeps the list's own address;
+# page k is `<list>/page/k/`, so every row stays reachable without JavaScript.
+LIST_PAGE = 100
 
 
 class RenderError(Exception):
@@ -101,6 +105,9 @@ class Renderer:
             label=_label,
             filter_choices=self._filter_choices,
             filter_data=self._filter_data,
+            catalogue_row=self._catalogue_row,
+            list_page=LIST_PAGE,
+            page_path=list_page_path,
             sentence=_sentence,
             easiest_first=self._easiest_first,
             conditions_of=self._conditions_of,
@@ -210,6 +217,33 @@ class Renderer:
             "high": str(high),
         }
 
+    def _catalogue_row(self, exercise: Exercise) -> dict[str, Any]:
+        """A catalogue row as plain text: the page's table (exercise_index.md) and the filters'
+        data for the other pages (`catalogue_data`) are made from this one dict."""
+        extra = self.catalogue.level_equipment(exercise)
+        equipment = equipment_text(exercise.equipment) + (f"; some levels: {equipment_text(extra)}" if extra else "")
+        low, high = self.catalogue.difficulty(exercise.slug)
+        _, width, height = self._thumbnail(exercise)
+        return {
+            "slug": exercise.slug,
+            "name": exercise.name,
+            "kind": exercise.kind,
+            "muscles": ", ".join(exercise.muscles) if exercise.muscles else "none",
+            "equipment": equipment,
+            "position": exercise.position,
+            "difficulty": f"{low}" if high == low else f"{low}–{high}",
+            "thumb": [width, height],
+            "data": self._filter_data(exercise),
+        }
+
+    def catalogue_data(self) -> dict[str, Any]:
+        """Every catalogue row, for the filters of a catalogue longer than one page (catalogue.js)."""
+        rows = [self._catalogue_row(e) for e in self.catalogue.exercises.values()]
+        fields = [key for key in rows[0] if key != "data"] if rows else []
+        facets = list(rows[0]["data"]) if rows else []
+        return {"fields": fields, "facets": facets,
+                "rows": [[row[f] for f in fields] + [row["data"][f] for f in facets] for row in rows]}
+
     def _easiest_first(self, exercises: list[Exercise]) -> list[Exercise]:
         return sorted(exercises, key=lambda e: (self.catalogue.difficulty(e.slug), e.name.casefold()))
 
@@ -277,7 +311,8 @@ class Renderer:
 
     def _page_jobs(self) -> list[tuple[str, str, dict[str, Any]]]:
         """(template, docs path, template values) of every generated page."""
-        jobs = [("exercise_index.md", "exercises/index.md", {})]
+        jobs = [("exercise_index.md", list_page_path("exercises/index.md", number), {"number": number})
+                for number in range(1, _pages(len(self.catalogue.exercises)) + 1)]
         jobs += [("exercise.md", f"exercises/{slug}.md", {"ex": e}) for slug, e in self.catalogue.exercises.items()]
         if self.catalogue.routines:
             jobs.append(("routine_index.md", "routines/index.md", {}))
@@ -285,12 +320,16 @@ class Renderer:
         jobs.append(("builder.md", "builder/index.md", {}))
         for facet in ("muscle", "equipment"):
             jobs.append(("browse_index.md", f"{BROWSE_FOLDERS[facet]}/index.md", {"facet": facet}))
-            jobs += [("browse.md", self._browse_path(facet, value), {"facet": facet, "value": value})
-                     for value in self._facet_values(facet)]
+            for value in self._facet_values(facet):
+                first = self._browse_path(facet, value)
+                jobs += [("browse.md", list_page_path(first, number), {"facet": facet, "value": value, "number": number})
+                         for number in range(1, _pages(len(self.catalogue.exercises_for(facet, value))) + 1)]
         if self.catalogue.conditions:
             jobs.append(("condition_index.md", "conditions/index.md", {}))
-            jobs += [("condition.md", self._browse_path("condition", name), {"name": name, "condition": condition})
-                     for name, condition in self.catalogue.conditions.items()]
+            for name, condition in self.catalogue.conditions.items():
+                first = self._browse_path("condition", name)
+                jobs += [("condition.md", list_page_path(first, number), {"name": name, "condition": condition, "number": number})
+                         for number in range(1, _pages(len(self.catalogue.exercises_for("condition", name))) + 1)]
         return jobs
 
     def _page(self, template: str, path: str, values: dict[str, Any]) -> str:
@@ -360,6 +399,19 @@ class Renderer:
 
 _PLACEHOLDER_START = "<!--sh-figure "
 _PLACEHOLDER = re.compile(r"<!--sh-figure ([a-z0-9-]+) (\d*) ([tb]) ([\w-]*)-->")
+
+
+def list_page_path(first: str, number: int) -> str:
+    """The docs path of page `number` of a list whose first page is `first`:
+    `exercises/index.md` -> `exercises/page/2.md`, `browse/muscles/core.md` -> `browse/muscles/core/page/2.md`."""
+    if number == 1:
+        return first
+    stem = first.removesuffix(".md").removesuffix("/index")
+    return f"{stem}/page/{number}.md"
+
+
+def _pages(rows: int) -> int:
+    return max(1, -(-rows // LIST_PAGE))
 
 
 def _figure_placeholder(exercise: Exercise, name: str | None, thumb: bool, key: object) -> Markup | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .api import api_files
+from .api import api_files, catalogue_script
 from .catalogue import Catalogue, load_catalogue
 from .render import Renderer
 
@@ -52,6 +52,7 @@ class Site:
         """The generated files that are not pages (the open data under api/), keyed by their path in the site."""
         if self._files is None:
             self._files = api_files(self.catalogue, self._previous_files)
+            self._files["api/catalogue.js"] = catalogue_script(self.renderer.catalogue_data())
             self._previous_files = None  # no longer needed: let the previous build's files go
         return self._files
 

@@ -270,7 +270,9 @@ def _wait_for(server: subprocess.Popen, text: str, limit: float = 120) -> None:
 # Served as GitHub Pages serves the site (gzip, tests/ghpages.py), with the quality gates'
 # Lighthouse runner (tests/test_quality.py) and Debian's Chromium through Playwright.
 
-READER_PAGES = {"catalogue": "exercises/", "largest browse page": "browse/equipment/no-equipment/", "builder": "builder/"}
+READER_PAGES = {"catalogue": "exercises/", "catalogue, page 2": "exercises/page/2/",
+                "largest browse page": "browse/equipment/no-equipment/", "largest condition page": "conditions/trochanteric-pain/",
+                "builder": "builder/"}
 READER_PREFIX = "/steady-hips-test/"
 SEARCH_QUERIES = ["clam", "glute bridge", "single leg squat", "hip pain after running", "foam roller", "IT band"]
 
@@ -305,7 +307,7 @@ def page_weights(site: Path) -> dict:
     return out
 
 
-def lighthouse_pages(site: Path, repeat: int = 2) -> dict:
+def lighthouse_pages(site: Path, repeat: int = 3) -> dict:
     """Mobile Lighthouse (the quality gates' runner) on each reader page, `repeat` runs each."""
     _tests_path()
     from ghpages import pages_server
@@ -435,7 +437,7 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
-    parser.add_argument("--repeat", type=int, default=5, help="turns of builds (ours, then each floor); default 5")
+    parser.add_argument("--repeat", type=int, default=3, help="turns of builds (ours, then each floor); default 3")
     parser.add_argument("--write", action="store_true", help="write the report to BENCHMARKS.md")
     parser.add_argument("--lighthouse", action="store_true", help="also Lighthouse (mobile) on the catalogue, the largest browse page and the builder at 1,000 exercises")
     parser.add_argument("--search", action="store_true", help="also the search latency at 1,000 exercises (Chromium, CPU slowed 4×)")
