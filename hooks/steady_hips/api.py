@@ -4,7 +4,8 @@
   its page and figure addresses; `api/exercises.schema.json` describes it, derived from the model.
 - `api/exercises/<slug>.json`: one exercise's record, as in `exercises.json`.
 - `api/routines.json`: the ready-made routines as builder cards (see `routine_card`).
-- `api/figures/<slug>.svg` (and `<slug>-<level>.svg` for a level with its own drawing):
+- `api/figures/<slug>.svg` (and `<slug>.level-<n>.svg` for a level with its own drawing; a slug has
+  no dot, so no exercise's drawing can take a level's path):
   the thumbnails, self-contained SVG (dark lines on a light plate, no page CSS needed; see thumbnails.py).
 - The builder (`/builder/`) reads the same data as scripts, because a page opened from
   file:// may not fetch() a file: `api/index.js` (names and search words for suggestions,
@@ -40,7 +41,7 @@ KEY_STAND_IN = "sh-key"  # replaced by the builder to keep figure ids unique on 
 def figure_path(exercise: Exercise, number: int) -> str:
     """The thumbnail of level `number` (1-based): its own drawing, or the exercise's."""
     level = exercise.levels[number - 1]
-    return f"api/figures/{exercise.slug}-{number}.svg" if level.figure else f"api/figures/{exercise.slug}.svg"
+    return f"api/figures/{exercise.slug}.level-{number}.svg" if level.figure else f"api/figures/{exercise.slug}.svg"
 
 
 def _plain(value: Any) -> Any:
@@ -233,17 +234,6 @@ def exercise_files(exercise: Exercise) -> dict[str, str]:
     return files
 
 
-def _shared_paths(catalogue: Catalogue) -> set[str]:
-    """Paths more than one exercise makes, e.g. the second level's drawing of `a` and the drawing of `a-2`:
-    in the files made from `catalogue`, such a path holds one exercise's file only."""
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for exercise in catalogue.exercises.values():
-        for path in exercise_paths(exercise):
-            (shared if path in seen else seen).add(path)
-    return shared
-
-
 def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None) -> dict[str, str]:
     """Every file under api/, keyed by its path in the site.
 
@@ -251,16 +241,13 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
     exercise equal to its earlier self keeps its `exercise_files` from there. The files about the
     whole catalogue are made afresh."""
     earlier, earlier_files = previous if previous is not None else (None, {})
-    shared = _shared_paths(earlier) if earlier is not None else set()
     per_exercise: dict[str, str] = {}
     for slug, exercise in catalogue.exercises.items():
-        paths = exercise_paths(exercise)
-        if earlier is not None and earlier.exercises.get(slug) == exercise and shared.isdisjoint(paths):
-            made = {path: earlier_files[path] for path in paths}
+        if earlier is not None and earlier.exercises.get(slug) == exercise:
+            made = {path: earlier_files[path] for path in exercise_paths(exercise)}
         else:
             made = exercise_files(exercise)
-        for path, content in made.items():
-            per_exercise.setdefault(path, content)  # a path two exercises make: the first one's file
+        per_exercise.update(made)
     exercises = list(catalogue.exercises.values())
     # The records as their own files encode them, joined: what _compact() gives for the whole list.
     records = ",".join(per_exercise[_record_path(e.slug)].removesuffix("\n") for e in exercises)
