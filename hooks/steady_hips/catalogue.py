@@ -41,6 +41,7 @@ class Catalogue:
     _warnings: list[Problem] | None = field(default=None, init=False, repr=False, compare=False)
     _steps: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
     _easier: dict[str, list[Exercise]] | None = field(default=None, init=False, repr=False, compare=False)
+    _found: dict[tuple[str, str], list[Exercise]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -130,6 +131,12 @@ class Catalogue:
 
     def exercises_for(self, facet: str, value: str) -> list[Exercise]:
         """Exercises with `value` among their muscles, equipment (any level) or helps_with."""
+        # Asked for by every page of a list and by the page jobs: each answer once per catalogue.
+        if (facet, value) not in self._found:
+            self._found[facet, value] = self._exercises_for(facet, value)
+        return list(self._found[facet, value])
+
+    def _exercises_for(self, facet: str, value: str) -> list[Exercise]:
         if facet == "muscle":
             return [e for e in self.exercises.values() if value in e.muscles]
         if facet == "equipment":

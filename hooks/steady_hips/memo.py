@@ -26,7 +26,7 @@ from .model import Exercise, Routine
 
 # The renderer's Jinja globals that read the catalogue (bound methods of the Renderer).
 RECORDED_GLOBALS = ("exercise", "routine", "source", "level", "routine_equipment", "browse_path", "facet_values",
-                    "filter_choices", "filter_data", "catalogue_row", "easiest_first", "conditions_of", "routines_with",
+                    "filter_choices", "filter_data", "catalogue_row", "easiest_first", "also_working", "conditions_of", "routines_with",
                     "exercise_figure", "page_url")
 
 

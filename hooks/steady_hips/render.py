@@ -111,6 +111,7 @@ class Renderer:
             sentence=_sentence,
             easiest_first=self._easiest_first,
             conditions_of=self._conditions_of,
+            also_working=self._also_working,
             routines_with=self._routines_with,
             builder_slot=_slot,
             builder_limits=BUILDER_LIMITS,
@@ -246,6 +247,16 @@ class Renderer:
 
     def _easiest_first(self, exercises: list[Exercise]) -> list[Exercise]:
         return sorted(exercises, key=lambda e: (self.catalogue.difficulty(e.slug), e.name.casefold()))
+
+    def _also_working(self, name: str) -> list[Exercise]:
+        """Exercises for a condition's muscles that the sources do not name for it, easiest first."""
+        named = {e.slug for e in self.catalogue.exercises_for("condition", name)}
+        found: dict[str, Exercise] = {}
+        for muscle in self.catalogue.conditions[name].muscles:
+            for exercise in self.catalogue.exercises_for("muscle", muscle):
+                if exercise.slug not in named:
+                    found.setdefault(exercise.slug, exercise)
+        return self._easiest_first(list(found.values()))
 
     def _conditions_of(self, exercises: list[Exercise]) -> list[tuple[str, int]]:
         """(condition, how many of `exercises` help with it), in vocabulary order."""
