@@ -219,6 +219,19 @@ def test_add_to_a_card_from_an_exercise_page(page, site_url):
 
 
 @pytest_browser
+def test_the_add_box_suggests_every_exercise_once_it_is_used(page, site_url):
+    """The suggestions (a <datalist> option per exercise) are made when the box is first used,
+    not while the page loads: at a thousand exercises they are most of the page's elements."""
+    open_builder(page, f"{site_url}builder/?routine=hip-stability", len(routine_names("hip-stability")))
+    names = page.locator("#sh-b-names option")
+    assert names.count() == 0
+    page.locator("#sh-b-add").focus()
+    names = page.eval_on_selector_all("#sh-b-names option", "options => options.map(o => o.value)")
+    assert sorted(names) == sorted(yaml.safe_load(p.read_text())["name"] for p in (ROOT / "exercises").glob("*.yml")
+                                   if p.name != "sources.yml")
+
+
+@pytest_browser
 @pytest.mark.parametrize("address", ["#v1&t=Old%20card&e=no-such-exercise,1&e=clamshell,9&e=plank,1,abc&w=99&zz%",
                                      "#v7&%%%", "#v1&e=%E0%A4%A,1&e=plank", "#garbage"])
 def test_damaged_address_gives_a_notice_and_keeps_the_rest(page, site_url, address):

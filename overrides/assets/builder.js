@@ -495,8 +495,11 @@
 
   // --- adding exercises ----------------------------------------------------------
 
+  // The add box's suggestions: a thousand exercises are a thousand <option>s, made when the
+  // box is first used rather than while the page loads.
   function fillSuggestions() {
     var datalist = root.querySelector("#sh-b-names");
+    if (datalist.options.length || !index) return;
     var fragment = document.createDocumentFragment();
     index.exercises.forEach(function (e) {
       var option = document.createElement("option");
@@ -715,7 +718,7 @@
   }
 
   function start() {
-    fillSuggestions();
+    if (document.activeElement === addInput) fillSuggestions();
     var params = new URLSearchParams(location.search);
     var routine = params.get("routine"), adding = params.get("add");
     var fragment = location.hash.replace(/^#/, "");
@@ -736,6 +739,7 @@
   root.hidden = false;
   load("assets/vendor/qrcode-generator/qrcode.js", null, function () { if (state) renderQr(); });
   load("api/index.js", function () { say("The exercise list could not be loaded."); });
+  ["focus", "input", "pointerdown"].forEach(function (type) { addInput.addEventListener(type, fillSuggestions); });
   // An address pasted into this tab (only its fragment changed) opens that card.
   self.addEventListener("hashchange", function () {
     if (state && location.hash !== address(state)) { keptId = null; open(location.hash.replace(/^#/, "")); }
