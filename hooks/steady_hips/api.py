@@ -29,6 +29,7 @@ from .catalogue import Catalogue
 from .figure import exercise_figure
 from .model import SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names
 from .schema import _schema
+from .text import count
 from .thumbnails import standalone
 
 FORMAT = 1  # the version of the files' layout; bumped on a change that breaks readers
@@ -92,11 +93,7 @@ def search_words(exercise: Exercise) -> list[str]:
 
 
 def _count(value: int | Span | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Span):
-        return f"{value.low}-{value.high}" if value.is_range else str(value.low)
-    return str(value)
+    return count(value, dash="-")  # as the builder's address writes a range
 
 
 def dosage_item(dosage: Dosage | None) -> list[str]:

@@ -23,11 +23,12 @@ def markdown_text(value: object) -> Markup:
     return Markup(text.translate(_ESCAPES))
 
 
-def count(value: int | Span | None) -> str:
+def count(value: int | Span | None, dash: str = "–") -> str:
+    """A number or a range as text: `8–12` to read, `8-12` (dash="-") in an address."""
     if value is None:
         return ""
     if isinstance(value, Span):
-        return f"{value.low}–{value.high}" if value.is_range else str(value.low)
+        return f"{value.low}{dash}{value.high}" if value.is_range else str(value.low)
     return str(value)
 
 
