@@ -2,7 +2,7 @@
 
 While a page renders, every call its templates make that reads the catalogue is recorded:
 the `catalogue` object's methods and attributes, and the renderer's lookups (`exercise`,
-`routine`, `filter_data`...). Everything else a template calls is a pure function of what
+`routine`, `catalogue_row`...). Everything else a template calls is a pure function of what
 those calls returned. On the next render, a page is taken over unchanged when its template
 values are equal, none of the exercises or routines it saw has changed, and every recorded
 call, made again on the new catalogue, returns the same. Otherwise (or on any doubt) the
@@ -26,7 +26,7 @@ from .model import Exercise, Routine
 
 # The renderer's Jinja globals that read the catalogue (bound methods of the Renderer).
 RECORDED_GLOBALS = ("exercise", "routine", "source", "level", "routine_equipment", "browse_path", "facet_values",
-                    "filter_choices", "filter_data", "catalogue_row", "easiest_first", "also_working", "conditions_of", "routines_with",
+                    "filter_choices", "catalogue_row", "easiest_first", "also_working", "conditions_of", "routines_with",
                     "exercise_figure", "page_url")
 
 

@@ -104,10 +104,12 @@ class Renderer:
             facet_values=self._facet_values,
             label=_label,
             filter_choices=self._filter_choices,
-            filter_data=self._filter_data,
             catalogue_row=self._catalogue_row,
             list_page=LIST_PAGE,
             page_path=list_page_path,
+            page_count=_pages,
+            on_page=_on_page,
+            page_span=_page_span,
             sentence=_sentence,
             easiest_first=self._easiest_first,
             conditions_of=self._conditions_of,
@@ -322,8 +324,7 @@ class Renderer:
 
     def _page_jobs(self) -> list[tuple[str, str, dict[str, Any]]]:
         """(template, docs path, template values) of every generated page."""
-        jobs = [("exercise_index.md", list_page_path("exercises/index.md", number), {"number": number})
-                for number in range(1, _pages(len(self.catalogue.exercises)) + 1)]
+        jobs = self._list_jobs("exercise_index.md", "exercises/index.md", len(self.catalogue.exercises), {})
         jobs += [("exercise.md", f"exercises/{slug}.md", {"ex": e}) for slug, e in self.catalogue.exercises.items()]
         if self.catalogue.routines:
             jobs.append(("routine_index.md", "routines/index.md", {}))
@@ -332,16 +333,19 @@ class Renderer:
         for facet in ("muscle", "equipment"):
             jobs.append(("browse_index.md", f"{BROWSE_FOLDERS[facet]}/index.md", {"facet": facet}))
             for value in self._facet_values(facet):
-                first = self._browse_path(facet, value)
-                jobs += [("browse.md", list_page_path(first, number), {"facet": facet, "value": value, "number": number})
-                         for number in range(1, _pages(len(self.catalogue.exercises_for(facet, value))) + 1)]
+                jobs += self._list_jobs("browse.md", self._browse_path(facet, value), len(self.catalogue.exercises_for(facet, value)),
+                                        {"facet": facet, "value": value})
         if self.catalogue.conditions:
             jobs.append(("condition_index.md", "conditions/index.md", {}))
             for name, condition in self.catalogue.conditions.items():
-                first = self._browse_path("condition", name)
-                jobs += [("condition.md", list_page_path(first, number), {"name": name, "condition": condition, "number": number})
-                         for number in range(1, _pages(len(self.catalogue.exercises_for("condition", name))) + 1)]
+                jobs += self._list_jobs("condition.md", self._browse_path("condition", name),
+                                        len(self.catalogue.exercises_for("condition", name)), {"name": name, "condition": condition})
         return jobs
+
+    @staticmethod
+    def _list_jobs(template: str, first: str, rows: int, values: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+        """The jobs of a list's pages, `number` 1 at `first` (list_page_path)."""
+        return [(template, list_page_path(first, number), {**values, "number": number}) for number in range(1, _pages(rows) + 1)]
 
     def _page(self, template: str, path: str, values: dict[str, Any]) -> str:
         try:
@@ -422,7 +426,18 @@ def list_page_path(first: str, number: int) -> str:
 
 
 def _pages(rows: int) -> int:
+    """How many pages a list of `rows` takes (one when empty)."""
     return max(1, -(-rows // LIST_PAGE))
+
+
+def _on_page(items: list, number: int) -> list:
+    """The rows of page `number` of a list."""
+    return items[(number - 1) * LIST_PAGE:number * LIST_PAGE]
+
+
+def _page_span(number: int, rows: int) -> tuple[int, int]:
+    """The first and last row numbers (1-based) on page `number` of a list of `rows`."""
+    return (number - 1) * LIST_PAGE + 1, min(number * LIST_PAGE, rows)
 
 
 def _figure_placeholder(exercise: Exercise, name: str | None, thumb: bool, key: object) -> Markup | None:
