@@ -14,8 +14,8 @@ from typing import Any, NamedTuple, get_args
 
 import yaml
 
-from .model import (CONDITIONS_DIR, ROUTINES_DIR, SLUG_PATTERN, SOURCES_FILE, Condition, ConditionPage, Equipment,
-                    Exercise, Gear, Muscle, Routine, Source, gear_names, slugify)
+from .model import (CONDITIONS_DIR, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, Condition, ConditionPage, Equipment,
+                    Exercise, Gear, Muscle, Routine, Rules, Source, gear_names, slugify)
 from .parallel import shared_map
 from .problems import CatalogueError, Problem
 from .validate import INVALID, Document, convert, suggestion
@@ -23,6 +23,8 @@ from .yaml_messages import syntax_problem
 
 from .yaml_loader import Loader as _Loader
 _SLUG = re.compile(SLUG_PATTERN)
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_URL = re.compile(r"^https?://[^\s<>\"]+$")
 LONG_NAME = 80  # characters; a longer name wraps mid-word in headings and routine card rows
 _SCHEMA_DIR = "schema"
 
@@ -35,6 +37,7 @@ class Catalogue:
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
     conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the Condition value
+    rules: Rules | None = None  # exercises/rules.yml; `load_catalogue` requires it
     _documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by exercise slug
     _routine_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by routine slug
     _condition_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by page slug
@@ -180,7 +183,7 @@ class _Parsed:
 
 
 def load_catalogue(exercises_dir: Path | str) -> Catalogue:
-    """Load `exercises_dir` (sources.yml, <slug>.yml, routines/<slug>.yml) or raise CatalogueError."""
+    """Load `exercises_dir` (sources.yml, rules.yml, <slug>.yml, routines/<slug>.yml, conditions/<slug>.yml) or raise CatalogueError."""
     # Loading builds a large tree of acyclic objects; the cyclic garbage collector would rescan
     # it again and again (measured: 3x the load time at 1,000 files), so it waits until the end.
     collecting = gc.isenabled()
@@ -202,18 +205,24 @@ def _load(root: Path) -> Catalogue:
     sources_jobs = [(sources_path, SourcesFile)] if sources_path.is_file() else []
     if not sources_jobs:
         problems.append(Problem(_label(sources_path, label_base), 1, 1, "", "the bibliography file is missing"))
-    exercise_files = _data_files(root, problems, label_base, skip={SOURCES_FILE})
+    rules_path = root / RULES_FILE
+    rules_jobs = [(rules_path, Rules)] if rules_path.is_file() else []
+    if not rules_jobs:
+        problems.append(Problem(_label(rules_path, label_base), 1, 1, "",
+                                "the rules file is missing: it holds the pain rule that every exercise page and card shows"))
+    exercise_files = _data_files(root, problems, label_base, skip={SOURCES_FILE, RULES_FILE})
     routine_files = _data_files(root / ROUTINES_DIR, problems, label_base) if (root / ROUTINES_DIR).is_dir() else []
     condition_files = _data_files(root / CONDITIONS_DIR, problems, label_base) if (root / CONDITIONS_DIR).is_dir() else []
 
-    jobs = [*sources_jobs, *((p, Exercise) for p in exercise_files), *((p, Routine) for p in routine_files),
+    jobs = [*sources_jobs, *rules_jobs, *((p, Exercise) for p in exercise_files), *((p, Routine) for p in routine_files),
             *((p, ConditionPage) for p in condition_files)]
     parsed_files = iter(_parse_all(jobs, label_base))
     parsed_sources = next(parsed_files) if sources_jobs else _Parsed(INVALID, Document(_label(sources_path, label_base)))
+    parsed_rules = next(parsed_files) if rules_jobs else _Parsed(INVALID, Document(_label(rules_path, label_base)))
     exercises = {p.stem: next(parsed_files) for p in exercise_files}
     routines = {p.stem: next(parsed_files) for p in routine_files}
     condition_pages = {p.stem: next(parsed_files) for p in condition_files}
-    for parsed in [parsed_sources, *exercises.values(), *routines.values(), *condition_pages.values()]:
+    for parsed in [parsed_sources, parsed_rules, *exercises.values(), *routines.values(), *condition_pages.values()]:
         problems.extend(parsed.doc.problems)
 
     sources = parsed_sources.value if isinstance(parsed_sources.value, dict) else {}
@@ -229,7 +238,7 @@ def _load(root: Path) -> Catalogue:
 
     known = {"exercise": set(exercises), "source": set(sources) if parsed_sources.value is not INVALID else None,
              "routine": set(routines)}
-    for parsed in [parsed_sources, *exercises.values(), *routines.values(), *condition_pages.values()]:
+    for parsed in [parsed_sources, parsed_rules, *exercises.values(), *routines.values(), *condition_pages.values()]:
         _check_references(parsed.doc, known, problems)
     for slug, parsed in exercises.items():
         if parsed.value is not INVALID:
@@ -245,7 +254,7 @@ def _load(root: Path) -> Catalogue:
     if problems:
         raise CatalogueError(problems)
     ordered = dict(sorted(good_exercises.items(), key=lambda kv: kv[1].name.casefold()))
-    return Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions,
+    return Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions, rules=parsed_rules.value,
                      _documents={slug: parsed.doc for slug, parsed in exercises.items()},
                      _routine_documents={slug: parsed.doc for slug, parsed in routines.items()},
                      _condition_documents={slug: parsed.doc for slug, parsed in condition_pages.items()})
@@ -383,6 +392,10 @@ def _check_sources(sources: dict[str, Source], doc: Document, problems: list[Pro
             problems.append(_problem(doc, key, "source keys use lower-case letters, digits and hyphens"))
         if not (source.author or source.publisher):
             problems.append(_problem(doc, key, "give an author or a publisher so the source can be cited"))
+        if source.doi is not None and not _DOI.match(source.doi):
+            problems.append(_problem(doc, f"{key}.doi", "a DOI starts with '10.' and has no spaces, e.g. '10.1136/bmj.k1662' (leave out https://doi.org/)"))
+        if source.url is not None and not _URL.match(source.url):
+            problems.append(_problem(doc, f"{key}.url", "an address starts with https:// or http:// and has no spaces"))
 
 
 def _check_exercise(exercise: Exercise, doc: Document, problems: list[Problem]) -> None:

@@ -58,9 +58,8 @@ Equipment = Literal[
 ]
 
 Condition = Literal[
-    "trochanteric pain",
+    "gluteal tendinopathy",
     "IT band syndrome",
-    "piriformis syndrome",
     "runner's knee",
     "hip flexor strain",
     "SI joint pain",
@@ -140,6 +139,10 @@ def _none() -> list:
     return []
 
 
+EVIDENCE_NOTE = ("One plain sentence where this page departs from an older source article and why, e.g. "
+                 "`An older rule of thumb says ...; a 2025 study of runners found ...`. Shown on the page.")
+
+
 # --- records ------------------------------------------------------------------------
 
 
@@ -210,6 +213,7 @@ class Exercise:
     stop_if: list[str] = doc("Exercise-specific reasons to stop (the general pain rule is always shown too).", default_factory=_none)
     related: list[ExerciseRef] = doc("Slugs of related exercises or variations.", default_factory=_none)
     harder: list[ExerciseRef] = doc("Slugs of separate exercises that take this one further (the easier direction is derived).", default_factory=_none)
+    evidence_note: str | None = doc(EVIDENCE_NOTE, default=None)
     figure: Figure = doc("The drawing of the first level: start and end positions as poses (see `Figure`).")
     slug: str = field(init=False, default="")  # the file name, set by the loader
 
@@ -247,6 +251,7 @@ class Routine:
     exercises: Annotated[list[RoutineItem], NonEmpty()] = doc("The exercises in the order they are done.")
     sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the articles this routine comes from.")
     capacity_check: str | None = doc("A simple test of whether the reader is ready, shown on the card.", default=None)
+    evidence_note: str | None = doc(EVIDENCE_NOTE, default=None)
     slug: str = field(init=False, default="")  # the file name, set by the loader
 
 
@@ -260,7 +265,9 @@ class Source:
     kind: str = doc("Who wrote it, in a few words, e.g. `chiropractor's blog`.")
     author: str | None = doc("Author's name, when the article gives one.", default=None)
     publisher: str | None = doc("Publisher, clinic or site, when the article gives one.", default=None)
-    published: str | None = doc("Publication date as the article gives it, e.g. `2020-06-16`.", default=None)
+    published: str | None = doc("Publication date or year as the source gives it, e.g. `2020-06-16` or `2018`.", default=None)
+    doi: str | None = doc("The DOI, without `https://doi.org/`, e.g. `10.1136/bmj.k1662`; shown as a link.", default=None)
+    url: str | None = doc("The address where the source can be read, when it has no DOI.", default=None)
 
 
 # Words people reach for instead of our field names; the validator suggests the real one.
@@ -323,10 +330,9 @@ EQUIPMENT_WORDS: dict[Equipment, tuple[str, ...]] = {
 }
 
 CONDITION_WORDS: dict[Condition, tuple[str, ...]] = {
-    "trochanteric pain": ("hip bursitis", "trochanteric bursitis", "greater trochanteric pain syndrome",
-                          "GTPS", "trochanteric regional pain syndrome", "outer hip pain", "side of the hip"),
+    "gluteal tendinopathy": ("greater trochanteric pain syndrome", "GTPS", "hip bursitis", "trochanteric bursitis",
+                             "trochanteric pain", "trochanteric regional pain syndrome", "outer hip pain", "side of the hip"),
     "IT band syndrome": ("ITB", "ITBS", "IT band", "iliotibial band", "iliotibial band syndrome", "outside of the knee"),
-    "piriformis syndrome": ("", "piriformis", "deep buttock pain"),
     "runner's knee": ("patellofemoral pain", "patellofemoral pain syndrome", "PFPS", "kneecap pain", "front of the knee"),
     "hip flexor strain": ("", "pulled hip flexor", "strained hip flexor", "psoas strain", "front of the hip"),
     "SI joint pain": ("sacroiliac joint pain", "sacroiliac", "SI joint", "SIJ", "pelvis pain", "low back and buttock"),
@@ -366,6 +372,14 @@ SEARCH_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 @dataclass(kw_only=True)
+class Caution:
+    """An exercise to change or leave out for a condition, and how."""
+
+    exercise: ExerciseRef = doc("Slug of the exercise.")
+    advice: str = doc("What to do instead, in one or two sentences, e.g. `Keep to level 1; at level 2 the squeeze presses on the sore tendons.`")
+
+
+@dataclass(kw_only=True)
 class ConditionPage:
     """A condition's page, stored as `exercises/conditions/<slug>.yml` and shown at `/conditions/<slug>/`; it lists the exercises whose `helps_with` names the condition."""
 
@@ -375,13 +389,41 @@ class ConditionPage:
     what_it_is: Annotated[list[str], NonEmpty()] = doc("What it is and how it feels, in plain words, one paragraph an item.")
     muscles: list[Muscle] = doc("Muscles at the heart of the condition; the page also lists exercises that work them, apart from those the sources use for it.", default_factory=_none)
     how_exercises_help: Annotated[list[str], NonEmpty()] = doc("Why the exercises and routines listed on the page help, one paragraph an item. No cure claims.")
+    day_to_day: list[str] = doc("What to change in daily life and in training while it settles, one piece of advice an item; shown before the exercises.", default_factory=_none)
+    how_long: str | None = doc("How long it usually takes to settle with the right management, in plain words.", default=None)
     see_a_professional: Annotated[list[str], NonEmpty()] = doc("Signs that call for a physio or doctor with this condition, one an item; the general red flags are always linked too.")
+    cautions: list[Caution] = doc("Exercises to change or leave out with this condition; they are kept off the page's exercise lists.", default_factory=_none)
+    evidence_note: str | None = doc(EVIDENCE_NOTE, default=None)
     routines: list[RoutineRef] = doc("Slugs of routines that fit, most useful first.", default_factory=_none)
     sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the articles the text comes from.")
     slug: str = field(init=False, default="")  # the file name, set by the loader
 
 
 CONDITIONS_DIR = "conditions"
+
+
+@dataclass(kw_only=True)
+class PainRule:
+    """The one rule for pain during exercise and running, shown on every exercise, condition and routine page, every card and the builder."""
+
+    name: str = doc("What the rule is called on the site, e.g. `The pain rule`.")
+    scale: str = doc("How to score pain, with the ends of the scale named, e.g. `Score pain from 0 (none) to 10 (the worst you can imagine).`")
+    holds_when: Annotated[list[str], NonEmpty()] = doc("What must all be true for the load to be right, one short sentence an item (during, next morning, week to week).")
+    otherwise: str = doc("What to do when one of them is not true.")
+    not_pain: str | None = doc("A sensation that does not count as pain, if any, e.g. muscle tiredness.", default=None)
+    exclusions: Annotated[list[str], NonEmpty()] = doc("When the rule does not apply and the reader should stop and get checked instead, one short phrase an item.")
+    sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the model the rule follows.")
+
+
+@dataclass(kw_only=True)
+class Rules:
+    """The site's rules for exercising, stored once in `exercises/rules.yml` and rendered everywhere they apply."""
+
+    pain: PainRule = doc("The pain rule.")
+    move_up: str = doc("When to move up a level, in one sentence; printed on every card.")
+
+
+RULES_FILE = "rules.yml"
 
 
 def slugify(value: str) -> str:

@@ -52,6 +52,15 @@ _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it save
 LIST_PAGE = 100
 
 
+def _source_link(source: Source) -> Markup:
+    """Where a source can be read, as a link: its DOI, else its address; empty when it has neither."""
+    href = f"https://doi.org/{source.doi}" if source.doi else source.url
+    if not href:
+        return Markup("")
+    text = f"doi:{source.doi}" if source.doi else href
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
 class RenderError(Exception):
     """A template or article could not be rendered; the message names the file and line."""
 
@@ -117,6 +126,8 @@ class Renderer:
             routines_with=self._routines_with,
             builder_slot=_slot,
             builder_limits=BUILDER_LIMITS,
+            source_link=_source_link,
+            page_sources=self._page_sources,
         )
         macro_source = self.env.loader.get_source(self.env, "macros.md")[0]
         self.macro_names = re.findall(r"{%-?\s*macro\s+(\w+)", macro_source)
@@ -250,9 +261,15 @@ class Renderer:
     def _easiest_first(self, exercises: list[Exercise]) -> list[Exercise]:
         return sorted(exercises, key=lambda e: (self.catalogue.difficulty(e.slug), e.name.casefold()))
 
+    def _page_sources(self, keys: list[str]) -> list[str]:
+        """A page's sources followed by the pain rule's, which every page that shows the rule cites; each once."""
+        rules = self.catalogue.rules
+        return list(dict.fromkeys([*keys, *(rules.pain.sources if rules else [])]))
+
     def _also_working(self, name: str) -> list[Exercise]:
         """Exercises for a condition's muscles that the sources do not name for it, easiest first."""
-        named = {e.slug for e in self.catalogue.exercises_for("condition", name)}
+        page = self.catalogue.conditions[name]
+        named = {e.slug for e in self.catalogue.exercises_for("condition", name)} | {c.exercise for c in page.cautions}
         found: dict[str, Exercise] = {}
         for muscle in self.catalogue.conditions[name].muscles:
             for exercise in self.catalogue.exercises_for("muscle", muscle):

@@ -11,7 +11,7 @@ import types
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from .model import SLUG_PATTERN, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Routine, Source, Span
+from .model import SLUG_PATTERN, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Routine, Rules, Source, Span
 from .validate import _fields, _hints, is_required
 
 SCHEMAS = {
@@ -19,6 +19,7 @@ SCHEMAS = {
     "routine.schema.json": (Routine, "Steady Hips routine"),
     "sources.schema.json": (dict[str, Source], "Steady Hips bibliography"),
     "condition.schema.json": (ConditionPage, "Steady Hips condition page"),
+    "rules.schema.json": (Rules, "Steady Hips rules for exercising"),
 }
 
 _COUNT = {
