@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 from conftest import PREFIX, ROOT, mkdocs_build
 
-EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name != "sources.yml")
+EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in ("sources.yml", "rules.yml"))
 ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
 
 
@@ -55,6 +55,7 @@ def test_every_routine_has_its_page(built_site: Path):
 
 
 def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path):
+    rule = yaml.safe_load((ROOT / "exercises" / "rules.yml").read_text())["pain"]
     for slug in ROUTINES:
         routine = yaml.safe_load((ROOT / "exercises" / "routines" / f"{slug}.yml").read_text())
         frequency = routine["frequency"]
@@ -64,9 +65,14 @@ def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path):
         heads = re.findall(r"<th[^>]*>(.*?)</th>", log.split("</thead>")[0])
         assert heads[1:sessions + 1] == [f"Session {n}" for n in range(1, sessions + 1)], slug
         assert [re.sub(r'<svg[^>]*aria-label="(\w+)".*', r"\1", h) for h in heads[sessions + 1:]] == ["Done", "During", "Morning"] * sessions, slug
-        body = log.split("<tbody>")[1]
+        start = log.split('<tbody class="sh-log-start">')[1].split("</tbody>")[0]
+        assert ">Start</th>" in start and f'colspan="{3 * sessions}"' in start, f"{slug}: no starting score row"
+        body = log.split('<tbody class="sh-log-weeks">')[1]
         assert body.count("<tr>") == frequency.get("weeks", 6) and body.count("<td></td>") == 3 * sessions * frequency.get("weeks", 6)
-        assert "0 (none) to 10 (worst)" in html and "Silbernagel and colleagues (2007)" in html
+        runs = html.split('<table class="sh-log sh-runs">', 1)[1].split("</table>", 1)[0]
+        assert re.findall(r"<th[^>]*>(.*?)</th>", runs)[:4] == ["Date", "Distance or time", "During", "Morning"], f"{slug}: no run log"
+        assert rule["scale"].replace("(", "\\(") not in html, f"{slug}: Markdown escapes show in the pain rule"
+        assert rule["scale"] in html and "Silbernagel and colleagues, 2007" in html
         assert "<em>Continued sports activity, using a pain-monitoring model" in html, f"{slug}: the pain model is not cited"
 
 

@@ -47,9 +47,9 @@ QUERIES = [
     ("hip abductors", "browse/muscles/hip-abductors/"),
     ("foam roller", "browse/equipment/foam-roller/"),
     ("10% rule", "training-load/"),
-    ("trochanteric bursitis", "conditions/trochanteric-pain/"),
-    ("hip bursitis", "conditions/trochanteric-pain/"),
-    ("pain on outside of hip", "conditions/trochanteric-pain/"),
+    ("trochanteric bursitis", "conditions/gluteal-tendinopathy/"),
+    ("hip bursitis", "conditions/gluteal-tendinopathy/"),
+    ("pain on outside of hip", "conditions/gluteal-tendinopathy/"),
     ("runner's knee", "conditions/runners-knee/"),
     ("patellofemoral pain", "conditions/runners-knee/"),
     ("piriformis", "conditions/piriformis-syndrome/"),
@@ -103,7 +103,7 @@ QUERIES = [
     # Symptoms and questions in everyday words.
     ("sore hip after run", "conditions/hip-pain-after-running/"),
     ("my hips hurt after running", "conditions/hip-pain-after-running/|why-hips-hurt/"),
-    ("pain on the outside of my hip", "conditions/trochanteric-pain/"),
+    ("pain on the outside of my hip", "conditions/gluteal-tendinopathy/"),
     ("knee pain when running", "conditions/runners-knee/"),
     ("tight hip flexors", "exercises/hip-flexor-stretch/|conditions/hip-flexor-strain/|browse/muscles/hip-flexors/"),
     ("exercises without equipment", "browse/equipment/no-equipment/"),
@@ -177,7 +177,7 @@ def test_progressions_that_go_round_in_a_circle_are_an_error(fixture_dir):
 # --- condition pages: data checks ----------------------------------------------------------
 
 CONDITION = """\
-    condition: trochanteric pain
+    condition: gluteal tendinopathy
     name: Outer hip pain
     summary: Pain on the outside of the hip.
     what_it_is: [It hurts on the side.]
@@ -198,25 +198,25 @@ def write_condition(folder: Path, name: str, text: str) -> Path:
 def test_condition_pages_are_loaded_and_rendered(fixture_dir):
     write_condition(fixture_dir, "outer-hip-pain.yml", CONDITION)
     clam = fixture_dir / "clam.yml"
-    clam.write_text(clam.read_text() + "helps_with: [trochanteric pain]\n")
+    clam.write_text(clam.read_text() + "helps_with: [gluteal tendinopathy]\n")
     catalogue = load_catalogue(fixture_dir)
-    assert catalogue.conditions["trochanteric pain"].slug == "outer-hip-pain"
+    assert catalogue.conditions["gluteal tendinopathy"].slug == "outer-hip-pain"
     pages = Renderer(catalogue).pages()
     page = pages["conditions/outer-hip-pain.md"]
-    assert "# Outer hip pain" in page and "Also called hip bursitis" in page
+    assert "# Outer hip pain" in page and "Also called greater trochanteric pain syndrome, GTPS, hip bursitis" in page
     assert "[Clam](../exercises/clam.md)" in page and "[Short routine](../routines/short.md)" in page
     assert "(../when-to-see-a-professional.md)" in page and "## Sources" in page
-    assert "[trochanteric pain](../conditions/outer-hip-pain.md)" in pages["exercises/clam.md"]
+    assert "[gluteal tendinopathy](../conditions/outer-hip-pain.md)" in pages["exercises/clam.md"]
     assert "conditions/index.md" in pages
 
 
 @pytest.mark.parametrize("change, expected", [
-    ("condition: trochanteric pain", "condition: 'trochanteric pains' is not one of"),
+    ("condition: gluteal tendinopathy", "condition: 'gluteal tendinopathys' is not one of"),
     ("routines: [short]", "routines[0]: no routine 'shorty' in exercises/"),
     ("sources: [manual]", "sources[0]: no source 'manuel'"),
 ])
 def test_condition_page_errors_name_file_line_and_field(fixture_dir, change, expected):
-    wrong = {"condition: trochanteric pain": "condition: trochanteric pains",
+    wrong = {"condition: gluteal tendinopathy": "condition: gluteal tendinopathys",
              "routines: [short]": "routines: [shorty]", "sources: [manual]": "sources: [manuel]"}[change]
     path = write_condition(fixture_dir, "outer.yml", CONDITION.replace(change, wrong))
     line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if wrong.split(":")[0] + ":" in text)
@@ -234,7 +234,7 @@ def test_a_condition_in_use_needs_its_page_and_only_one(fixture_dir):
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(fixture_dir)
     messages = " ".join(str(p) for p in caught.value.problems)
-    assert "'trochanteric pain' already has its page in conditions/outer" in messages
+    assert "'gluteal tendinopathy' already has its page in conditions/outer" in messages
     assert "no page for 'runner's knee', which clam help with" in messages
 
 
@@ -860,7 +860,7 @@ def test_a_large_catalogue_lists_every_exercise_once_over_its_pages(large_site):
     from steady_hips.render import LIST_PAGE
 
     project, site = large_site
-    slugs = {p.stem for p in (project / "exercises").glob("*.yml") if p.name != "sources.yml"}
+    slugs = {p.stem for p in (project / "exercises").glob("*.yml") if p.name not in ("sources.yml", "rules.yml")}
     assert len(slugs) == 300
     pages = list_pages(site / "exercises" / "index.html")
     assert [p.relative_to(site).as_posix() for p in pages] == [
@@ -994,7 +994,7 @@ def test_a_paged_catalogue_prints_every_match(large_site, large_url, page):
 
 
 PAGED_ADDRESSES = ["exercises/", "exercises/page/2/", "exercises/?kind=strength", "browse/equipment/no-equipment/page/2/",
-                   "conditions/trochanteric-pain/page/2/"]
+                   "conditions/gluteal-tendinopathy/page/2/"]
 
 
 @pytest.mark.parametrize("scheme, viewport", [("light", {"width": 1280, "height": 900}), ("dark", {"width": 390, "height": 844})],
@@ -1027,3 +1027,34 @@ def test_paged_lists_are_valid_html(large_site, tmp_path):
             shutil.copy(site / address / "index.html", tmp_path / (address.strip("/").replace("/", "-") + ".html"))
     problems = vnu_problems(tmp_path)
     assert not problems, "\n".join(problems)
+
+
+def test_condition_advice_comes_before_the_exercises_and_cautions_keep_an_exercise_off_its_lists(fixture_dir):
+    write_condition(fixture_dir, "outer-hip-pain.yml", CONDITION.replace("    see_a_professional:", """\
+    day_to_day: [Sit with your knees lower than your hips.]
+    how_long: Often some weeks.
+    cautions: [{exercise: bridge, advice: Keep to the first level.}]
+    evidence_note: An older article said otherwise; a newer trial found this.
+    see_a_professional:"""))
+    clam = fixture_dir / "clam.yml"
+    clam.write_text(clam.read_text() + "helps_with: [gluteal tendinopathy]\n")
+    page = Renderer(load_catalogue(fixture_dir)).pages()["conditions/outer-hip-pain.md"].replace("\\", "")
+    order = ["## What to change day to day", "Sit with your knees lower than your hips.", "## How long it takes",
+             "Often some weeks.", "## How exercises can help", "[Clam](../exercises/clam.md)",
+             "### Exercises to change or leave out for now", "[Bridge](../exercises/bridge.md): Keep to the first level.",
+             "## When to see a professional", "**The fixture rule**", "An older article said otherwise", "## Sources"]
+    places = [page.find(text) for text in order]
+    assert -1 not in places and places == sorted(places), dict(zip(order, places))
+    # The bridge works the same muscle, but a caution keeps it off the "more exercises" list.
+    assert page.count("[Bridge](../exercises/bridge.md)") == 1
+
+
+def test_a_cautioned_exercise_cannot_also_be_recommended(fixture_dir):
+    path = write_condition(fixture_dir, "outer.yml", CONDITION.replace("    routines:", "    cautions: [{exercise: clam, advice: Not yet.}]\n    routines:"))
+    clam = fixture_dir / "clam.yml"
+    clam.write_text(clam.read_text() + "helps_with: [gluteal tendinopathy]\n")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(fixture_dir)
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "cautions:" in text)
+    assert any(str(p).startswith(f"exercises/conditions/outer.yml:{line}:") and "cautions[0].exercise: 'clam' names" in str(p)
+               for p in caught.value.problems), caught.value.problems

@@ -28,7 +28,7 @@ def _add_hostile_text(project: Path) -> dict[str, dict[str, str]]:
     folders = {"exercises": "exercises", "exercises/routines": "routines", "exercises/conditions": "conditions"}
     for folder, address in folders.items():
         for path in sorted((project / folder).glob("*.yml")):
-            if path.name == "sources.yml":
+            if path.name in ("sources.yml", "rules.yml"):
                 continue
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             data["name"] += HOSTILE

@@ -180,3 +180,29 @@ def test_long_lists_are_paged_and_each_page_links_those_around_it(monkeypatch):
     no_equipment = [p for p in pages if p.startswith("browse/equipment/no-equipment/page/")]
     assert no_equipment and 'search: {"exclude": true}' in pages[no_equipment[0]]
     assert 'search: {"boost": 1.5}' in pages["browse/equipment/no-equipment.md"]
+
+
+def test_a_card_says_what_comes_next_and_logs_a_start_and_runs(renderer):
+    card = html(renderer.pages()["routines/short.md"])
+    # The bridge is done at its top level: nothing after it. The one-level clam leads on to the bridge.
+    rows = card.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("</tr>")
+    assert '<span class="sh-level-name">One leg</span><span class="sh-next" hidden>' in rows[0]
+    assert '<span class="sh-level-name">Basic</span><span class="sh-next">, then <span class="sh-next-name">Bridge</span>' in rows[1]
+    assert '<tbody class="sh-log-start">' in card and 'class="sh-log sh-runs"' in card
+    assert "Move up when it is easy." in card and "Not for a fixture exclusion: get checked." in card
+
+
+def test_one_pain_rule_on_every_exercise_page_with_its_source(renderer):
+    for slug in ("bridge", "clam"):
+        body = html(renderer.pages()[f"exercises/{slug}.md"])
+        assert "<strong>The fixture rule</strong> (after Test Author, " not in body  # a single author is not "and colleagues"
+        assert "<strong>The fixture rule</strong> (after Test Author)." in body
+        assert "It stays at 5 or below. It settles by morning. Otherwise do less." in body
+        assert "The rule does not cover a fixture exclusion: stop and get checked" in body
+        assert "Anything the pain rule does not cover: a fixture exclusion. Get checked instead." in body
+        assert "<em>Pain monitoring test source</em>" in body.split('id="sources"')[1]
+
+
+def test_a_single_level_exercise_is_made_harder_not_moved_up_a_level(renderer):
+    clam, bridge = (html(renderer.pages()[f"exercises/{s}.md"]) for s in ("clam", "bridge"))
+    assert "Move up a level" not in clam and "When to move up or step back" in bridge

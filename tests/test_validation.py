@@ -217,3 +217,31 @@ def test_bad_equipment_choice(fixture_dir, written, message):
     edit(clam, "equipment: [loop band]", f"equipment: {written}")
     found = problems_for(fixture_dir)
     assert any(p.startswith(f"exercises/clam.yml:{line_of(clam, 'equipment:')}:") and message in p for p in found), found
+
+
+def test_the_rules_file_is_required(fixture_dir):
+    (fixture_dir / "rules.yml").unlink()
+    (problem,) = problems_for(fixture_dir)
+    assert problem.startswith("exercises/rules.yml:1:1: ") and "the rules file is missing" in problem
+
+
+def test_a_rule_with_a_missing_part_names_it(fixture_dir):
+    edit(fixture_dir / "rules.yml", "  otherwise: Otherwise do less.\n", "")
+    (problem,) = problems_for(fixture_dir)
+    assert problem == "exercises/rules.yml:2:3: pain.otherwise: is required but missing"
+
+
+def test_the_rule_cites_a_known_source(fixture_dir):
+    edit(fixture_dir / "rules.yml", "sources: [silbernagel-pain-monitoring]", "sources: [silbernagel]")
+    (problem,) = problems_for(fixture_dir)
+    assert problem.startswith(f"exercises/rules.yml:{line_of(fixture_dir / 'rules.yml', 'sources:')}:") and "no source 'silbernagel'" in problem
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("doi", "https://doi.org/10.1136/bmj.k1662", "a DOI starts with '10.'"),
+    ("url", "www.example.org/page", "an address starts with https://"),
+])
+def test_a_source_link_must_be_usable(fixture_dir, field, value, message):
+    edit(fixture_dir / "sources.yml", "  kind: test source\n", f"  kind: test source\n  {field}: {value}\n")
+    (problem,) = problems_for(fixture_dir)
+    assert problem.startswith(f"exercises/sources.yml:5:{len(field) + 5}: manual.{field}: {message}")

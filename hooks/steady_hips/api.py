@@ -35,7 +35,6 @@ from .thumbnails import standalone
 FORMAT = 1  # the version of the files' layout; bumped on a change that breaks readers
 LICENCE = ("Text and figures: Steady Hips, MIT licence. The figures are drawn by the site's generator "
            "from the pose data in exercises/*.yml; no photograph or scraped image is used.")
-PAIN_SOURCE = "silbernagel-pain-monitoring"  # cited by every card, with the pain log key
 KEY_STAND_IN = "sh-key"  # replaced by the builder to keep figure ids unique on a card
 
 
@@ -258,7 +257,7 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
         "format": FORMAT,
         "exercises": [[e.slug, e.name, search_words(e)] for e in exercises],
         "sources": {key: _source_brief(s) for key, s in catalogue.sources.items()},
-        "pain_source": PAIN_SOURCE,
+        "pain_sources": catalogue.rules.pain.sources if catalogue.rules else [],  # cited by every card, with the pain rule
         "routines": {r["slug"]: r["card"] for r in routines},
     }
     files["api/index.js"] = _script("index", index)

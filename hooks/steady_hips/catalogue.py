@@ -482,6 +482,12 @@ def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, Exercise]
             problems.append(_problem(item.doc, "condition", f"'{item.value.condition}' already has its page in conditions/{other}.yml"))
         else:
             pages[item.value.condition] = item.value
+        for i, caution in enumerate(item.value.cautions):
+            exercise = exercises.get(caution.exercise)
+            if exercise is not None and item.value.condition in exercise.helps_with:
+                problems.append(_problem(item.doc, f"cautions[{i}].exercise",
+                                         f"'{caution.exercise}' names '{item.value.condition}' in its helps_with: "
+                                         "take it out there, or drop the caution"))
     if parsed:
         used: dict[str, list[str]] = {}
         for slug, exercise in exercises.items():

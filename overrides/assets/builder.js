@@ -333,7 +333,11 @@
       var link = row.querySelector("a");
       link.textContent = record.name;
       link.setAttribute("href", exerciseHref(item.slug));
-      row.querySelector(".sh-level").textContent = level.name;
+      row.querySelector(".sh-level-name").textContent = level.name;
+      var next = record.levels[item.level] ? record.levels[item.level].name
+        : (record.harder.length && index.bySlug[record.harder[0]] ? index.bySlug[record.harder[0]][1] : "");
+      row.querySelector(".sh-next-name").textContent = next;
+      row.querySelector(".sh-next").hidden = !next;
       cells[2].textContent = dosageText(item);
       cells[3].textContent = record.cues.join(" \u00b7 ");
       tbody.appendChild(row);
@@ -343,10 +347,11 @@
     var heads = grid.querySelectorAll("thead tr");
     [].slice.call(heads[0].children, 1 + keep).forEach(function (th) { th.remove(); });
     [].slice.call(heads[1].children, 3 * keep).forEach(function (th) { th.remove(); });
-    [].slice.call(grid.querySelectorAll("tbody tr"), weeks).forEach(function (tr) { tr.remove(); });
-    grid.querySelectorAll("tbody tr").forEach(function (tr) {
+    [].slice.call(grid.querySelectorAll(".sh-log-weeks tr"), weeks).forEach(function (tr) { tr.remove(); });
+    grid.querySelectorAll(".sh-log-weeks tr").forEach(function (tr) {
       [].slice.call(tr.children, 1 + 3 * keep).forEach(function (td) { td.remove(); });
     });
+    grid.querySelector(".sh-log-baseline").colSpan = 3 * keep;
     var old = card.querySelector(".sh-grid .sh-log");
     if (old) old.remove();
     card.querySelector(".sh-grid").appendChild(grid);
@@ -355,7 +360,7 @@
     state.e.forEach(function (item) {
       records[item.slug].sources.forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
     });
-    if (keys.indexOf(index.pain_source) < 0) keys.push(index.pain_source);
+    index.pain_sources.forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
     var sources = slot("sources");
     sources.textContent = "";
     keys.forEach(function (key, i) {

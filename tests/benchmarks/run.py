@@ -58,7 +58,7 @@ def synthetic_project(target: Path, size: int) -> Path:
     for folder in ("routines", "conditions"):
         for path in (ROOT / "exercises" / folder).glob("*.yml"):
             shutil.copy2(path, exercises / folder / path.name)
-    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name != "sources.yml"}
+    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name not in ("sources.yml", "rules.yml")}
     written = 0
     copy = 0
     while written < size:
@@ -271,7 +271,7 @@ def _wait_for(server: subprocess.Popen, text: str, limit: float = 120) -> None:
 # Lighthouse runner (tests/test_quality.py) and Debian's Chromium through Playwright.
 
 READER_PAGES = {"catalogue": "exercises/", "catalogue, page 2": "exercises/page/2/",
-                "largest browse page": "browse/equipment/no-equipment/", "largest condition page": "conditions/trochanteric-pain/",
+                "largest browse page": "browse/equipment/no-equipment/", "largest condition page": "conditions/gluteal-tendinopathy/",
                 "builder": "builder/"}
 READER_PREFIX = "/steady-hips-test/"
 SEARCH_QUERIES = ["clam", "glute bridge", "single leg squat", "hip pain after running", "foam roller", "IT band"]
