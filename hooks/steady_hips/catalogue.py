@@ -53,6 +53,10 @@ class Catalogue:
             self._warnings = _warnings(self)
         return self._warnings
 
+    def cautions_for(self, slug: str) -> list[tuple[ConditionPage, str]]:
+        """(condition page, advice) for each condition page that cautions about this exercise."""
+        return [(page, c.advice) for page in self.conditions.values() for c in page.cautions if c.exercise == slug]
+
     def routines_using(self, slug: str) -> list[Routine]:
         return [r for r in self.routines.values() if any(i.exercise == slug for i in r.exercises)]
 
@@ -482,12 +486,6 @@ def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, Exercise]
             problems.append(_problem(item.doc, "condition", f"'{item.value.condition}' already has its page in conditions/{other}.yml"))
         else:
             pages[item.value.condition] = item.value
-        for i, caution in enumerate(item.value.cautions):
-            exercise = exercises.get(caution.exercise)
-            if exercise is not None and item.value.condition in exercise.helps_with:
-                problems.append(_problem(item.doc, f"cautions[{i}].exercise",
-                                         f"'{caution.exercise}' names '{item.value.condition}' in its helps_with: "
-                                         "take it out there, or drop the caution"))
     if parsed:
         used: dict[str, list[str]] = {}
         for slug, exercise in exercises.items():

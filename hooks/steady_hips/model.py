@@ -392,7 +392,7 @@ class ConditionPage:
     day_to_day: list[str] = doc("What to change in daily life and in training while it settles, one piece of advice an item; shown before the exercises.", default_factory=_none)
     how_long: str | None = doc("How long it usually takes to settle with the right management, in plain words.", default=None)
     see_a_professional: Annotated[list[str], NonEmpty()] = doc("Signs that call for a physio or doctor with this condition, one an item; the general red flags are always linked too.")
-    cautions: list[Caution] = doc("Exercises to change or leave out with this condition; they are kept off the page's exercise lists.", default_factory=_none)
+    cautions: list[Caution] = doc("Exercises to change or leave out with this condition, with how. One the sources recommend for it (`helps_with`) stays on its list with the change; any other is kept off the page's lists. The advice also shows on the exercise's page.", default_factory=_none)
     evidence_note: str | None = doc(EVIDENCE_NOTE, default=None)
     routines: list[RoutineRef] = doc("Slugs of routines that fit, most useful first.", default_factory=_none)
     sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the articles the text comes from.")
