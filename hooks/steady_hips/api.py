@@ -27,9 +27,9 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .figure import exercise_figure
-from .model import SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names
+from .model import CARD_CUES, SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names
 from .schema import _schema
-from .text import count
+from .text import count, source_short
 from .thumbnails import standalone
 
 FORMAT = 1  # the version of the files' layout; bumped on a change that breaks readers
@@ -117,9 +117,8 @@ def routine_card(routine: Routine, exercises: dict[str, Exercise]) -> dict:
 
 
 def _source_brief(source) -> dict:
-    return {k: v for k, v in {"title": source.title + (f": {source.subtitle}" if source.subtitle else ""),
-                               "by": source.author or source.publisher,
-                               "year": source.published[:4] if source.published else None}.items() if v}
+    """How a card names a source: in a few words; the sources page has the full reference."""
+    return {"short": source_short(source)}
 
 
 # Thumbnails by everything they are drawn from, kept between calls: levels without a drawing of
@@ -221,7 +220,7 @@ def exercise_files(exercise: Exercise) -> dict[str, str]:
         thumbnails.append(svg)
         if path not in files:
             files[path] = standalone(svg.replace(f"-{KEY_STAND_IN}", ""))
-    builder = {"slug": exercise.slug, "name": exercise.name, "sides": exercise.sides, "cues": exercise.cues[:2],
+    builder = {"slug": exercise.slug, "name": exercise.name, "sides": exercise.sides, "cues": exercise.cues[:CARD_CUES],
                "sources": exercise.sources, "equipment": record.get("equipment", []),
                "levels": [{"name": lv["name"], "equipment": lv.get("equipment", []), "sides": lv.get("sides"),
                            "dosage": dosage_item(level.dosage), "thumb": thumb}

@@ -209,7 +209,7 @@ class Exercise:
     helps_with: list[Condition] = doc("Problems the source articles use it for.", default_factory=_none)
     progress_when: str | None = doc("When to move up a level.", default=None)
     step_back_when: str | None = doc("When to go back down a level.", default=None)
-    cues: list[str] = doc("Form cues, most important first; routine cards show the first two.", default_factory=_none)
+    cues: list[str] = doc("Form cues, most important first; printed cards show the first.", default_factory=_none)
     stop_if: list[str] = doc("Exercise-specific reasons to stop (the general pain rule is always shown too).", default_factory=_none)
     related: list[ExerciseRef] = doc("Slugs of related exercises or variations.", default_factory=_none)
     harder: list[ExerciseRef] = doc("Slugs of separate exercises that take this one further (the easier direction is derived).", default_factory=_none)
@@ -235,7 +235,7 @@ class RoutineItem:
     exercise: ExerciseRef = doc("Slug of the exercise, e.g. `clamshell`.")
     level: str | None = doc("Name of the exercise level to do; the first level when left out.", default=None)
     dosage: Dosage | None = doc("Dosage for this routine; the level's own dosage when left out.", default=None)
-    cues: list[str] = doc("One or two cues for the card; the exercise's first two cues when left out.", default_factory=_none)
+    cues: list[str] = doc("The cue for the card; the exercise's first cue when left out.", default_factory=_none)
 
 
 @dataclass(kw_only=True)
@@ -288,6 +288,9 @@ FIELD_ALIASES = {
 }
 
 SOURCES_FILE = "sources.yml"
+# Cues a printed card shows for each exercise: one keeps a card of nine on one sheet beside its
+# pain log and run log; the exercise's page, a scan of the card's code away, has them all.
+CARD_CUES = 1
 ROUTINES_DIR = "routines"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

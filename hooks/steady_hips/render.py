@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .model import SEARCH_WORDS, Condition, Exercise, Gear, Kind, Level, OneOf, Position, Routine, Source, gear_names, slugify
+from .model import CARD_CUES, SEARCH_WORDS, Condition, Exercise, Gear, Kind, Level, OneOf, Position, Routine, Source, gear_names, slugify
 from . import memo
 from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
@@ -25,7 +25,7 @@ from .qr import qr_svg
 from .sections import split_long_tables
 from .thumbnails import thumbnail_path, thumbnail_size
 from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, sides_text,
-                   times_a_week)
+                   source_short, times_a_week)
 from .validate import suggestion
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
@@ -126,7 +126,9 @@ class Renderer:
             routines_with=self._routines_with,
             builder_slot=_slot,
             builder_limits=BUILDER_LIMITS,
+            card_cues=CARD_CUES,
             source_link=_source_link,
+            source_short=lambda key: source_short(self._source(key)),
             page_sources=self._page_sources,
         )
         macro_source = self.env.loader.get_source(self.env, "macros.md")[0]

@@ -5,7 +5,7 @@ import re
 
 from markupsafe import Markup
 
-from .model import Dosage, Exercise, Gear, OneOf, Span
+from .model import Dosage, Exercise, Gear, OneOf, Source, Span
 
 # Characters Python-Markdown (with the tables extension) accepts a backslash escape for,
 # plus the three HTML specials as entities: one translation table, applied in one pass.
@@ -156,3 +156,17 @@ def most_sessions(frequency) -> int:
     """Columns of the tracking grid: the most sessions a week the routine asks for."""
     counts = [frequency.per_week, frequency.build_to]
     return max((c.high if isinstance(c, Span) else c) for c in counts if c is not None)
+
+
+_CITED_NAME = re.compile(r"^(?P<surname>.+) [A-Z]{1,3}$")  # "Silbernagel KG", as journals list authors
+
+
+def source_short(source: Source) -> str:
+    """A source in a few words, for a sentence or a printed card: "Silbernagel and colleagues, 2007", "NHS"."""
+    who = source.author or source.publisher or ""
+    if source.author:
+        names = source.author.split(", ")
+        first = _CITED_NAME.match(names[0])
+        if first:
+            who = first["surname"] + (" and colleagues" if len(names) > 1 else "")
+    return f"{who}, {source.published[:4]}" if source.published else who

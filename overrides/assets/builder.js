@@ -21,7 +21,7 @@
   var addInput = root.querySelector("#sh-b-add");
   var rowTemplate = card.querySelector(".sh-items tbody tr");
   var tbody = rowTemplate.parentNode;
-  var gridTemplate = card.querySelector(".sh-log");
+  var gridTemplate = card.querySelector(".sh-log:not(.sh-runs)");
   var nameLink = rowTemplate.querySelector("a");
   rowTemplate.remove();
   gridTemplate.remove();
@@ -335,7 +335,7 @@
       link.setAttribute("href", exerciseHref(item.slug));
       row.querySelector(".sh-level-name").textContent = level.name;
       var next = record.levels[item.level] ? record.levels[item.level].name
-        : (record.harder.length && index.bySlug[record.harder[0]] ? index.bySlug[record.harder[0]][1] : "");
+        : (record.harder && record.harder.length && index.bySlug[record.harder[0]] ? index.bySlug[record.harder[0]][1] : "");
       row.querySelector(".sh-next-name").textContent = next;
       row.querySelector(".sh-next").hidden = !next;
       cells[2].textContent = dosageText(item);
@@ -352,7 +352,7 @@
       [].slice.call(tr.children, 1 + 3 * keep).forEach(function (td) { td.remove(); });
     });
     grid.querySelector(".sh-log-baseline").colSpan = 3 * keep;
-    var old = card.querySelector(".sh-grid .sh-log");
+    var old = card.querySelector(".sh-grid .sh-log:not(.sh-runs)");
     if (old) old.remove();
     card.querySelector(".sh-grid").appendChild(grid);
 
@@ -361,17 +361,8 @@
       records[item.slug].sources.forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
     });
     index.pain_sources.forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
-    var sources = slot("sources");
-    sources.textContent = "";
-    keys.forEach(function (key, i) {
-      var s = index.sources[key];
-      if (!s) return;
-      var title = document.createElement("em");
-      title.textContent = s.title;
-      sources.appendChild(title);
-      sources.appendChild(document.createTextNode(
-        (s.by ? ", " + s.by : "") + (s.year ? ", " + s.year : "") + (i < keys.length - 1 ? "; " : ".")));
-    });
+    slot("sources").textContent = keys.filter(function (key) { return index.sources[key]; })
+      .map(function (key) { return index.sources[key].short; }).join("; ") + ".";
     renderQr();
   }
 

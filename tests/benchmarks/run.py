@@ -53,7 +53,8 @@ def synthetic_project(target: Path, size: int) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
     exercises = target / "exercises"
     shutil.copytree(ROOT / "exercises", exercises, ignore=shutil.ignore_patterns("*.yml"))
-    shutil.copy2(ROOT / "exercises" / "sources.yml", exercises / "sources.yml")
+    for name in ("sources.yml", "rules.yml"):
+        shutil.copy2(ROOT / "exercises" / name, exercises / name)
     # Routines and condition pages name real exercises, which come first in the copy.
     for folder in ("routines", "conditions"):
         for path in (ROOT / "exercises" / folder).glob("*.yml"):
