@@ -414,6 +414,7 @@ class PainRule:
     holds_when: Annotated[list[str], NonEmpty()] = doc("What must all be true for the load to be right, one short sentence an item (during, next morning, week to week).")
     otherwise: str = doc("What to do when one of them is not true.")
     not_pain: str | None = doc("A sensation that does not count as pain, if any, e.g. muscle tiredness.", default=None)
+    baseline: str | None = doc("How to score a starting point to compare against, e.g. one movement that brings the pain on; the cards' start row is for it.", default=None)
     exclusions: Annotated[list[str], NonEmpty()] = doc("When the rule does not apply and the reader should stop and get checked instead, one short phrase an item.")
     sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the model the rule follows.")
 

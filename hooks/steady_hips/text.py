@@ -168,5 +168,6 @@ def source_short(source: Source) -> str:
         names = source.author.split(", ")
         first = _CITED_NAME.match(names[0])
         if first:
-            who = first["surname"] + (" and colleagues" if len(names) > 1 else "")
+            second = _CITED_NAME.match(names[1]) if len(names) == 2 else None
+            who = first["surname"] + (f" and {second['surname']}" if second else " and colleagues" if len(names) > 1 else "")
     return f"{who}, {source.published[:4]}" if source.published else who

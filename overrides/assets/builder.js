@@ -334,10 +334,10 @@
       link.textContent = record.name;
       link.setAttribute("href", exerciseHref(item.slug));
       row.querySelector(".sh-level-name").textContent = level.name;
-      var next = record.levels[item.level] ? record.levels[item.level].name
-        : (record.harder && record.harder.length && index.bySlug[record.harder[0]] ? index.bySlug[record.harder[0]][1] : "");
-      row.querySelector(".sh-next-name").textContent = next;
-      row.querySelector(".sh-next").hidden = !next;
+      var harder = record.harder.length && index.bySlug[record.harder[0]];
+      var next = record.levels[item.level] ? record.levels[item.level].name : harder ? harder[1] : "";
+      if (next) row.querySelector(".sh-next-name").textContent = next;
+      else row.querySelector(".sh-next").remove();
       cells[2].textContent = dosageText(item);
       cells[3].textContent = record.cues.join(" \u00b7 ");
       tbody.appendChild(row);
