@@ -51,7 +51,7 @@ def test_every_exercise_has_its_page(built_site: Path):
 def test_every_routine_has_its_page(built_site: Path):
     for slug in ROUTINES:
         html = (built_site / "routines" / slug / "index.html").read_text()
-        assert '<h2 id="tracking">' in html and "sh-qr-code" in html and '<h2 id="pain-rule">' in html
+        assert '<h2 id="tracking">' in html and "sh-qr-code" in html and '<h2 id="the-pain-rule">' in html
 
 
 def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path):

@@ -47,7 +47,7 @@ def test_every_article_cites_its_sources():
         text = path.read_text()
         if path.name == "index.md":
             continue
-        assert re.search(r'\{\{ cite\("[a-z0-9-]+"', text), f"{path.name}: no cite(...) of its sources"
+        assert re.search(r'\{\{ cite(\("[a-z0-9-]+"|_all\(\))', text), f"{path.name}: no cite(...) of its sources"
 
 
 def test_advice_pages_point_to_the_disclaimer_and_red_flags():

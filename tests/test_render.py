@@ -206,3 +206,13 @@ def test_one_pain_rule_on_every_exercise_page_with_its_source(renderer):
 def test_a_single_level_exercise_is_made_harder_not_moved_up_a_level(renderer):
     clam, bridge = (html(renderer.pages()[f"exercises/{s}.md"]) for s in ("clam", "bridge"))
     assert "Move up a level" not in clam and "When to move up or step back" in bridge
+
+
+def test_a_level_in_another_position_says_so_and_is_drawn_so(fixture_dir):
+    bridge = fixture_dir / "bridge.yml"
+    bridge.write_text(bridge.read_text().replace("  - name: One leg\n", "  - name: One leg\n    position: kneeling\n    figure:\n"
+                                                 "      start: {trunk: 180, thighs: [0, 90], shins: [270, 0]}\n"
+                                                 "      end: {trunk: 180, thighs: [-10, 100], shins: [260, 0]}\n"))
+    page = html(Renderer(load_catalogue(fixture_dir)).pages()["exercises/bridge.md"])
+    assert "<strong>Position:</strong> lying on your back (level 2: kneeling)" in page
+    assert "Start, drawn faded: kneeling." in page and "Start, drawn faded: lying on your back." in page

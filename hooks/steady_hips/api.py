@@ -129,7 +129,7 @@ _DRAWN: dict[tuple, str] = {}
 def _thumbnail(exercise: Exercise, number: int) -> str:
     level = exercise.levels[number - 1]
     own = (number, level.name) if level.figure else None
-    key = (exercise.slug, own, exercise.name, exercise.position, exercise.sides, exercise.muscles[0],
+    key = (exercise.slug, own, exercise.name, level.position or exercise.position, exercise.sides, exercise.muscles[0],
            repr(level.figure or exercise.figure))
     if key not in _DRAWN:
         _DRAWN[key] = str(exercise_figure(exercise, level, thumb=True, key=KEY_STAND_IN))

@@ -793,7 +793,7 @@ def exercise_figure(exercise: Exercise, level: Level | str | None = None, *, thu
     return figure_svg(
         figure,
         title=title,
-        position=exercise.position,
+        position=own.position if own is not None and own.position else exercise.position,
         uid=uid,
         muscle=exercise.muscles[0] if exercise.muscles else None,
         both_sides=exercise.sides == "both together",

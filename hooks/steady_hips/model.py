@@ -189,6 +189,7 @@ class Level:
     dosage: Dosage | None = doc("Sets, reps, holds or time for this level.", default=None)
     equipment: list[Gear] = doc("Equipment needed at this level on top of the exercise's own; `{one_of: [a, b]}` where either will do.", default_factory=_none)
     sides: Sides | None = doc("Only where this level differs from the exercise's `sides`, e.g. a one-leg version of a two-leg exercise.", default=None)
+    position: Position | None = doc("Only where this level starts in another position than the exercise's, e.g. a kneeling version of a standing stretch.", default=None)
     figure: Figure | None = doc("A figure for this level, only where its movement differs from the exercise's own figure (see `Figure`).", default=None)
 
 

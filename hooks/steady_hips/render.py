@@ -24,8 +24,8 @@ from .parallel import shared_map
 from .qr import qr_svg
 from .sections import split_long_tables
 from .thumbnails import thumbnail_path, thumbnail_size
-from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, sides_text,
-                   source_short, times_a_week)
+from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, other_levels,
+                   sides_text, source_short, times_a_week)
 from .validate import suggestion
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
@@ -93,6 +93,7 @@ class Renderer:
             equipment_text=equipment_text,
             levels_text=levels_text,
             sides_text=sides_text,
+            other_levels=other_levels,
             gear_names=gear_names,
             frequency_text=frequency_text,
             times_a_week=times_a_week,

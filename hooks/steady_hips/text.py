@@ -129,15 +129,20 @@ def levels_text(numbers: list[int]) -> str:
     return f"{word} {' and '.join([', '.join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]}"
 
 
-def sides_text(exercise: Exercise) -> str:
-    """'each side', or with the levels that differ: 'both together (level 2: each side)'."""
+def other_levels(exercise: Exercise, name: str) -> str:
+    """The levels whose `name` ('sides', 'position') differs from the exercise's, as a
+    parenthesis to put after its value: ' (level 2: each side)'; '' when none does."""
     other: dict[str, list[int]] = {}
     for number, level in enumerate(exercise.levels, 1):
-        if level.sides is not None and level.sides != exercise.sides:
-            other.setdefault(level.sides, []).append(number)
-    if not other:
-        return exercise.sides
-    return f"{exercise.sides} ({'; '.join(f'{levels_text(n)}: {sides}' for sides, n in other.items())})"
+        value = getattr(level, name)
+        if value is not None and value != getattr(exercise, name):
+            other.setdefault(value, []).append(number)
+    return f" ({'; '.join(f'{levels_text(n)}: {value}' for value, n in other.items())})" if other else ""
+
+
+def sides_text(exercise: Exercise) -> str:
+    """'each side', or with the levels that differ: 'both together (level 2: each side)'."""
+    return exercise.sides + other_levels(exercise, "sides")
 
 
 def times_a_week(value: int | Span) -> str:
