@@ -69,7 +69,7 @@ def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path):
         assert ">Start</th>" in start and f'colspan="{3 * sessions}"' in start, f"{slug}: no starting score row"
         body = log.split('<tbody class="sh-log-weeks">')[1]
         assert body.count("<tr>") == frequency.get("weeks", 6) and body.count("<td></td>") == 3 * sessions * frequency.get("weeks", 6)
-        runs = html.split('<table class="sh-log sh-runs">', 1)[1].split("</table>", 1)[0]
+        runs = re.search(r'<table[^>]*class="sh-log sh-runs"[^>]*>(.*?)</table>', html, re.S).group(1)
         assert re.findall(r"<th[^>]*>(.*?)</th>", runs) == ["Run date", "Distance or time", "During", "Morning"], f"{slug}: no run log"
         assert runs.count("<td></td>") >= 4 * 6, f"{slug}: room for fewer than six runs"
         assert rule["scale"].replace("(", "\\(") not in html, f"{slug}: Markdown escapes show in the pain rule"
