@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 import yaml
-from conftest import ROOT, SITE_URL, pdf_info
+from conftest import ROOT, SITE_URL, pdf_fonts, pdf_info
 
 pytestmark = pytest.mark.browser
 
@@ -64,23 +64,22 @@ def open_in_font(tab, url: str, font: str) -> None:
     )
 
 
-def print_pdf(tab, tmp_path, font: str, **options) -> tuple[int, str]:
-    """Pages and text of the printed PDF, after checking with pdffonts that only the forced fonts were used."""
+def print_pdf(tab, font: str, **options) -> tuple[int, str, bytes]:
+    """Pages, text and bytes of the printed PDF, after checking in its fonts that only the forced ones were used."""
     pdf = tab.pdf(print_background=True, **options)
-    pages, text = pdf_info(pdf, tmp_path)  # also fails or skips when poppler is missing
-    listing = subprocess.run(["pdffonts", str(tmp_path / "out.pdf")], capture_output=True, text=True, check=True).stdout
-    used = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]}
+    pages, text = pdf_info(pdf)
+    used = pdf_fonts(pdf)
     forced = (font.replace(" ", ""), FONTS[font].replace(" ", ""))
     assert used and all(name.startswith(forced) for name in used), f"printed with {sorted(used)}, not {font}"
-    return pages, text
+    return pages, text, pdf
 
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
 @pytest.mark.parametrize("slug", ROUTINES)
-def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, tmp_path, slug, font, paper):
+def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, slug, font, paper):
     open_in_font(tab, f"{site_url}routines/{slug}/", font)
-    pages, text = print_pdf(tab, tmp_path, font, format=paper, scale=SLACK)
+    pages, text, _ = print_pdf(tab, font, format=paper, scale=SLACK)
     assert pages == 1, f"{slug} in {font} prints on {pages} {paper} sheets at scale {SLACK}"
     for name in exercise_names(slug):
         assert flat(name) in flat(text), f"{name!r} missing from the printed {slug} card"
@@ -155,9 +154,9 @@ def test_routine_card_hides_site_chrome_and_stays_legible_in_print(page, site_ur
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
 @pytest.mark.parametrize("slug", EXERCISES)
-def test_exercise_page_prints_on_at_most_two_sheets(tab, site_url, tmp_path, slug, font, paper):
+def test_exercise_page_prints_on_at_most_two_sheets(tab, site_url, slug, font, paper):
     open_in_font(tab, f"{site_url}exercises/{slug}/", font)
-    pages, text = print_pdf(tab, tmp_path, font, format=paper)
+    pages, text, _ = print_pdf(tab, font, format=paper)
     assert pages <= 2, f"{slug} in {font} prints on {pages} {paper} sheets"
     assert "Progression" in text and "Sources" in text and "Not a substitute" in text
     assert "Steady Hips" not in text.split("\n", 3)[0], "site header printed"

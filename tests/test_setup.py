@@ -3,6 +3,7 @@ what it cannot have (the team's shared/ folder) is skipped with a reason, except
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -59,3 +60,17 @@ def test_prose_check_without_shared_skips_with_a_reason_and_fails_in_ci(tmp_path
     in_ci = run_prose_check(project, ci=True)
     assert in_ci.returncode == 1 and "1 failed" in in_ci.stdout, in_ci.stdout
     assert "CI must check every change against the sources" in in_ci.stdout
+
+
+# PDFs, QR codes and fonts are read in Python (pypdfium2, pypdf, zxing-cpp; tests/fonts), so that the
+# suite needs from the system only what the README's install line brings.
+SYSTEM_READERS = ("pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "pdftocairo", "pdfimages", "zbarimg")
+
+
+def test_no_test_shells_out_to_a_pdf_or_qr_tool():
+    this = Path(__file__).resolve()
+    called = re.compile(r"""["'](?:\S*/)?(%s)\b""" % "|".join(SYSTEM_READERS))
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "tests").rglob("*.py")) if "node_modules" not in path.parts and path != this
+             for number, line in enumerate(path.read_text().splitlines(), 1) if called.search(line)]
+    assert not found, "read PDFs and QR codes with the Python packages instead:\n" + "\n".join(found)
