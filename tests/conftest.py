@@ -54,6 +54,9 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = 
 # Built as GitHub Pages would serve a fork: under a project prefix.
 SITE_URL = "https://example.github.io/steady-hips-test/"
 PREFIX = "/steady-hips-test/"
+# The print tests' fonts (tests/fonts/), served beside the site, outside its prefix.
+FONT_DIR = Path(__file__).parent / "fonts"
+FONTS_PATH = "/__test-fonts__/"
 
 
 @pytest.fixture(scope="session")
@@ -92,6 +95,8 @@ def site_url(built_site: Path):
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def translate_path(self, path):
+            if path.startswith(FONTS_PATH):
+                return str(FONT_DIR / Path(path[len(FONTS_PATH):]).name)
             if not path.startswith(PREFIX):
                 return str(built_site / "__outside_prefix__")
             return super().translate_path("/" + path[len(PREFIX):])

@@ -62,15 +62,15 @@ def test_prose_check_without_shared_skips_with_a_reason_and_fails_in_ci(tmp_path
     assert "CI must check every change against the sources" in in_ci.stdout
 
 
-# PDFs, QR codes and fonts are read in Python (pypdfium2, pypdf, zxing-cpp; tests/fonts), so that the
-# suite needs from the system only what the README's install line brings.
-SYSTEM_READERS = ("pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "pdftocairo", "pdfimages", "zbarimg")
+# PDFs and QR codes are read in Python (pypdfium2, pypdf, zxing-cpp) and the print tests' fonts ship in
+# tests/fonts/, so that the suite needs from the system only what the README's install line brings.
+SYSTEM_TOOLS = ("pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "pdftocairo", "pdfimages", "zbarimg", "fc-list", "fc-match")
 
 
-def test_no_test_shells_out_to_a_pdf_or_qr_tool():
+def test_no_test_shells_out_to_a_pdf_qr_or_font_tool():
     this = Path(__file__).resolve()
-    called = re.compile(r"""["'](?:\S*/)?(%s)\b""" % "|".join(SYSTEM_READERS))
+    called = re.compile(r"""["'](?:\S*/)?(%s)\b""" % "|".join(SYSTEM_TOOLS))
     found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
              for path in sorted((ROOT / "tests").rglob("*.py")) if "node_modules" not in path.parts and path != this
              for number, line in enumerate(path.read_text().splitlines(), 1) if called.search(line)]
-    assert not found, "read PDFs and QR codes with the Python packages instead:\n" + "\n".join(found)
+    assert not found, "read PDFs and QR codes with the Python packages, and load fonts from tests/fonts, instead:\n" + "\n".join(found)
