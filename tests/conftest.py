@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -68,6 +69,48 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+# --- what `make test` cannot install: Debian's packages, one install line (README, "Two commands")
+
+SYSTEM_PACKAGES = {"Chromium": "chromium", "Java": "default-jre-headless", "Node.js": "nodejs npm"}
+INSTALL_LINE = "sudo apt-get install " + " ".join(SYSTEM_PACKAGES.values())
+MISSING: set[str] = set()  # the tools whose tests were skipped, for the line at the end of the run
+UNAVAILABLE: set[str] = set()  # the reasons given by unavailable()
+
+
+def unavailable(message: str) -> NoReturn:
+    """Skip for want of something outside the project; fail in CI, which must run every test."""
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must run every test)")
+    UNAVAILABLE.add(message)
+    pytest.skip(message)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """One place for the skips of unavailable(), so that the summary gives each reason once, with a count
+    (a skip in a fixture, such as `browser`, would otherwise be listed at every test that uses it)."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple) and report.longrepr[2].removeprefix("Skipped: ") in UNAVAILABLE:
+        report.longrepr = (__file__, unavailable.__code__.co_firstlineno, report.longrepr[2])
+    return report
+
+
+def require(tool: str, present: bool, hint: str = "") -> None:
+    """Go on when `tool` (a key of SYSTEM_PACKAGES) is present; else skip, saying in one line what to install."""
+    if not present:
+        MISSING.add(tool)
+        unavailable(f"{tool} not found: `sudo apt-get install {SYSTEM_PACKAGES[tool]}`{hint}")
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter):
+    """After the list of skips: one line to install every missing tool."""
+    yield
+    if MISSING:
+        terminalreporter.write_line(f"Skipped for want of {', '.join(sorted(MISSING))}: `{INSTALL_LINE}` "
+                                    "installs all that the suite needs from the system; then `make test` again.", yellow=True)
+
+
 # --- browser tests: Debian's Chromium through Playwright ---------------------------------
 
 CHROMIUM_ARGS = [
@@ -79,6 +122,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+CHROMIUM_HINT = ", or set $CHROMIUM to the browser's path"
 
 
 def chromium_path() -> str | None:
@@ -114,11 +160,7 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     executable = chromium_path()
-    if executable is None:
-        message = "Chromium not found: install Debian's chromium or set $CHROMIUM"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run every browser test)")
-        pytest.skip(message)
+    require("Chromium", executable is not None, CHROMIUM_HINT)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

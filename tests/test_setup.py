@@ -1,5 +1,6 @@
 """`make test` sets itself up: the venv and the quality gates' npm tools, each once per lock file;
-what it cannot have (the team's shared/ folder) is skipped with a reason, except in CI."""
+from the system it needs only the README's install line; what it cannot have (the team's shared/
+folder) is skipped with a reason, except in CI."""
 from __future__ import annotations
 
 import os
@@ -9,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from conftest import INSTALL_LINE, ROOT, SYSTEM_PACKAGES, copy_project
 
 
 def planned(project: Path) -> str:
@@ -74,3 +75,10 @@ def test_no_test_shells_out_to_a_pdf_qr_or_font_tool():
              for path in sorted((ROOT / "tests").rglob("*.py")) if "node_modules" not in path.parts and path != this
              for number, line in enumerate(path.read_text().splitlines(), 1) if called.search(line)]
     assert not found, "read PDFs and QR codes with the Python packages, and load fonts from tests/fonts, instead:\n" + "\n".join(found)
+
+
+def test_the_readme_install_line_is_what_ci_installs():
+    assert f"\n{INSTALL_LINE}\n" in (ROOT / "README.md").read_text()
+    installed = {package for line in (ROOT / ".ci" / "run").read_text().splitlines() if "need+=(" in line
+                 for package in line.split("need+=(", 1)[1].split(")", 1)[0].split()}
+    assert installed == {package for packages in SYSTEM_PACKAGES.values() for package in packages.split()}
