@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -54,6 +55,9 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = 
 # Built as GitHub Pages would serve a fork: under a project prefix.
 SITE_URL = "https://example.github.io/steady-hips-test/"
 PREFIX = "/steady-hips-test/"
+# The print tests' fonts (tests/fonts/), served beside the site, outside its prefix.
+FONT_DIR = Path(__file__).parent / "fonts"
+FONTS_PATH = "/__test-fonts__/"
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +67,48 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, site, env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     return site
+
+
+# --- what `make test` cannot install: Debian's packages, one install line (README, "Two commands")
+
+SYSTEM_PACKAGES = {"Chromium": "chromium", "Java": "default-jre-headless", "Node.js": "nodejs npm"}
+INSTALL_LINE = "sudo apt-get install " + " ".join(SYSTEM_PACKAGES.values())
+MISSING: set[str] = set()  # the tools whose tests were skipped, for the line at the end of the run
+UNAVAILABLE: set[str] = set()  # the reasons given by unavailable()
+
+
+def unavailable(message: str) -> NoReturn:
+    """Skip for want of something outside the project; fail in CI, which must run every test."""
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must run every test)")
+    UNAVAILABLE.add(message)
+    pytest.skip(message)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """One place for the skips of unavailable(), so that the summary gives each reason once, with a count
+    (a skip in a fixture, such as `browser`, would otherwise be listed at every test that uses it)."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple) and report.longrepr[2].removeprefix("Skipped: ") in UNAVAILABLE:
+        report.longrepr = (__file__, unavailable.__code__.co_firstlineno, report.longrepr[2])
+    return report
+
+
+def require(tool: str, present: bool, hint: str = "") -> None:
+    """Go on when `tool` (a key of SYSTEM_PACKAGES) is present; else skip, saying in one line what to install."""
+    if not present:
+        MISSING.add(tool)
+        unavailable(f"{tool} not found: `sudo apt-get install {SYSTEM_PACKAGES[tool]}`{hint}")
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter):
+    """After the list of skips: one line to install every missing tool."""
+    yield
+    if MISSING:
+        terminalreporter.write_line(f"Skipped for want of {', '.join(sorted(MISSING))}: `{INSTALL_LINE}` "
+                                    "installs all that the suite needs from the system; then `make test` again.", yellow=True)
 
 
 # --- browser tests: Debian's Chromium through Playwright ---------------------------------
@@ -76,6 +122,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+CHROMIUM_HINT = ", or set $CHROMIUM to the browser's path"
 
 
 def chromium_path() -> str | None:
@@ -92,6 +141,8 @@ def site_url(built_site: Path):
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def translate_path(self, path):
+            if path.startswith(FONTS_PATH):
+                return str(FONT_DIR / Path(path[len(FONTS_PATH):]).name)
             if not path.startswith(PREFIX):
                 return str(built_site / "__outside_prefix__")
             return super().translate_path("/" + path[len(PREFIX):])
@@ -109,11 +160,7 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     executable = chromium_path()
-    if executable is None:
-        message = "Chromium not found: install Debian's chromium or set $CHROMIUM"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run every browser test)")
-        pytest.skip(message)
+    require("Chromium", executable is not None, CHROMIUM_HINT)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -130,20 +177,41 @@ def page(browser):
     context.close()
 
 
-def pdf_info(pdf: bytes, tmp_path: Path) -> tuple[int, str]:
-    """Number of pages and the text of a PDF, read by poppler."""
-    path = tmp_path / "out.pdf"
-    path.write_bytes(pdf)
-    tools = [shutil.which("pdfinfo"), shutil.which("pdftotext")]
-    if None in tools:
-        message = "poppler-utils (pdfinfo, pdftotext) not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return pages, text
+def pdf_info(pdf: bytes) -> tuple[int, str]:
+    """Number of pages and the text of a PDF, read by PDFium (pypdfium2), line by line as laid out."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        # PDFium marks a hyphen that ends a line with U+FFFE and joins the lines: keep both, as printed.
+        text = "\n".join(page.get_textpage().get_text_range() for page in document)
+        return len(document), text.replace("\r\n", "\n").replace("\ufffe", "-\n")
+    finally:
+        document.close()
+
+
+def pdf_fonts(pdf: bytes) -> set[str]:
+    """The names of the fonts a PDF embeds (subset prefix such as `AAAAAA+` left off), read by pypdf
+    from the resources of every page and of the forms drawn on it."""
+    import io
+
+    import pypdf
+
+    names: set[str] = set()
+
+    def walk(resources) -> None:
+        resources = resources.get_object() if resources is not None else {}
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            names.add(str(font.get("/BaseFont", f"[unnamed {font.get('/Subtype')}]")).split("+")[-1])
+        for form in resources.get("/XObject", {}).values():
+            form = form.get_object()
+            if form.get("/Subtype") == "/Form":
+                walk(form.get("/Resources"))
+
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        walk(page.get("/Resources"))
+    return names
 
 
 @pytest.fixture(scope="session")

@@ -6,14 +6,13 @@ import functools
 import gzip
 import http.server
 import io
-import os
 import shutil
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote
 
-import pytest
+from conftest import require, unavailable
 
 WEB = Path(__file__).parent / "web"
 NODE_MODULES = WEB / "node_modules"
@@ -22,21 +21,12 @@ NODE_MODULES = WEB / "node_modules"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-def need(thing: str, present: bool) -> None:
-    """Skip a test whose tool is missing, except in CI (`.ci/run` installs everything)."""
-    if present:
-        return
-    message = f"{thing} is missing: run `npm ci --prefix tests/web` (and install Java/Node), as .ci/run does"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI must run every quality gate)")
-    pytest.skip(message)
-
-
 def node_tool(relative: str) -> Path:
-    """A file inside tests/web/node_modules, or skip (fail in CI) when `npm ci` has not run."""
+    """A file inside tests/web/node_modules, or skip (fail in CI) when Node or `npm ci` is missing."""
+    require("Node.js", shutil.which("node") is not None, ", then `make test` installs the pinned npm tools")
     path = NODE_MODULES / relative
-    need(f"tests/web/node_modules/{relative}", path.exists())
-    need("node", shutil.which("node") is not None)
+    if not path.exists():
+        unavailable("tests/web/node_modules is not installed: `make test` installs it (npm ci --prefix tests/web)")
     return path
 
 

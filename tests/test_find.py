@@ -764,7 +764,7 @@ def test_on_a_desktop_the_name_stays_beside_its_thumbnail(browser, site_url):
         context.close()
 
 
-def test_a_printed_filtered_catalogue_names_its_filters(page, site_url, tmp_path):
+def test_a_printed_filtered_catalogue_names_its_filters(page, site_url):
     from conftest import pdf_info
 
     open_catalogue(page, site_url, "?muscle=gluteus-medius&equipment=none&from=1&to=3")
@@ -775,7 +775,7 @@ def test_a_printed_filtered_catalogue_names_its_filters(page, site_url, tmp_path
     page.emulate_media(media="print")
     assert applied.is_visible() and not page.locator("form.sh-filters").is_visible()
     want = expected(muscle=["gluteus-medius"], equipment=["none"], high=3)
-    _, text = pdf_info(page.pdf(format="A4"), tmp_path)
+    _, text = pdf_info(page.pdf(format="A4"))
     flat = " ".join(text.split())
     assert f"Showing {want} of {len(CATALOGUE.exercises)} exercises" in flat
     assert line in flat, flat[:600]

@@ -1,13 +1,11 @@
 """Printing in real Chromium: routine cards on one sheet, exercise pages on at most two."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 
 import pytest
 import yaml
-from conftest import ROOT, SITE_URL, pdf_info
+from conftest import FONT_DIR, FONTS_PATH, ROOT, SITE_URL, pdf_fonts, pdf_info
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +15,20 @@ EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name 
 PAPER = {"A4": 210, "Letter": 215.9}
 # Printed with each in turn: a wide sans (Debian's default) and a narrow one with Arial's
 # metrics (what Windows and, near enough, macOS's Helvetica print with), each with the
-# monospace that comes with it (the card's address is monospace). .ci/run installs both.
+# monospace that comes with it (the card's address is monospace).
 FONTS = {"DejaVu Sans": "DejaVu Sans Mono", "Liberation Sans": "Liberation Mono"}
+# Their files ship in tests/fonts/ (see the README there), loaded by @font-face, so that every
+# machine prints with the same fonts, whatever it has installed: the faces the pages use, with
+# their weight and style (Material's light headings take DejaVu's ExtraLight, as on Debian).
+FACES = {
+    "DejaVu Sans": {"DejaVuSans.ttf": (400, "normal"), "DejaVuSans-Bold.ttf": (700, "normal"),
+                    "DejaVuSans-Oblique.ttf": (400, "italic"), "DejaVuSans-ExtraLight.ttf": (200, "normal")},
+    "DejaVu Sans Mono": {"DejaVuSansMono.ttf": (400, "normal")},
+    "Liberation Sans": {"LiberationSans-Regular.ttf": (400, "normal"), "LiberationSans-Bold.ttf": (700, "normal"),
+                        "LiberationSans-Italic.ttf": (400, "italic")},
+    "Liberation Mono": {"LiberationMono-Regular.ttf": (400, "normal")},
+}
+SHIPPED = "Shipped "  # the families' names on the page: no installed font has them
 # A card fits one sheet with room to spare: printed 6% larger, it still fits.
 SLACK = 1.06
 MM = 96 / 25.4  # CSS pixels per millimetre
@@ -47,40 +57,52 @@ def tab(browser):
     context.close()
 
 
+def forced_font_css(font: str) -> str:
+    """@font-face rules for `font` and its monospace from tests/fonts/, and every element forced into them."""
+    rules = [
+        f'@font-face {{ font-family: "{SHIPPED}{family}"; src: url("{FONTS_PATH}{file}") format("truetype"); '
+        f"font-weight: {weight}; font-style: {style}; }}"
+        for family in (font, FONTS[font]) for file, (weight, style) in FACES[family].items()
+    ]
+    return "\n".join([*rules, f'*, *::before, *::after {{ font-family: "{SHIPPED}{font}" !important; }}',
+                       f'code, kbd, pre, samp, .sh-url {{ font-family: "{SHIPPED}{FONTS[font]}" !important; }}'])
+
+
 def open_in_font(tab, url: str, font: str) -> None:
     """Load the page with every element forced into `font` (monospace text into its
     monospace), as a machine that has only those fonts would print it."""
-    for family in (font, FONTS[font]):
-        if not subprocess.run(["fc-list", f":family={family}"], capture_output=True, text=True).stdout.strip():
-            message = f"font {family!r} not installed (.ci/run installs it)"
-            if os.environ.get("CI"):
-                pytest.fail(message)
-            pytest.skip(message)
     tab.emulate_media(media=None)
     tab.goto(url)
-    tab.add_style_tag(
-        content=f'''*, *::before, *::after {{ font-family: "{font}" !important; }}
-        code, kbd, pre, samp, .sh-url {{ font-family: "{FONTS[font]}" !important; }}'''
+    tab.add_style_tag(content=forced_font_css(font))
+    # Every shipped face must load: one that did not would leave the text in the machine's default font.
+    failed = tab.evaluate(
+        """async prefix => {
+            const shipped = [...document.fonts].filter(face => face.family.replace(/"/g, '').startsWith(prefix));
+            await Promise.allSettled(shipped.map(face => face.load()));
+            return shipped.length ? shipped.filter(face => face.status !== 'loaded').map(face => face.family + ' ' + face.weight + ' ' + face.style)
+                                  : ['no shipped font on the page'];
+        }""",
+        SHIPPED,
     )
+    assert not failed, f"fonts from {FONT_DIR} not loaded: {failed}"
 
 
-def print_pdf(tab, tmp_path, font: str, **options) -> tuple[int, str]:
-    """Pages and text of the printed PDF, after checking with pdffonts that only the forced fonts were used."""
+def print_pdf(tab, font: str, **options) -> tuple[int, str, bytes]:
+    """Pages, text and bytes of the printed PDF, after checking in its fonts that only the forced ones were used."""
     pdf = tab.pdf(print_background=True, **options)
-    pages, text = pdf_info(pdf, tmp_path)  # also fails or skips when poppler is missing
-    listing = subprocess.run(["pdffonts", str(tmp_path / "out.pdf")], capture_output=True, text=True, check=True).stdout
-    used = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]}
+    pages, text = pdf_info(pdf)
+    used = pdf_fonts(pdf)
     forced = (font.replace(" ", ""), FONTS[font].replace(" ", ""))
     assert used and all(name.startswith(forced) for name in used), f"printed with {sorted(used)}, not {font}"
-    return pages, text
+    return pages, text, pdf
 
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
 @pytest.mark.parametrize("slug", ROUTINES)
-def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, tmp_path, slug, font, paper):
+def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, slug, font, paper):
     open_in_font(tab, f"{site_url}routines/{slug}/", font)
-    pages, text = print_pdf(tab, tmp_path, font, format=paper, scale=SLACK)
+    pages, text, _ = print_pdf(tab, font, format=paper, scale=SLACK)
     assert pages == 1, f"{slug} in {font} prints on {pages} {paper} sheets at scale {SLACK}"
     for name in exercise_names(slug):
         assert flat(name) in flat(text), f"{name!r} missing from the printed {slug} card"
@@ -155,9 +177,9 @@ def test_routine_card_hides_site_chrome_and_stays_legible_in_print(page, site_ur
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
 @pytest.mark.parametrize("slug", EXERCISES)
-def test_exercise_page_prints_on_at_most_two_sheets(tab, site_url, tmp_path, slug, font, paper):
+def test_exercise_page_prints_on_at_most_two_sheets(tab, site_url, slug, font, paper):
     open_in_font(tab, f"{site_url}exercises/{slug}/", font)
-    pages, text = print_pdf(tab, tmp_path, font, format=paper)
+    pages, text, _ = print_pdf(tab, font, format=paper)
     assert pages <= 2, f"{slug} in {font} prints on {pages} {paper} sheets"
     # The level sections print (the progression table, which repeats them, and the links are screen-only).
     assert "Level 1:" in text and "The pain rule" in text and "Sources" in text and "Not a substitute" in text
@@ -190,3 +212,9 @@ def test_card_qr_code_points_at_the_page(page, site_url):
     label = page.locator("svg.sh-qr-code").get_attribute("aria-label")
     assert label == f"QR code linking to {SITE_URL}routines/{ROUTINES[0]}/"
     assert re.search(r"routines/", page.locator(".sh-url").inner_text())
+
+
+def test_the_shipped_fonts_are_the_faces_the_tests_load():
+    files = {file for faces in FACES.values() for file in faces}
+    assert files == {path.name for path in FONT_DIR.glob("*.ttf")}
+    assert {"LICENSE-DejaVu.txt", "LICENSE-Liberation.txt", "README.md"} <= {path.name for path in FONT_DIR.iterdir()}

@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from conftest import CHROMIUM_ARGS, PREFIX, ROOT, chromium_path
-from ghpages import need, node_tool, pages_server
+from conftest import CHROMIUM_ARGS, CHROMIUM_HINT, PREFIX, ROOT, chromium_path, require
+from ghpages import node_tool, pages_server
 
 RESULTS = ROOT / "build" / "lighthouse"
 
@@ -128,7 +128,7 @@ MATERIAL_EXCEPTIONS = [
 def vnu_problems(folder: Path) -> list[str]:
     """The Nu Html Checker's errors in every HTML file under `folder`, Material's known ones left out."""
     jar = node_tool("vnu-jar/build/dist/vnu.jar")
-    need("java", shutil.which("java") is not None)
+    require("Java", shutil.which("java") is not None)
     result = subprocess.run(
         ["java", "-Xss16m", "-jar", str(jar), "--format", "json", "--skip-non-html", "--exit-zero-always", str(folder)],
         capture_output=True, text=True, timeout=600,
@@ -217,7 +217,7 @@ MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 def lighthouse(url: str, output: Path) -> dict:
     cli = node_tool("lighthouse/cli/index.js")
     chrome = chromium_path()
-    need("Chromium", chrome is not None)
+    require("Chromium", chrome is not None, CHROMIUM_HINT)
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     result = subprocess.run(
         ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={output}", f"--chrome-flags={flags}",

@@ -1,14 +1,16 @@
 """`make test` sets itself up: the venv and the quality gates' npm tools, each once per lock file;
-what it cannot have (the team's shared/ folder) is skipped with a reason, except in CI."""
+from the system it needs only the README's install line; what it cannot have (the team's shared/
+folder) is skipped with a reason, except in CI."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from conftest import INSTALL_LINE, ROOT, SYSTEM_PACKAGES, copy_project
 
 
 def planned(project: Path) -> str:
@@ -59,3 +61,24 @@ def test_prose_check_without_shared_skips_with_a_reason_and_fails_in_ci(tmp_path
     in_ci = run_prose_check(project, ci=True)
     assert in_ci.returncode == 1 and "1 failed" in in_ci.stdout, in_ci.stdout
     assert "CI must check every change against the sources" in in_ci.stdout
+
+
+# PDFs and QR codes are read in Python (pypdfium2, pypdf, zxing-cpp) and the print tests' fonts ship in
+# tests/fonts/, so that the suite needs from the system only what the README's install line brings.
+SYSTEM_TOOLS = ("pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "pdftocairo", "pdfimages", "zbarimg", "fc-list", "fc-match")
+
+
+def test_no_test_shells_out_to_a_pdf_qr_or_font_tool():
+    this = Path(__file__).resolve()
+    called = re.compile(r"""["'](?:\S*/)?(%s)\b""" % "|".join(SYSTEM_TOOLS))
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "tests").rglob("*.py")) if "node_modules" not in path.parts and path != this
+             for number, line in enumerate(path.read_text().splitlines(), 1) if called.search(line)]
+    assert not found, "read PDFs and QR codes with the Python packages, and load fonts from tests/fonts, instead:\n" + "\n".join(found)
+
+
+def test_the_readme_install_line_is_what_ci_installs():
+    assert f"\n{INSTALL_LINE}\n" in (ROOT / "README.md").read_text()
+    installed = {package for line in (ROOT / ".ci" / "run").read_text().splitlines() if "need+=(" in line
+                 for package in line.split("need+=(", 1)[1].split(")", 1)[0].split()}
+    assert installed == {package for packages in SYSTEM_PACKAGES.values() for package in packages.split()}

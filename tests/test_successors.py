@@ -122,13 +122,13 @@ def test_search_box_finds_an_exercise_by_name(page, served):
 
 
 @pytest.mark.browser
-def test_longest_routine_card_prints_on_one_a4_sheet(page, served, tmp_path):
+def test_longest_routine_card_prints_on_one_a4_sheet(page, served):
     import yaml
 
     name, url = served
     slug = max(ROUTINES, key=lambda s: len(yaml.safe_load((ROOT / "exercises" / "routines" / f"{s}.yml").read_text())["exercises"]))
     page.goto(f"{url}routines/{slug}/")
-    pages, text = pdf_info(page.pdf(format="A4", print_background=True), tmp_path)
+    pages, text = pdf_info(page.pdf(format="A4", print_background=True))
     assert pages == 1, f"{name}: the {slug} card prints on {pages} A4 sheets"
     assert "Prepared for" in text and "pain rule" in text and f"{SITE_URL}routines/{slug}/" in text.replace("\n", "")
 
