@@ -27,7 +27,7 @@ from .model import Exercise, Routine
 # The renderer's Jinja globals that read the catalogue (bound methods of the Renderer).
 RECORDED_GLOBALS = ("exercise", "routine", "source", "level", "routine_equipment", "browse_path", "facet_values",
                     "filter_choices", "catalogue_row", "easiest_first", "also_working", "conditions_of", "routines_with",
-                    "exercise_figure", "page_url")
+                    "exercise_figure", "page_url", "page_sources")
 
 
 @dataclass

@@ -129,9 +129,10 @@ class Renderer:
             builder_limits=BUILDER_LIMITS,
             card_cues=CARD_CUES,
             source_link=_source_link,
-            source_short=lambda key: source_short(self._source(key)),
             page_sources=self._page_sources,
         )
+        # Through the `source` global, which the preview records (memo.py), so an edited source renders again.
+        self.env.filters["source_short"] = lambda key: source_short(self.env.globals["source"](key))
         macro_source = self.env.loader.get_source(self.env, "macros.md")[0]
         self.macro_names = re.findall(r"{%-?\s*macro\s+(\w+)", macro_source)
         # Prepended to an article on its line 1, without a newline, so line numbers stay those of the file.

@@ -361,8 +361,12 @@
       records[item.slug].sources.forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
     });
     index.pain_sources.forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
-    slot("sources").textContent = keys.filter(function (key) { return index.sources[key]; })
-      .map(function (key) { return index.sources[key].short; }).join("; ") + ".";
+    var named = [];  // two sources by one hospital read the same in a few words: name it once
+    keys.forEach(function (key) {
+      var short = index.sources[key] && index.sources[key].short;
+      if (short && named.indexOf(short) < 0) named.push(short);
+    });
+    slot("sources").textContent = named.join("; ") + ".";
     renderQr();
   }
 
