@@ -49,7 +49,8 @@ def test_figure_is_small_valid_accessible_svg(slug, level, thumb):
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert list(root)[:2] == [title, desc], "title and desc come first"
     assert title.text and ex.name.split(":")[0] in title.text
-    assert desc.text and ex.position in desc.text
+    own = next((lv for lv in ex.levels if lv.name == level), None) if level else None
+    assert desc.text and ((own and own.figure and own.position) or ex.position) in desc.text
     assert root.get("aria-labelledby") == title.get("id") and root.get("aria-describedby") == desc.get("id")
     assert root.get("stroke") == "currentColor", "follows the text colour in light, dark and print"
     # nothing outside the SVG: no links, images, scripts or fonts
