@@ -141,14 +141,15 @@ def watch(page) -> list[str]:
     return errors
 
 
-def card_rows(page) -> list[tuple[str, str, str, str]]:
-    """(name, level, dosage, next step) of each row of the card on the page; the next step is "" at the top."""
+def card_rows(page) -> list[tuple[str, str, str, str, str]]:
+    """(name, level, dosage, next step, cue) of each row of the card on the page; the next step is "" at the top."""
     page.wait_for_selector(".sh-items tbody tr")
     return [tuple(row) for row in page.locator(".sh-items tbody tr").evaluate_all(
         """rows => rows.map(r => [r.querySelector('a').textContent.trim(),
                                   r.querySelector('.sh-level-name').textContent.trim(),
                                   r.children[2].textContent.trim(),
-                                  (r.querySelector('.sh-next-name') || {textContent: ''}).textContent.trim()])""")]
+                                  (r.querySelector('.sh-next-name') || {textContent: ''}).textContent.trim(),
+                                  r.children[3].textContent.trim()])""")]
 
 
 def open_builder(page, url: str, rows: int) -> None:
@@ -171,6 +172,7 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url):
     page.get_by_role("link", name="Customise this card").click()
     page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {len(fixed)}")
     assert urlsplit(page.url).path.endswith("/builder/") and "#v1&" in page.url
+    # Cues included: a routine's own cue (the clamshell's change for a sore outer hip) comes along.
     assert card_rows(page) == fixed, "the builder's card must say what the ready-made card says"
     assert page.locator('[data-slot="title"]').inner_text() == "Hip stability program for runners"
     assert "building up to 2–3 times a week" in page.locator('[data-slot="often"]').inner_text()

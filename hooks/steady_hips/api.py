@@ -110,7 +110,11 @@ def routine_card(routine: Routine, exercises: dict[str, Exercise]) -> dict:
         exercise = exercises[item.exercise]
         names = [level.name for level in exercise.levels]
         number = names.index(item.level) + 1 if item.level else 1
-        items.append([exercise.slug, str(number), *dosage_item(item.dosage or exercise.levels[number - 1].dosage)])
+        entry = [exercise.slug, str(number), *dosage_item(item.dosage or exercise.levels[number - 1].dosage)]
+        cue = item.cues[0] if item.cues else ""
+        if cue and cue not in exercise.cues[:CARD_CUES]:  # the routine's own cue, e.g. a change for a condition
+            entry.append(cue)
+        items.append(entry)
     frequency = routine.frequency
     return {"t": routine.name, "f": _count(frequency.per_week), "u": _count(frequency.build_to),
             "w": str(frequency.weeks), "e": items}

@@ -140,7 +140,7 @@
       if (s[key]) out.push(key + "=" + encode(s[key]));
     });
     s.e.forEach(function (item) {
-      var fields = [item.slug, item.level, item.sets, item.reps, item.hold, item.dur, item.side ? "s" : "", item.note];
+      var fields = [item.slug, item.level, item.sets, item.reps, item.hold, item.dur, item.side ? "s" : "", item.note, item.cue];
       while (fields.length > 2 && !fields[fields.length - 1]) fields.pop();
       out.push("e=" + fields.map(function (f) { return encode(String(f || "")); }).join(","));
     });
@@ -214,6 +214,7 @@
       if (side && side !== "s") problems.push("the sides of " + name + " (" + quote(side) + ")");
       item.side = side === "s";
       item.note = clean(given ? fields[7] : defaults[5], LIMITS.text);
+      item.cue = clean(fields[8], LIMITS.text);
       delete item.raw;
       return true;
     });
@@ -339,7 +340,7 @@
       if (next) row.querySelector(".sh-next-name").textContent = next;
       else row.querySelector(".sh-next").remove();
       cells[2].textContent = dosageText(item);
-      cells[3].textContent = record.cues.join(" \u00b7 ");
+      cells[3].textContent = item.cue || record.cues.join(" \u00b7 ");
       tbody.appendChild(row);
     });
 
@@ -462,6 +463,7 @@
       side.appendChild(document.createTextNode(" Each side"));
       box.appendChild(side);
       box.appendChild(field("Note", "note", item.note, { maxlength: String(LIMITS.text), autocomplete: "off" }));
+      box.appendChild(field("Cue", "cue", item.cue, { maxlength: String(LIMITS.text), autocomplete: "off", placeholder: record.cues[0] || "" }));
       var actions = document.createElement("div");
       actions.className = "sh-b-actions";
       actions.appendChild(button("Move", record.name, "up", "up", i));
@@ -592,8 +594,8 @@
     } else if (target.name === "side") {
       item.side = target.checked;
       update();
-    } else if (target.name === "note") {
-      item.note = target.value.slice(0, LIMITS.text);
+    } else if (target.name === "note" || target.name === "cue") {
+      item[target.name] = target.value.slice(0, LIMITS.text);
       update();
     } else if (["sets", "reps", "hold", "dur"].indexOf(target.name) >= 0) {
       if (target.value && !parseCount(target.value, 0, 999)) return target.setAttribute("aria-invalid", "true");
