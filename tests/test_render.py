@@ -189,7 +189,7 @@ def test_a_card_says_what_comes_next_and_logs_a_start_and_runs(renderer):
     assert '<span class="sh-level-name">One leg</span></span>' in rows[0]
     assert '<span class="sh-level-name">Basic</span><span class="sh-next">, then <span class="sh-next-name">Bridge</span>' in rows[1]
     assert '<tbody class="sh-log-start">' in card and 'class="sh-log sh-runs"' in card
-    assert "Move up when it is easy." in card and "Not for a fixture exclusion: get checked." in card
+    assert "Move up when it is easy." in card and "Not for a fixture exclusion: get it checked." in card
 
 
 def test_one_pain_rule_on_every_exercise_page_with_its_source(renderer):
@@ -198,7 +198,7 @@ def test_one_pain_rule_on_every_exercise_page_with_its_source(renderer):
         assert "<strong>The fixture rule</strong> (after Test Author, " not in body  # a single author is not "and colleagues"
         assert "<strong>The fixture rule</strong> (after Test Author)." in body
         assert "It stays at 5 or below. It settles by morning. Otherwise do less." in body
-        assert "The rule does not cover a fixture exclusion: stop and get checked" in body
+        assert "The rule does not cover a fixture exclusion: get it checked (" in body
         assert "You notice any sign the pain rule does not cover: stop and get checked." in body
         assert "<em>Pain monitoring test source</em>" in body.split('id="sources"')[1]
 

@@ -416,7 +416,7 @@ class PainRule:
     otherwise: str = doc("What to do when one of them is not true.")
     not_pain: str | None = doc("A sensation that does not count as pain, if any, e.g. muscle tiredness.", default=None)
     baseline: str | None = doc("How to score a starting point to compare against, e.g. one movement that brings the pain on; the cards' start row is for it.", default=None)
-    exclusions: Annotated[list[str], NonEmpty()] = doc("When the rule does not apply and the reader should stop and get checked instead, one short phrase an item.")
+    exclusions: Annotated[list[str], NonEmpty()] = doc("When the rule does not apply, each with what to do instead, one short phrase an item, e.g. `sharp pain: stop and get checked`.")
     sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the model the rule follows.")
 
 
