@@ -57,7 +57,7 @@ QUERIES = [
     ("sacroiliac", "conditions/si-joint-pain/"),
     ("hip flexor strain", "conditions/hip-flexor-strain/"),
     ("hip flexor stretch", "exercises/hip-flexor-stretch/"),
-    ("couch stretch", "exercises/hip-flexor-stretch/"),
+    ("kneeling hip flexor stretch", "exercises/hip-flexor-stretch/"),
     ("band walks", "exercises/lateral-band-walk/"),
     ("monster walk", "exercises/lateral-band-walk/"),
     ("single leg squat", "exercises/single-leg-squat/"),

@@ -76,7 +76,7 @@ def test_other_dosages_read_naturally(pages):
 def test_routine_cards_use_the_same_dosage_wording(pages):
     card = text(pages["routines/hip-stability.md"])
     assert "Clamshell Basic, then Lateral band walk 1–2 sets of 10–15 reps on each side, pausing up to 5 s" in card
-    assert "Hip flexor stretch Foot on a seat, then Half-kneeling hold 30 s on each side, 1–2 times" in card
+    assert "Hip flexor stretch Half-kneeling hold 30 s on each side, 1–2 times" in card
     assert "Squat hold Basic hold 10–30 s, 2–4 times" in text(pages["routines/cool-down.md"])
 
 
@@ -107,7 +107,7 @@ def test_sides_say_which_levels_differ(pages):
     ("knee-to-chest-stretch", "none for level 1; foam roller for level 2"),
     ("leg-lift", "wall for level 1; resistance band (theraband) for level 2"),
     ("clamshell", "no equipment"),
-    ("hip-flexor-stretch", "chair for level 1; mat or towel (yoga mat) for level 2"),
+    ("hip-flexor-stretch", "mat or towel (yoga mat), chair"),
 ])
 def test_equipment_says_what_each_level_needs(pages, slug, equipment):
     assert f"Equipment: {equipment} Position:" in text(pages[f"exercises/{slug}.md"])
@@ -121,15 +121,15 @@ def test_a_choice_of_equipment_reads_as_one(pages):
 
 
 def test_routine_card_lists_a_choice_as_one(catalogue):
-    # The hip stability card also has the hip flexor stretch, which needs a chair in any case,
+    # The hip stability card also has the hip flexor stretch, which needs a chair in any case (to hold),
     # so the squat's "chair or suspension straps" is covered by that chair.
     card = text(Renderer(catalogue).pages()["routines/hip-stability.md"])
-    assert "You need: loop band, chair Prepared for" in card
+    assert "You need: loop band, mat or towel, chair Moving up:" in card
     without_stretch = copy.deepcopy(catalogue)
     routine = without_stretch.routines["hip-stability"]
     routine.exercises = [item for item in routine.exercises if item.exercise != "hip-flexor-stretch"]
     card = text(Renderer(without_stretch).pages()["routines/hip-stability.md"])
-    assert "You need: loop band; chair or suspension straps Prepared for" in card
+    assert "You need: loop band; chair or suspension straps Moving up:" in card
 
 
 def test_each_alternative_finds_the_exercise(catalogue, pages):
