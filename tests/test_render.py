@@ -189,7 +189,7 @@ def test_a_card_says_what_comes_next_and_logs_a_start_and_runs(renderer):
     assert '<span class="sh-level-name">One leg</span></span>' in rows[0]
     assert '<span class="sh-level-name">Basic</span><span class="sh-next">, then <span class="sh-next-name">Bridge</span>' in rows[1]
     assert '<tbody class="sh-log-start">' in card and 'class="sh-log sh-runs"' in card
-    assert "Move up when it is easy." in card and "Not for a fixture exclusion: get it checked." in card
+    assert "Move up when it is easy." in card and "The rule does not cover a fixture exclusion: get it checked." in card
 
 
 def test_one_pain_rule_on_every_exercise_page_with_its_source(renderer):
