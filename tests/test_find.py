@@ -1038,7 +1038,11 @@ def test_condition_advice_comes_before_the_exercises_and_cautions_keep_an_exerci
     see_a_professional:"""))
     clam = fixture_dir / "clam.yml"
     clam.write_text(clam.read_text() + "helps_with: [gluteal tendinopathy]\n")
+    rules = fixture_dir / "rules.yml"
+    rules.write_text(rules.read_text() + "red_flags: [{text: a fixture flag, section: flag}, {text: another, section: other}]\n")
     page = Renderer(load_catalogue(fixture_dir)).pages()["conditions/outer-hip-pain.md"].replace("\\", "")
+    assert ("Among them are [a fixture flag](../when-to-see-a-professional.md#flag), and "
+            "[another](../when-to-see-a-professional.md#other).") in page
     order = ["## What to change day to day", "Sit with your knees lower than your hips.", "## How long it takes",
              "Often some weeks.", "## How exercises can help", "[Clam](../exercises/clam.md)",
              "### Exercises to change or leave out", "[Bridge](../exercises/bridge.md): Keep to the first level.",

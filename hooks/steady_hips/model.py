@@ -421,11 +421,20 @@ class PainRule:
 
 
 @dataclass(kw_only=True)
+class RedFlagLink:
+    """A red flag named on every condition page, linked to its section of the red flags page."""
+
+    text: str = doc("The sign in a few words, as the link's text, e.g. `signs of a bone stress injury`.")
+    section: str = doc("The id of its section on the red flags page, e.g. `bone-stress`; a wrong id fails the strict build.")
+
+
+@dataclass(kw_only=True)
 class Rules:
     """The site's rules for exercising, stored once in `exercises/rules.yml` and rendered everywhere they apply."""
 
     pain: PainRule = doc("The pain rule.")
     move_up: str = doc("When to move up a level, in one sentence; printed on every card.")
+    red_flags: list[RedFlagLink] = doc("Red flags that every condition page names, most urgent first, each linked to its section.", default_factory=_none)
 
 
 RULES_FILE = "rules.yml"
