@@ -388,7 +388,7 @@ class ConditionPage:
     """A condition's page, stored as `exercises/conditions/<slug>.yml` and shown at `/conditions/<slug>/`; it lists the exercises whose `helps_with` names the condition."""
 
     condition: Condition = doc("The condition of the vocabulary this page is about, as exercises name it in `helps_with`.")
-    name: str = doc("Page title in plain words, e.g. `Trochanteric pain (hip bursitis)`.")
+    name: str = doc("Page title in plain words, e.g. `Gluteal tendinopathy (outer hip pain)`.")
     summary: str = doc("One line: what it is. Shown in lists, search results and the page description.")
     what_it_is: Annotated[list[str], NonEmpty()] = doc("What it is and how it feels, in plain words, one paragraph an item.")
     muscles: list[Muscle] = doc("Muscles at the heart of the condition; the page also lists exercises that work them, apart from those the sources use for it.", default_factory=_none)
