@@ -207,9 +207,9 @@ def test_equipment_choice_is_one_entry(fixture_dir):
 @pytest.mark.parametrize("written, message", [
     ("[[loop band, chair]]", "equipment[0]: expected one of 'loop band', 'resistance band', 'wall', 'chair', 'step', 'gym ball', "
                              "'foam roller', 'hand weights', 'hip abductor machine', 'suspension straps', 'mat or towel', "
-                             "or a choice written {one_of: ...}, got a list"),
+                             "'bench', 'small ball or cushion', or a choice written {one_of: ...}, got a list"),
     ("[{one_of: [loop band]}]", "equipment[0].one_of: needs at least 2 items, got 1"),
-    ("[{one_of: [loop band, chiar]}]", "'mat or towel' (did you mean 'chair'?)"),
+    ("[{one_of: [loop band, chiar]}]", "'small ball or cushion' (did you mean 'chair'?)"),
     ("[{oneof: [loop band, chair]}]", "equipment[0].oneof: unknown field (did you mean 'one_of'?)"),
 ])
 def test_bad_equipment_choice(fixture_dir, written, message):

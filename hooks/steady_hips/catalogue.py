@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, get_args
 
 import yaml
 
-from .model import (CONDITIONS_DIR, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, Condition, ConditionPage, Equipment,
+from .model import (CONDITIONS_DIR, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, ConditionPage, Equipment,
                     Exercise, Gear, Muscle, Routine, Rules, Source, gear_names, slugify)
 from .parallel import shared_map
 from .problems import CatalogueError, Problem
@@ -36,7 +36,7 @@ class Catalogue:
     sources: dict[str, Source]
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
-    conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the Condition value
+    conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the condition each page names
     rules: Rules | None = None  # exercises/rules.yml; `load_catalogue` requires it
     _documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by exercise slug
     _routine_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by routine slug
@@ -156,8 +156,8 @@ class Catalogue:
 
     def used(self, facet: str) -> list[str]:
         """The vocabulary values at least one exercise uses, in vocabulary order."""
-        vocabulary = {"muscle": Muscle, "equipment": Equipment, "condition": Condition}[facet]
-        return [v for v in get_args(vocabulary) if self.exercises_for(facet, v)]
+        values = list(self.conditions) if facet == "condition" else get_args({"muscle": Muscle, "equipment": Equipment}[facet])
+        return [v for v in values if self.exercises_for(facet, v)]
 
 
 def _difficulties(catalogue: Catalogue) -> dict[str, tuple[int, int]]:
@@ -253,7 +253,8 @@ def _load(root: Path) -> Catalogue:
     _check_unique_names(exercises, problems)
     _check_unique_names(routines, problems)
     _check_progressions(exercises, good_exercises, problems)
-    conditions = _check_conditions(condition_pages, good_exercises, problems, _label(root / CONDITIONS_DIR, label_base))
+    conditions = _check_conditions(condition_pages, exercises, problems)
+    _check_starters(condition_pages, good_routines, problems)
 
     if problems:
         raise CatalogueError(problems)
@@ -470,11 +471,11 @@ def _check_progressions(parsed: dict[str, _Parsed], exercises: dict[str, Exercis
             visit(slug, [])
 
 
-def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, Exercise], problems: list[Problem],
-                      folder: str) -> dict[str, ConditionPage]:
-    """One page per condition; once there are condition pages, every condition in use needs one.
+def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, _Parsed], problems: list[Problem]) -> dict[str, ConditionPage]:
+    """One page per condition, and a page for every condition an exercise helps with: the pages
+    in `exercises/conditions/` are the list of conditions.
 
-    Returns the pages keyed by their condition, in vocabulary order.
+    Returns the pages keyed by their condition, in the order of their names.
     """
     pages: dict[str, ConditionPage] = {}
     for slug, item in parsed.items():
@@ -486,16 +487,34 @@ def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, Exercise]
             problems.append(_problem(item.doc, "condition", f"'{item.value.condition}' already has its page in conditions/{other}.yml"))
         else:
             pages[item.value.condition] = item.value
-    if parsed:
-        used: dict[str, list[str]] = {}
-        for slug, exercise in exercises.items():
-            for name in exercise.helps_with:
-                used.setdefault(name, []).append(slug)
-        for name, slugs in used.items():
-            if name not in pages and all(p.value is not INVALID for p in parsed.values()):
-                problems.append(Problem(folder + "/", 1, 1, "", f"no page for '{name}', which {', '.join(sorted(slugs)[:3])} help with; add one"))
-    order = get_args(Condition)
-    return {c: pages[c] for c in order if c in pages}
+    if all(p.value is not INVALID for p in parsed.values()):
+        for item in exercises.values():
+            if item.value is INVALID:
+                continue
+            for i, name in enumerate(item.value.helps_with):
+                if name not in pages:
+                    problems.append(_problem(item.doc, f"helps_with[{i}]", f"no condition page for '{name}'{suggestion(name, pages)}; "
+                                             f"add exercises/conditions/{slugify(name)}.yml or use a condition that has one"))
+    return dict(sorted(pages.items(), key=lambda kv: kv[1].name.casefold()))
+
+
+STARTER_SIZE = (2, 4)  # exercises on a condition's starter card
+
+
+def _check_starters(parsed: dict[str, _Parsed], routines: dict[str, Routine], problems: list[Problem]) -> None:
+    """Each condition page has a starter card of two to four exercises, or says why it has none."""
+    low, high = STARTER_SIZE
+    for item in parsed.values():
+        page = item.value
+        if page is INVALID:
+            continue
+        if page.starter and page.no_starter:
+            problems.append(_problem(item.doc, "no_starter", "give either a starter routine or the reason there is none, not both"))
+        elif not page.starter and not page.no_starter and False:  # TEMP until the pages have them
+            problems.append(_problem(item.doc, "condition", "add `starter:` (a routine of the first exercises to do) or `no_starter:` (why there are none)"))
+        elif page.starter in routines and not low <= len(routines[page.starter].exercises) <= high:
+            count = len(routines[page.starter].exercises)
+            problems.append(_problem(item.doc, "starter", f"the starter routine '{page.starter}' has {count} exercises; a starter card has {low} to {high}"))
 
 
 def _warnings(catalogue: Catalogue) -> list[Problem]:

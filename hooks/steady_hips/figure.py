@@ -61,9 +61,11 @@ _MUSCLE_PLACE = {
 _PROP_WORDS = {
     "wall": "a wall", "chair": "a chair", "chair back": "a chair back", "step": "a step", "gym ball": "a gym ball",
     "foam roller": "a foam roller", "loop band": "a loop band", "weights": "hand weights", "straps": "suspension straps",
-    "machine": "an abductor machine",
+    "machine": "an abductor machine", "bench": "a bench", "anchored band": "a band tied to a post",
 }
-_STATIC_PROPS = {"wall", "chair", "chair back", "step"}
+_STATIC_PROPS = {"wall", "chair", "chair back", "step", "bench"}
+BENCH_HALF = 13.0  # half the length of a bench top
+ANCHOR_REACH = 24.0  # how far in front of the point a band's post stands
 
 
 # --- geometry ----------------------------------------------------------------------------
@@ -402,6 +404,10 @@ def _static_props(canvas: Canvas, props: list[Prop], body: Body) -> None:
             seat = top - 24 if top > 40 else top * 0.55
             x = p[0]
             lines += [[(x + 1.5, top), (x, seat), (x, 0)], [(x, seat), (x - 17, seat), (x - 17, 0)]]
+        elif prop.kind == "bench":
+            top = p[1] - LINE / 2
+            left, right = p[0] - BENCH_HALF, p[0] + BENCH_HALF
+            lines += [[(left, top), (right, top)], [(left + 2, top), (left + 2, 0)], [(right - 2, top), (right - 2, 0)]]
         elif prop.kind == "step":
             i = 1 if prop.at.startswith("other") else 0
             left = min(body.heel[i][0], body.toe[i][0]) - 14
@@ -439,6 +445,11 @@ def _moving_props(canvas: Canvas, props: list[Prop], body: Body, view: str) -> N
             for i in hands:
                 h = body.hand[i]
                 lines.append([h, (h[0] + 4, h[1] + 40)])
+        elif kind == "anchored band":
+            p = body.point(prop.at)
+            post = p[0] + ANCHOR_REACH
+            lines.append([(post, 0), (post, p[1] + 10)])
+            canvas.lines([[p, (post, p[1])]], BAND)
         elif kind == "machine":
             for i in range(2):
                 k = body.knee[i]

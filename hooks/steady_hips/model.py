@@ -55,16 +55,10 @@ Equipment = Literal[
     "hip abductor machine",
     "suspension straps",
     "mat or towel",
+    "bench",
+    "small ball or cushion",
 ]
 
-Condition = Literal[
-    "gluteal tendinopathy",
-    "IT band syndrome",
-    "runner's knee",
-    "hip flexor strain",
-    "SI joint pain",
-    "hip pain after running",
-]
 
 When = Literal["before a run", "after a run", "rest day", "any day"]
 
@@ -207,7 +201,7 @@ class Exercise:
     sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the articles this exercise comes from.")
     other_names: list[str] = doc("Other names people search for, e.g. ballet terms or `clam`.", default_factory=_none)
     equipment: list[Gear] = doc("Equipment needed at every level; `{one_of: [a, b]}` where either will do; leave empty for none.", default_factory=_none)
-    helps_with: list[Condition] = doc("Problems the source articles use it for.", default_factory=_none)
+    helps_with: list[str] = doc("Conditions the sources use it for, each as a condition page in `exercises/conditions/` names it in `condition`.", default_factory=_none)
     progress_when: str | None = doc("When to move up a level.", default=None)
     step_back_when: str | None = doc("When to go back down a level.", default=None)
     cues: list[str] = doc("Form cues, most important first; printed cards show the first.", default_factory=_none)
@@ -333,15 +327,6 @@ EQUIPMENT_WORDS: dict[Equipment, tuple[str, ...]] = {
     "mat or towel": ("yoga mat", "exercise mat", "towel"),
 }
 
-CONDITION_WORDS: dict[Condition, tuple[str, ...]] = {
-    "gluteal tendinopathy": ("greater trochanteric pain syndrome", "GTPS", "hip bursitis", "trochanteric bursitis",
-                             "trochanteric pain", "trochanteric regional pain syndrome", "outer hip pain", "side of the hip"),
-    "IT band syndrome": ("ITB", "ITBS", "IT band", "iliotibial band", "iliotibial band syndrome", "outside of the knee"),
-    "runner's knee": ("patellofemoral pain", "patellofemoral pain syndrome", "PFPS", "kneecap pain", "front of the knee"),
-    "hip flexor strain": ("", "pulled hip flexor", "strained hip flexor", "psoas strain", "front of the hip"),
-    "SI joint pain": ("sacroiliac joint pain", "sacroiliac", "SI joint", "SIJ", "pelvis pain", "low back and buttock"),
-    "hip pain after running": ("", "sore hips", "hip ache", "hips hurt", "post-run hip pain"),
-}
 
 POSITION_WORDS: dict[Position, tuple[str, ...]] = {
     "standing": ("", "upright"),
@@ -369,7 +354,6 @@ RoutineRef = Annotated[str, Ref("routine")]
 SEARCH_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "muscle": MUSCLE_WORDS,
     "equipment": EQUIPMENT_WORDS,
-    "condition": CONDITION_WORDS,
     "position": POSITION_WORDS,
     "kind": KIND_WORDS,
 }
@@ -387,14 +371,19 @@ class Caution:
 class ConditionPage:
     """A condition's page, stored as `exercises/conditions/<slug>.yml` and shown at `/conditions/<slug>/`; it lists the exercises whose `helps_with` names the condition."""
 
-    condition: Condition = doc("The condition of the vocabulary this page is about, as exercises name it in `helps_with`.")
-    name: str = doc("Page title in plain words, e.g. `Gluteal tendinopathy (outer hip pain)`.")
+    condition: str = doc("The condition this page is about, in lower case as exercises name it in `helps_with`, e.g. `tennis elbow`.")
+    name: str = doc("Page title in plain words, e.g. `Tennis elbow (outer elbow pain)`.")
     summary: str = doc("One line: what it is. Shown in lists, search results and the page description.")
-    what_it_is: Annotated[list[str], NonEmpty()] = doc("What it is and how it feels, in plain words, one paragraph an item.")
+    also_called: list[str] = doc("Other names and the words readers search with, e.g. `hip bursitis`, `pain lying on my hip`; the first is shown in brackets after the condition in lists.", default_factory=_none)
+    feels: list[str] = doc("How it usually feels, in plain words, one sentence an item: at night or lying on it, sitting, stairs, hills, which part of a run. The page opens with it.", default_factory=_none)
+    running_now: str | None = doc("Running this week: how much, or none, and what to leave out; shown under what to do now.", default=None)
+    starter: RoutineRef | None = doc("Slug of the routine of two to four exercises to start with, each at its first level and dose: listed under what to do now, and its page is the starter card. Leave out only with `no_starter`.", default=None)
+    no_starter: str | None = doc("Why the page has no exercises to start with (for example: be assessed first), in place of `starter`.", default=None)
+    what_it_is: Annotated[list[str], NonEmpty()] = doc("What it is, in plain words, one paragraph an item; shown after what to do now.")
     muscles: list[Muscle] = doc("Muscles at the heart of the condition; the page also lists exercises that work them, apart from those the sources use for it.", default_factory=_none)
     how_exercises_help: Annotated[list[str], NonEmpty()] = doc("Why the exercises and routines listed on the page help, one paragraph an item. No cure claims.")
     day_to_day: list[str] = doc("What to change in daily life and in training while it settles, one piece of advice an item; shown before the exercises.", default_factory=_none)
-    how_long: str | None = doc("How long it usually takes to settle with the right management, in plain words.", default=None)
+    how_long: str | None = doc("How long it usually takes to settle with the right management, in plain words; part of what to do now.", default=None)
     see_a_professional: Annotated[list[str], NonEmpty()] = doc("Signs that call for a physio or doctor with this condition, one an item; the general red flags are always linked too.")
     cautions: list[Caution] = doc("Exercises to change or leave out with this condition, with how. One the sources recommend for it (`helps_with`) stays on its list with the change; any other is kept off the page's lists. The advice also shows on the exercise's page.", default_factory=_none)
     evidence_note: str | None = doc(EVIDENCE_NOTE, default=None)
@@ -424,7 +413,7 @@ class PainRule:
 class RedFlagLink:
     """A red flag named on every condition page, linked to its section of the red flags page."""
 
-    text: str = doc("The sign in a few words, as the link's text, e.g. `signs of a bone stress injury`.")
+    text: str = doc("The sign in a few words, as the link's text, e.g. `signs of a broken bone`.")
     section: str = doc("The id of its section on the red flags page, e.g. `bone-stress`; a wrong id fails the strict build.")
 
 
@@ -441,7 +430,7 @@ RULES_FILE = "rules.yml"
 
 
 def slugify(value: str) -> str:
-    """The address form of a value or name: `runner's knee` -> `runners-knee`, `Übung für Hüfte` -> `ubung-fur-hufte`."""
+    """The address form of a value or name: `jumper's knee` -> `jumpers-knee`, `Übung für Hüfte` -> `ubung-fur-hufte`."""
     text = value.casefold().replace("'", "").replace("\u2019", "")
     if not text.isascii():  # accents folded: `ü` is `u` plus a combining mark, which is dropped
         text = "".join(c for c in _unicodedata.normalize("NFKD", text) if not _unicodedata.combining(c))
@@ -487,6 +476,8 @@ PropKind = Literal[
     "weights",      # a hand weight at the point: `hands`
     "straps",       # suspension straps from above to the point: `hands`
     "machine",      # an abductor machine: a seat under the hips, pads outside the knees
+    "bench",        # a knee-high bench whose top is under the point, e.g. `other foot` or `shoulders`
+    "anchored band",  # a band from the point to a post in front of the figure, e.g. `knees`
 ]
 
 

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .model import CARD_CUES, SEARCH_WORDS, Condition, Exercise, Gear, Kind, Level, OneOf, Position, Routine, Source, gear_names, slugify
+from .model import CARD_CUES, SEARCH_WORDS, Exercise, Gear, Kind, Level, OneOf, Position, Routine, Source, gear_names, slugify
 from . import memo
 from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
@@ -83,6 +83,8 @@ class Renderer:
             keep_trailing_newline=True,
             bytecode_cache=memo.COMPILED,
         )
+        # The conditions' words are their pages' `also_called`; the other facets' are the model's.
+        self.search_words = {**SEARCH_WORDS, "condition": {c: tuple(p.also_called) for c, p in catalogue.conditions.items()}}
         self.env.globals.update(
             catalogue=catalogue,
             exercise=self._exercise,
@@ -108,11 +110,11 @@ class Renderer:
             front_matter=_front_matter,
             link=_link,
             attr=_attribute,
-            search_words=SEARCH_WORDS,
+            search_words=self.search_words,
             slug=slugify,
             browse_path=self._browse_path,
             facet_values=self._facet_values,
-            label=_label,
+            label=self._label,
             filter_choices=self._filter_choices,
             catalogue_row=self._catalogue_row,
             list_page=LIST_PAGE,
@@ -210,15 +212,22 @@ class Renderer:
             values.append("none")
         return values
 
+    def _label(self, facet: str, value: str) -> str:
+        """A vocabulary value with its everyday word, as plain text: `gluteus medius (glute med)`."""
+        if facet == "equipment" and value == "none":
+            return "no equipment"
+        words = self.search_words[facet].get(value, ())
+        return f"{value} ({words[0]})" if words and words[0] else value
+
     def _filter_choices(self, facet: str) -> list[tuple[str, str, int]]:
         """(value in the URL, label, number of exercises) for one filter of the catalogue."""
         exercises = list(self.catalogue.exercises.values())
         if facet in ("muscle", "equipment"):
             values = self._facet_values(facet)
-            return [(slugify(v), _label(facet, v), len(self.catalogue.exercises_for(facet, v))) for v in values]
+            return [(slugify(v), self._label(facet, v), len(self.catalogue.exercises_for(facet, v))) for v in values]
         order = get_args(Position if facet == "position" else Kind)
         used = [v for v in order if any(getattr(e, facet) == v for e in exercises)]
-        return [(slugify(v), _label(facet, v), sum(getattr(e, facet) == v for e in exercises)) for v in used]
+        return [(slugify(v), self._label(facet, v), sum(getattr(e, facet) == v for e in exercises)) for v in used]
 
     def _filter_data(self, exercise: Exercise) -> dict[str, str]:
         """The data attributes of an exercise's catalogue row: space-separated URL values."""
@@ -282,8 +291,8 @@ class Renderer:
         return self._easiest_first(list(found.values()))
 
     def _conditions_of(self, exercises: list[Exercise]) -> list[tuple[str, int]]:
-        """(condition, how many of `exercises` help with it), in vocabulary order."""
-        counts = [(c, sum(c in e.helps_with for e in exercises)) for c in get_args(Condition)]
+        """(condition, how many of `exercises` help with it), in the order of the condition pages."""
+        counts = [(c, sum(c in e.helps_with for e in exercises)) for c in self.catalogue.conditions]
         return [(c, n) for c, n in counts if n]
 
     def _routines_with(self, exercises: list[Exercise]) -> list[tuple[Routine, int]]:
@@ -484,12 +493,6 @@ def has_jinja(text: str) -> bool:
     return "{{" in text or "{%" in text or "{#" in text
 
 
-def _label(facet: str, value: str) -> str:
-    """A vocabulary value with its everyday word, as plain text: `gluteus medius (glute med)`."""
-    if facet == "equipment" and value == "none":
-        return "no equipment"
-    words = SEARCH_WORDS[facet].get(value, ())
-    return f"{value} ({words[0]})" if words and words[0] else value
 
 
 def _slot(name: str, text: str = "") -> Markup:
