@@ -9,7 +9,7 @@ WEB_STAMP := $(WEB)/node_modules/.installed-$(shell cksum < $(WEB)/package-lock.
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check pages schema bench offline clean properdocs zensical venv-properdocs venv-zensical
+.PHONY: build serve test test-fast check pages schema bench offline clean properdocs zensical venv-properdocs venv-zensical
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ serve: $(STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on YAML edits
 
 test: $(STAMP) $(WEB_STAMP) ## the whole suite
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## the unit tests: no browser, no whole-site build
+	$(BIN)/python -m pytest -q -m "not browser and not build and not slow"
 
 check: $(STAMP) ## validate the data without building
 	$(BIN)/python -m steady_hips check

@@ -69,6 +69,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+# --- tiers: `make test-fast` runs what needs neither a browser nor a whole site built -----------
+
+BROWSER_FIXTURES = {"browser", "page"}
+BUILD_FIXTURES = {"built_site", "site_url", "project_copy", "offline_zip"}
+
+
+def pytest_collection_modifyitems(items):
+    """Marks every test by what it uses, so that no browser test can miss its marker."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
 # --- what `make test` cannot install: Debian's packages, one install line (README, "Two commands")
 
 SYSTEM_PACKAGES = {"Chromium": "chromium", "Java": "default-jre-headless", "Node.js": "nodejs npm"}

@@ -1083,9 +1083,8 @@ def test_paged_lists_are_valid_html(large_site, tmp_path):
 
 
 def test_condition_advice_comes_before_the_exercises_and_cautions_keep_an_exercise_off_its_lists(fixture_dir):
-    write_condition(fixture_dir, "outer-hip-pain.yml", CONDITION.replace("    see_a_professional:", """\
+    write_condition(fixture_dir, "outer-hip-pain.yml", CONDITION.replace("Weeks to months.", "Often some weeks.").replace("    see_a_professional:", """\
     day_to_day: [Sit with your knees lower than your hips.]
-    how_long: Often some weeks.
     cautions: [{exercise: bridge, advice: Keep to the first level.}]
     evidence_note: An older article said otherwise; a newer trial found this.
     see_a_professional:"""))
@@ -1096,14 +1095,18 @@ def test_condition_advice_comes_before_the_exercises_and_cautions_keep_an_exerci
     page = Renderer(load_catalogue(fixture_dir)).pages()["conditions/outer-hip-pain.md"].replace("\\", "")
     assert ("Among them are [a fixture flag](../when-to-see-a-professional.md#flag), and "
             "[another](../when-to-see-a-professional.md#other).") in page
-    order = ["## What to change day to day", "Sit with your knees lower than your hips.", "## How long it takes",
-             "Often some weeks.", "## How exercises can help", "[Clam](../exercises/clam.md)",
+    order = ["## What to do now", "### How it usually feels", "It aches when you lie on it.", "### This week",
+             "Run less for a week.", "Sit with your knees lower than your hips.", "Start with these exercises",
+             "[Bridge](../exercises/bridge.md), one leg level", "[Print these as a one-sheet starter card](../routines/short.md)",
+             "### The fixture rule", "**The fixture rule**", "### When to see someone", "It keeps getting worse.", "Among them are",
+             "### How long it takes", "Often some weeks.", "## What it is", "It hurts on the side.",
+             "## How exercises can help", "[Clam](../exercises/clam.md)",
              "### Exercises to change or leave out", "[Bridge](../exercises/bridge.md): Keep to the first level.",
-             "## When to see a professional", "**The fixture rule**", "An older article said otherwise", "## Sources"]
+             "An older article said otherwise", "## Sources"]
     places = [page.find(text) for text in order]
     assert -1 not in places and places == sorted(places), dict(zip(order, places))
     # The bridge works the same muscle, but a caution keeps it off the "more exercises" list.
-    assert page.count("[Bridge](../exercises/bridge.md)") == 1
+    assert page.split("## How exercises can help")[1].count("[Bridge](../exercises/bridge.md)") == 1
 
 
 def test_a_recommended_exercise_can_carry_a_change_which_its_page_shows_too(fixture_dir):
