@@ -495,6 +495,11 @@ def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, _Parsed],
                 if name not in pages:
                     problems.append(_problem(item.doc, f"helps_with[{i}]", f"no condition page for '{name}'{suggestion(name, pages)}; "
                                              f"add exercises/conditions/{slugify(name)}.yml or use a condition that has one"))
+        for item in parsed.values():
+            if item.value is not INVALID:
+                for i, name in enumerate(item.value.also_consider):
+                    if name not in pages or name == item.value.condition:
+                        problems.append(_problem(item.doc, f"also_consider[{i}]", f"no other condition page for '{name}'{suggestion(name, pages)}"))
     return dict(sorted(pages.items(), key=lambda kv: kv[1].name.casefold()))
 
 
@@ -510,7 +515,7 @@ def _check_starters(parsed: dict[str, _Parsed], routines: dict[str, Routine], pr
             continue
         if page.starter and page.no_starter:
             problems.append(_problem(item.doc, "no_starter", "give either a starter routine or the reason there is none, not both"))
-        elif not page.starter and not page.no_starter and False:  # TEMP until the pages have them
+        elif not page.starter and not page.no_starter:
             problems.append(_problem(item.doc, "condition", "add `starter:` (a routine of the first exercises to do) or `no_starter:` (why there are none)"))
         elif page.starter in routines and not low <= len(routines[page.starter].exercises) <= high:
             count = len(routines[page.starter].exercises)

@@ -317,7 +317,7 @@ EQUIPMENT_WORDS: dict[Equipment, tuple[str, ...]] = {
     "loop band": ("mini band", "booty band", "resistance loop", "glute band"),
     "resistance band": ("theraband", "exercise band", "rubber band"),
     "wall": ("",),
-    "chair": ("", "sofa", "ottoman", "bench"),
+    "chair": ("", "sofa", "ottoman"),
     "step": ("", "stair", "stairs", "box", "platform"),
     "gym ball": ("Swiss ball", "stability ball", "exercise ball", "fitness ball"),
     "foam roller": ("", "roller"),
@@ -325,6 +325,8 @@ EQUIPMENT_WORDS: dict[Equipment, tuple[str, ...]] = {
     "hip abductor machine": ("", "abduction machine", "gym machine"),
     "suspension straps": ("TRX", "suspension trainer"),
     "mat or towel": ("yoga mat", "exercise mat", "towel"),
+    "bench": ("", "gym bench", "box", "sofa"),
+    "small ball or cushion": ("", "pillow", "soft ball", "football", "squeeze ball"),
 }
 
 
@@ -375,16 +377,17 @@ class ConditionPage:
     name: str = doc("Page title in plain words, e.g. `Tennis elbow (outer elbow pain)`.")
     summary: str = doc("One line: what it is. Shown in lists, search results and the page description.")
     also_called: list[str] = doc("Other names and the words readers search with, e.g. `hip bursitis`, `pain lying on my hip`; the first is shown in brackets after the condition in lists.", default_factory=_none)
-    feels: list[str] = doc("How it usually feels, in plain words, one sentence an item: at night or lying on it, sitting, stairs, hills, which part of a run. The page opens with it.", default_factory=_none)
-    running_now: str | None = doc("Running this week: how much, or none, and what to leave out; shown under what to do now.", default=None)
+    feels: Annotated[list[str], NonEmpty()] = doc("How it usually feels, in plain words, one sentence an item: at night or lying on it, sitting, stairs, hills, which part of a run. The page opens with it.")
+    running_now: str = doc("Running this week: how much, or none, and what to leave out; shown under what to do now.")
     starter: RoutineRef | None = doc("Slug of the routine of two to four exercises to start with, each at its first level and dose: listed under what to do now, and its page is the starter card. Leave out only with `no_starter`.", default=None)
     no_starter: str | None = doc("Why the page has no exercises to start with (for example: be assessed first), in place of `starter`.", default=None)
     what_it_is: Annotated[list[str], NonEmpty()] = doc("What it is, in plain words, one paragraph an item; shown after what to do now.")
     muscles: list[Muscle] = doc("Muscles at the heart of the condition; the page also lists exercises that work them, apart from those the sources use for it.", default_factory=_none)
     how_exercises_help: Annotated[list[str], NonEmpty()] = doc("Why the exercises and routines listed on the page help, one paragraph an item. No cure claims.")
     day_to_day: list[str] = doc("What to change in daily life and in training while it settles, one piece of advice an item; shown before the exercises.", default_factory=_none)
-    how_long: str | None = doc("How long it usually takes to settle with the right management, in plain words; part of what to do now.", default=None)
+    how_long: str = doc("How long it usually takes to settle with the right management, in plain words; part of what to do now.")
     see_a_professional: Annotated[list[str], NonEmpty()] = doc("Signs that call for a physio or doctor with this condition, one an item; the general red flags are always linked too.")
+    also_consider: list[str] = doc("Other conditions, as their pages name them in `condition`, that can cause pain in the same place and need other care (for example one that must be ruled out first); linked under when to see someone.", default_factory=_none)
     cautions: list[Caution] = doc("Exercises to change or leave out with this condition, with how. One the sources recommend for it (`helps_with`) stays on its list with the change; any other is kept off the page's lists. The advice also shows on the exercise's page.", default_factory=_none)
     evidence_note: str | None = doc(EVIDENCE_NOTE, default=None)
     routines: list[RoutineRef] = doc("Slugs of routines that fit, most useful first.", default_factory=_none)

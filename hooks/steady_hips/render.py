@@ -45,6 +45,7 @@ _ID_STAND_IN = "sh-id-stand-in"
 # The card builder's bounds (builder.md and builder.js): a card of up to `one_sheet` exercises
 # prints on one sheet; the tracking grid has at most `sessions` a week for `weeks` weeks.
 BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 3, "weeks": 8}
+LOG_TICKED = 3  # up to this many sessions a week, the tracking grid has a tick, the pain during and next morning; above, a daily grid
 _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
 # Rows per page of a long list (the catalogue, a browse page): a thousand rows in one page
 # is megabytes of HTML that a phone lays out for seconds. Page 1 keeps the list's own address;
@@ -118,6 +119,7 @@ class Renderer:
             filter_choices=self._filter_choices,
             catalogue_row=self._catalogue_row,
             list_page=LIST_PAGE,
+            log_ticked=LOG_TICKED,
             page_path=list_page_path,
             page_count=_pages,
             on_page=_on_page,

@@ -146,7 +146,9 @@ def sides_text(exercise: Exercise) -> str:
 
 
 def times_a_week(value: int | Span) -> str:
-    """'once a week', 'twice a week', '2–3 times a week'."""
+    """'once a week', 'twice a week', '2–3 times a week', 'every day'."""
+    if value == 7 or value == Span(7, 7):
+        return "every day"
     return f"{_times(value)} a week"
 
 
