@@ -103,7 +103,7 @@ QUERIES = [
     ("psoas", "browse/muscles/hip-flexors/|conditions/hip-flexor-strain/"),
     ("glute exercises", "browse/muscles/gluteus-maximus/|browse/muscles/gluteus-medius/"),
     # Plurals, run-together words and the other side's spelling find what the base word finds.
-    ("squats", "exercises/squat-hold/|exercises/single-leg-squat/"),
+    ("squats", "exercises/squat-hold/|exercises/single-leg-squat/|exercises/box-squat/|exercises/split-squat/|exercises/spanish-squat/"),
     ("bridges", "exercises/hip-bridge-with-band/|exercises/single-leg-glute-bridge/"),
     ("planks", "exercises/plank/"),
     ("lunges", "exercises/lateral-lunge/"),
@@ -146,7 +146,7 @@ def test_every_vocabulary_value_has_its_search_words(vocabulary, words):
 def test_at_a_glance_shows_the_everyday_words_and_links_the_browse_pages():
     page = Renderer(CATALOGUE).pages()["exercises/clamshell.md"]
     assert "[gluteus medius](../browse/muscles/gluteus-medius.md) (glute med)" in page
-    assert "[IT band syndrome](../conditions/it-band-syndrome.md) (ITB)" in page
+    assert "[IT band syndrome](../conditions/it-band-syndrome.md)," in page or "[IT band syndrome](../conditions/it-band-syndrome.md)\n" in page
     assert "[no equipment](../browse/equipment/no-equipment.md)" in page
     assert "**Difficulty:** step 1" in page
 
@@ -156,7 +156,6 @@ def test_at_a_glance_shows_the_everyday_words_and_links_the_browse_pages():
 
 def test_difficulty_is_derived_from_the_progressions():
     steps = CATALOGUE.difficulty
-    assert steps("hip-bridge-with-band") == (1, 1)
     assert steps("single-leg-glute-bridge")[0] > steps("hip-bridge-with-band")[1]
     assert steps("single-leg-glute-bridge")[0] > steps("forward-pelvic-shift")[1]
     for slug, exercise in CATALOGUE.exercises.items():
@@ -272,7 +271,7 @@ def test_a_misspelt_condition_names_the_exercise_and_the_closest_page(fixture_di
     ("starter: short", "give either a starter routine or the reason there is none"),
 ])
 def test_a_condition_page_has_a_starter_card_or_says_why_not(fixture_dir, change, expected):
-    wrong = "how_long: Weeks." if "add" in expected else "starter: short\n    no_starter: Be assessed first."
+    wrong = "" if "add" in expected else "starter: short\n    no_starter: Be assessed first."
     write_condition(fixture_dir, "outer.yml", CONDITION.replace(change, wrong))
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(fixture_dir)
@@ -363,7 +362,7 @@ def test_every_muscle_equipment_and_condition_in_use_has_its_page(built_site: Pa
     assert (built_site / "browse/equipment/no-equipment/index.html").is_file()
     for condition, page in CATALOGUE.conditions.items():
         html = (built_site / "conditions" / page.slug / "index.html").read_text()
-        for heading in ("what-it-is", "how-exercises-can-help", "when-to-see-a-professional", "sources"):
+        for heading in ("what-to-do-now", "when-to-see-someone", "what-it-is", "how-exercises-can-help", "sources"):
             assert f'id="{heading}"' in html, f"{condition}: no {heading} section"
         assert "when-to-see-a-professional/" in html
         for ex in CATALOGUE.exercises_for("condition", condition):
@@ -751,9 +750,10 @@ def test_on_a_phone_each_row_is_a_card_without_sideways_scrolling(browser, site_
         assert labels[1:] == ['"Kind" / ""', '"Main muscles" / ""', '"Equipment" / ""', '"Position" / ""', '"Difficulty" / ""'], labels
         assert tab.locator(".sh-catalogue thead").bounding_box()["height"] <= 1
         # Screen readers still get a table: column headers, and cells without the drawn labels.
-        tree = accessibility_rows(tab)
-        assert ["Exercise", "Kind", "Main muscles", "Equipment", "Position", "Difficulty"] in tree, tree[:2]
-        machine = next(r for r in tree if r and r[0].endswith("Hip abductor machine"))
+        header = accessibility_row(tab, tab.locator(".sh-catalogue thead tr"))
+        assert header == ["Exercise", "Kind", "Main muscles", "Equipment", "Position", "Difficulty"], header
+        machine = accessibility_row(tab, row)
+        assert machine[0].endswith("Hip abductor machine"), machine
         assert machine[1:] == ["strength", "gluteus medius, gluteus minimus, tensor fasciae latae", "hip abductor machine", "sitting", "1"], machine
     finally:
         context.close()
@@ -767,10 +767,30 @@ def test_on_a_phone_without_javascript_the_cards_read_their_labels(browser, site
         assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         row = tab.locator(".sh-catalogue tbody tr").filter(has_text="Hip abductor machine")
         assert row.locator("td").nth(3).evaluate("td => getComputedStyle(td, '::before').content") == '"Equipment"'
-        machine = next(r for r in accessibility_rows(tab) if r and r[0].endswith("Hip abductor machine"))
+        machine = accessibility_row(tab, row)
+        assert machine[0].endswith("Hip abductor machine"), machine
         assert machine[3] == "Equipment hip abductor machine", machine
     finally:
         context.close()
+
+
+def accessibility_row(tab, row) -> list[str]:
+    """One table row as Chromium hands it to screen readers: its header or cell names. Asked of
+    each cell, since the full tree may leave out rows the page has not drawn yet."""
+    # Rows far out of view are not rendered (content-visibility), so not in the tree: bring it in.
+    row.scroll_into_view_if_needed()
+    tab.wait_for_function("tr => tr.checkVisibility()", arg=row.element_handle())
+    row.evaluate("tr => tr.setAttribute('data-ax-probe', '')")
+    cdp = tab.context.new_cdp_session(tab)
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    cells = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-ax-probe] > th, [data-ax-probe] > td"})["nodeIds"]
+    names = []
+    for cell in cells:
+        node = cdp.send("Accessibility.getPartialAXTree", {"nodeId": cell, "fetchRelatives": False})["nodes"][0]
+        if node.get("role", {}).get("value") in ("cell", "columnheader", "rowheader"):
+            names.append(node.get("name", {}).get("value", ""))
+    row.evaluate("tr => tr.removeAttribute('data-ax-probe')")
+    return names
 
 
 def accessibility_rows(tab) -> list[list[str]]:
@@ -1046,20 +1066,24 @@ def test_a_paged_catalogue_prints_every_match(large_site, large_url, page):
     assert not page.locator(".sh-more").is_visible() and not page.locator(".sh-pager ul").first.is_visible()
 
 
-PAGED_ADDRESSES = ["exercises/", "exercises/page/2/", "exercises/?kind=strength", "browse/equipment/no-equipment/page/2/",
-                   "conditions/gluteal-tendinopathy/page/2/"]
+def paged_addresses(project: Path) -> list[str]:
+    """A paged list of each kind: the catalogue, a browse page and the condition with the most exercises."""
+    catalogue = load_catalogue(project / "exercises")
+    largest = max(catalogue.conditions.values(), key=lambda c: len(catalogue.exercises_for("condition", c.condition)))
+    return ["exercises/", "exercises/page/2/", "exercises/?kind=strength", "browse/equipment/no-equipment/page/2/",
+            f"conditions/{largest.slug}/page/2/"]
 
 
 @pytest.mark.parametrize("scheme, viewport", [("light", {"width": 1280, "height": 900}), ("dark", {"width": 390, "height": 844})],
                          ids=["light-desktop", "dark-phone"])
-def test_paged_lists_are_accessible(large_url, browser, scheme, viewport):
+def test_paged_lists_are_accessible(large_site, large_url, browser, scheme, viewport):
     from test_quality import axe_violations
 
     context = browser.new_context(color_scheme=scheme, viewport=viewport)
     page = context.new_page()
     found = []
     try:
-        for address in PAGED_ADDRESSES:
+        for address in paged_addresses(large_site[0]):
             page.goto(large_url + address, wait_until="load")
             if "?" in address:
                 page.wait_for_function("document.querySelector('.sh-count').textContent.startsWith('Showing')")
@@ -1075,7 +1099,7 @@ def test_paged_lists_are_valid_html(large_site, tmp_path):
     from test_quality import vnu_problems
 
     _, site = large_site
-    for address in PAGED_ADDRESSES:
+    for address in paged_addresses(large_site[0]):
         if "?" not in address:
             shutil.copy(site / address / "index.html", tmp_path / (address.strip("/").replace("/", "-") + ".html"))
     problems = vnu_problems(tmp_path)
@@ -1097,10 +1121,10 @@ def test_condition_advice_comes_before_the_exercises_and_cautions_keep_an_exerci
             "[another](../when-to-see-a-professional.md#other).") in page
     order = ["## What to do now", "### How it usually feels", "It aches when you lie on it.", "### This week",
              "Run less for a week.", "Sit with your knees lower than your hips.", "Start with these exercises",
-             "[Bridge](../exercises/bridge.md), one leg level", "[Print these as a one-sheet starter card](../routines/short.md)",
+             "[Bridge](../exercises/bridge.md) at level 2, *One leg*", "[Print these as a one-sheet starter card](../routines/short.md)",
              "### The fixture rule", "**The fixture rule**", "### When to see someone", "It keeps getting worse.", "Among them are",
              "### How long it takes", "Often some weeks.", "## What it is", "It hurts on the side.",
-             "## How exercises can help", "[Clam](../exercises/clam.md)",
+             "## How exercises can help", "| [Clam](../exercises/clam.md) |",
              "### Exercises to change or leave out", "[Bridge](../exercises/bridge.md): Keep to the first level.",
              "An older article said otherwise", "## Sources"]
     places = [page.find(text) for text in order]

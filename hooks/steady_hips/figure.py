@@ -37,6 +37,7 @@ LINE = 4.2  # body line width
 STEP = 10.0  # height of a step
 BALL = 13.0  # radius of a gym ball
 ROLLER = 4.5  # radius of a foam roller
+SMALL_BALL = 3.2  # radius of a small ball held between the knees or feet
 PAD = 3.0  # margin around the drawing
 BAND = 1.4  # line width of a loop band
 BAND_HALF = 2.8  # half the width of a stretched loop band: it wraps round the limb lines
@@ -61,7 +62,7 @@ _MUSCLE_PLACE = {
 _PROP_WORDS = {
     "wall": "a wall", "chair": "a chair", "chair back": "a chair back", "step": "a step", "gym ball": "a gym ball",
     "foam roller": "a foam roller", "loop band": "a loop band", "weights": "hand weights", "straps": "suspension straps",
-    "machine": "an abductor machine", "bench": "a bench", "anchored band": "a band tied to a post",
+    "machine": "an abductor machine", "bench": "a bench", "anchored band": "a band tied to a post", "ball": "a small ball",
 }
 _STATIC_PROPS = {"wall", "chair", "chair back", "step", "bench"}
 BENCH_HALF = 13.0  # half the length of a bench top
@@ -445,6 +446,9 @@ def _moving_props(canvas: Canvas, props: list[Prop], body: Body, view: str) -> N
             for i in hands:
                 h = body.hand[i]
                 lines.append([h, (h[0] + 4, h[1] + 40)])
+        elif kind == "ball":
+            p = body.point(prop.at)
+            canvas.circle(p, SMALL_BALL, ' stroke-width="1.4"', 0.7)
         elif kind == "anchored band":
             p = body.point(prop.at)
             post = p[0] + ANCHOR_REACH

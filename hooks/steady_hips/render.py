@@ -84,8 +84,9 @@ class Renderer:
             keep_trailing_newline=True,
             bytecode_cache=memo.COMPILED,
         )
-        # The conditions' words are their pages' `also_called`; the other facets' are the model's.
-        self.search_words = {**SEARCH_WORDS, "condition": {c: tuple(p.also_called) for c, p in catalogue.conditions.items()}}
+        # The conditions' words are their pages' `also_called`, with no everyday word in brackets
+        # (the empty first word), since a page's name says it in plain words; the other facets' are the model's.
+        self.search_words = {**SEARCH_WORDS, "condition": {c: ("", *p.also_called) for c, p in catalogue.conditions.items()}}
         self.env.globals.update(
             catalogue=catalogue,
             exercise=self._exercise,

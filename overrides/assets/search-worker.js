@@ -40,7 +40,7 @@
   // Singular forms of an English plural, most specific first.
   function singulars(word) {
     var found = [];
-    if (word.length < 4 || /(ss|us|is)$/.test(word)) return found;
+    if (word.length < 3 || /(ss|us|is)$/.test(word)) return found;
     if (/ies$/.test(word)) found.push(word.slice(0, -3) + "y");
     if (/ves$/.test(word)) found.push(word.slice(0, -3) + "f", word.slice(0, -3) + "fe");
     if (/(s|x|z|ch|sh)es$/.test(word)) found.push(word.slice(0, -2));
@@ -70,7 +70,11 @@
   // A plural becomes its singular when the site uses the singular, since the singular also
   // finds the plural; a word the site never uses takes the site's spelling, or its halves.
   function normalise(word) {
+    if (/^[a-z]+(-[a-z]+)+$/.test(word)) return word.split("-").map(normalise).join(" ");  // "step-downs"
     if (!/^[a-z]+$/.test(word)) return word;  // operators, numbers, accents: Material's
+    // A spelling that is the start of the word ("programme" -> "program") finds both.
+    var shorter = respell(word).filter(function (form) { return word.lastIndexOf(form, 0) === 0 && known.has(form); })[0];
+    if (shorter) return shorter;
     var singular = singulars(word).filter(function (form) { return known.has(form); })[0];
     if (singular) return singular;
     var forms = [word].concat(respell(word)).concat([].concat.apply([], respell(word).map(singulars)));
@@ -80,20 +84,28 @@
     return split ? '"' + split.join(" ") + '"' : word;
   }
 
+  var asked = [];  // the words of the query being answered, as rewritten
+
   function rewrite(query) {
-    return query.split(/(\s+)/).map(function (part) {
+    var text = query.split(/(\s+)/).map(function (part) {
       return /\s/.test(part) ? part : normalise(part.toLowerCase());
     }).join("");
+    asked = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    return text;
   }
 
   // Results: a page that matches more of the query's words comes first; Material's score
-  // decides between pages that match as many.
+  // decides between pages that match as many. A query word counts once however many words
+  // it is the start of ("step" finds step, steps and stepping), and a word of the index may
+  // be a stem shorter than the word asked for.
   function matched(group) {
-    var terms = {};
+    var terms = [];
     group.forEach(function (item) {
-      Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) terms[term] = true; });
+      Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) terms.push(term.toLowerCase()); });
     });
-    return Object.keys(terms).length;
+    return asked.filter(function (word) {
+      return terms.some(function (term) { return term.lastIndexOf(word, 0) === 0 || word.lastIndexOf(term, 0) === 0; });
+    }).length;
   }
 
   function rank(result) {

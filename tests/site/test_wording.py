@@ -159,12 +159,12 @@ def related(pages, slug: str) -> dict[str, list[str]]:
 def test_related_lists_each_exercise_once_in_its_most_specific_group(pages):
     assert related(pages, "clamshell") == {
         "Harder": ["lateral-band-walk"],
-        "Related": ["hip-bridge-with-band", "hip-abductor-machine", "leg-lift"],
+        "Related": ["hip-bridge-with-band", "hip-abductor-machine", "leg-lift", "isometric-hip-abduction", "side-plank"],
     }
     assert related(pages, "single-leg-squat") == {
-        "Easier": ["knee-bend", "single-leg-step-down", "single-leg-toe-tap"],
+        "Easier": ["box-squat", "knee-bend", "single-leg-step-down", "single-leg-toe-tap", "step-up"],
         "Whole progression": ["toe-pointing", "single-leg-toe-tap"],
-        "Related": ["single-leg-glute-bridge"],
+        "Related": ["single-leg-glute-bridge", "single-leg-hops", "single-leg-romanian-deadlift", "split-squat"],
     }
 
 
