@@ -14,8 +14,8 @@ from typing import Any, NamedTuple, get_args
 
 import yaml
 
-from .model import (CONDITIONS_DIR, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, ConditionPage, Equipment,
-                    Exercise, Gear, Muscle, Routine, Rules, Source, gear_names, slugify)
+from .model import (CONDITIONS_DIR, RESERVED_FILES, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, VOCABULARY_FILE, ConditionPage, Equipment,
+                    Exercise, Gear, Muscle, Routine, Rules, Source, Vocabulary, gear_names, slugify)
 from .parallel import shared_map
 from .problems import CatalogueError, Problem
 from .validate import INVALID, Document, convert, suggestion
@@ -38,6 +38,7 @@ class Catalogue:
     routines: dict[str, Routine]
     conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the condition each page names
     rules: Rules | None = None  # exercises/rules.yml; `load_catalogue` requires it
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # exercises/vocabulary.yml, when there is one
     _documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by exercise slug
     _routine_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by routine slug
     _condition_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by page slug
@@ -136,6 +137,10 @@ class Catalogue:
         found = [before[:-1] + after for before in down(slug) for after in up(slug)]
         return [[self.exercises[s] for s in chain] for chain in found if len(chain) > 1]
 
+    def conditions_in(self, area: str) -> list[ConditionPage]:
+        """The condition pages that name a body area, in the order of the pages."""
+        return [page for page in self.conditions.values() if area in page.areas]
+
     def exercises_for(self, facet: str, value: str) -> list[Exercise]:
         """Exercises with `value` among their muscles, equipment (any level) or helps_with."""
         # Asked for by every page of a list and by the page jobs: each answer once per catalogue.
@@ -214,19 +219,22 @@ def _load(root: Path) -> Catalogue:
     if not rules_jobs:
         problems.append(Problem(_label(rules_path, label_base), 1, 1, "",
                                 "the rules file is missing: it holds the pain rule that every exercise page and card shows"))
-    exercise_files = _data_files(root, problems, label_base, skip={SOURCES_FILE, RULES_FILE})
+    vocabulary_path = root / VOCABULARY_FILE
+    vocabulary_jobs = [(vocabulary_path, Vocabulary)] if vocabulary_path.is_file() else []
+    exercise_files = _data_files(root, problems, label_base, skip=set(RESERVED_FILES))
     routine_files = _data_files(root / ROUTINES_DIR, problems, label_base) if (root / ROUTINES_DIR).is_dir() else []
     condition_files = _data_files(root / CONDITIONS_DIR, problems, label_base) if (root / CONDITIONS_DIR).is_dir() else []
 
-    jobs = [*sources_jobs, *rules_jobs, *((p, Exercise) for p in exercise_files), *((p, Routine) for p in routine_files),
+    jobs = [*sources_jobs, *rules_jobs, *vocabulary_jobs, *((p, Exercise) for p in exercise_files), *((p, Routine) for p in routine_files),
             *((p, ConditionPage) for p in condition_files)]
     parsed_files = iter(_parse_all(jobs, label_base))
     parsed_sources = next(parsed_files) if sources_jobs else _Parsed(INVALID, Document(_label(sources_path, label_base)))
     parsed_rules = next(parsed_files) if rules_jobs else _Parsed(INVALID, Document(_label(rules_path, label_base)))
+    parsed_vocabulary = next(parsed_files) if vocabulary_jobs else _Parsed(Vocabulary(), Document(_label(vocabulary_path, label_base)))
     exercises = {p.stem: next(parsed_files) for p in exercise_files}
     routines = {p.stem: next(parsed_files) for p in routine_files}
     condition_pages = {p.stem: next(parsed_files) for p in condition_files}
-    for parsed in [parsed_sources, parsed_rules, *exercises.values(), *routines.values(), *condition_pages.values()]:
+    for parsed in [parsed_sources, parsed_rules, parsed_vocabulary, *exercises.values(), *routines.values(), *condition_pages.values()]:
         problems.extend(parsed.doc.problems)
 
     sources = parsed_sources.value if isinstance(parsed_sources.value, dict) else {}
@@ -242,7 +250,7 @@ def _load(root: Path) -> Catalogue:
 
     known = {"exercise": set(exercises), "source": set(sources) if parsed_sources.value is not INVALID else None,
              "routine": set(routines)}
-    for parsed in [parsed_sources, parsed_rules, *exercises.values(), *routines.values(), *condition_pages.values()]:
+    for parsed in [parsed_sources, parsed_rules, parsed_vocabulary, *exercises.values(), *routines.values(), *condition_pages.values()]:
         _check_references(parsed.doc, known, problems)
     for slug, parsed in exercises.items():
         if parsed.value is not INVALID:
@@ -255,11 +263,14 @@ def _load(root: Path) -> Catalogue:
     _check_progressions(exercises, good_exercises, problems)
     conditions = _check_conditions(condition_pages, exercises, problems)
     _check_starters(condition_pages, good_routines, problems)
+    vocabulary = parsed_vocabulary.value if parsed_vocabulary.value is not INVALID else Vocabulary()
+    _check_areas(vocabulary, parsed_vocabulary.doc, condition_pages, problems)
 
     if problems:
         raise CatalogueError(problems)
     ordered = dict(sorted(good_exercises.items(), key=lambda kv: kv[1].name.casefold()))
     return Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions, rules=parsed_rules.value,
+                     vocabulary=vocabulary,
                      _documents={slug: parsed.doc for slug, parsed in exercises.items()},
                      _routine_documents={slug: parsed.doc for slug, parsed in routines.items()},
                      _condition_documents={slug: parsed.doc for slug, parsed in condition_pages.items()})
@@ -501,6 +512,23 @@ def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, _Parsed],
                     if name not in pages or name == item.value.condition:
                         problems.append(_problem(item.doc, f"also_consider[{i}]", f"no other condition page for '{name}'{suggestion(name, pages)}"))
     return dict(sorted(pages.items(), key=lambda kv: kv[1].name.casefold()))
+
+
+def _check_areas(vocabulary: Vocabulary, doc: Document, parsed: dict[str, _Parsed], problems: list[Problem]) -> None:
+    """Body areas are named once each; a condition page names only areas the vocabulary has, and
+    once there is a body map every page names at least one."""
+    names = [area.name for area in vocabulary.body_areas]
+    for i, name in enumerate(names):
+        if name in names[:i]:
+            problems.append(_problem(doc, f"body_areas[{i}].name", f"'{name}' is named twice"))
+    for item in parsed.values():
+        if item.value is INVALID:
+            continue
+        for i, name in enumerate(item.value.areas):
+            if name not in names:
+                problems.append(_problem(item.doc, f"areas[{i}]", f"no body area '{name}' in {VOCABULARY_FILE}{suggestion(name, names)}"))
+        if names and not item.value.areas:
+            problems.append(_problem(item.doc, "condition", f"name where it hurts in `areas:`, from the body areas in {VOCABULARY_FILE}"))
 
 
 STARTER_SIZE = (2, 4)  # exercises on a condition's starter card

@@ -388,6 +388,7 @@ class ConditionPage:
     day_to_day: list[str] = doc("What to change in daily life and in training while it settles, one piece of advice an item; shown before the exercises.", default_factory=_none)
     how_long: str = doc("How long it usually takes to settle with the right management, in plain words; part of what to do now.")
     see_a_professional: Annotated[list[str], NonEmpty()] = doc("Signs that call for a physio or doctor with this condition, one an item; the general red flags are always linked too.")
+    areas: list[str] = doc("Where on the body it hurts, as `vocabulary.yml` names the body areas, e.g. `outer hip`; the body map links each area to the pages that name it.", default_factory=_none)
     also_consider: list[str] = doc("Other conditions, as their pages name them in `condition`, that can cause pain in the same place and need other care (for example one that must be ruled out first); linked under when to see someone.", default_factory=_none)
     cautions: list[Caution] = doc("Exercises to change or leave out with this condition, with how. One the sources recommend for it (`helps_with`) stays on its list with the change; any other is kept off the page's lists. The advice also shows on the exercise's page.", default_factory=_none)
     evidence_note: str | None = doc(EVIDENCE_NOTE, default=None)
@@ -431,6 +432,38 @@ class Rules:
 
 
 RULES_FILE = "rules.yml"
+
+MapView = Literal["front", "side", "back"]
+
+
+@dataclass(kw_only=True)
+class AreaMark:
+    """Where a body area shows on one view of the body map: a patch placed at a point of the standing figure."""
+
+    view: MapView = doc("`front`, `side` (facing right) or `back`.")
+    at: BodyPoint = doc("The point of the standing figure the patch is placed from, e.g. `hips` or `knee`.")
+    offset: Annotated[list[Annotated[int, Between(-40, 40)]], Length(2)] = doc("How far from that point, `[right, up]` in figure units (the figure is about 93 tall), e.g. `[7, 0]`.", default_factory=lambda: [0, 0])
+    size: Annotated[int, Between(2, 20)] = doc("The patch's radius in figure units.", default=6)
+
+
+@dataclass(kw_only=True)
+class BodyArea:
+    """A place on the body where it can hurt, shown on the body map."""
+
+    name: str = doc("The area in plain words, in lower case, e.g. `outer hip`; condition pages name it in `areas`.")
+    description: str = doc("One line in plain words: where exactly, e.g. `The bony point on the side of the hip, and the outer thigh below it.`")
+    marks: Annotated[list[AreaMark], NonEmpty()] = doc("Where it shows on the body map, one patch a view.")
+
+
+@dataclass(kw_only=True)
+class Vocabulary:
+    """The site's controlled word lists, stored once in `exercises/vocabulary.yml`."""
+
+    body_areas: list[BodyArea] = doc("The places on the body the body map shows, in the order the map lists them.", default_factory=_none)
+
+
+VOCABULARY_FILE = "vocabulary.yml"
+RESERVED_FILES = ("sources.yml", RULES_FILE, VOCABULARY_FILE)  # data files in exercises/ that are not exercises
 
 
 def slugify(value: str) -> str:

@@ -24,6 +24,7 @@ from .parallel import shared_map
 from .qr import qr_svg
 from .sections import split_long_tables
 from .thumbnails import thumbnail_path, thumbnail_size
+from .body_map import VIEW_NAMES, area_id, body_map_svg, map_views
 from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, other_levels,
                    sides_text, source_short, times_a_week)
 from .validate import suggestion
@@ -45,6 +46,7 @@ _ID_STAND_IN = "sh-id-stand-in"
 # The card builder's bounds (builder.md and builder.js): a card of up to `one_sheet` exercises
 # prints on one sheet; the tracking grid has at most `sessions` a week for `weeks` weeks.
 BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 3, "weeks": 8}
+BODY_MAP_PAGE = "where-does-it-hurt/index.md"
 LOG_TICKED = 3  # up to this many sessions a week, the tracking grid has a tick, the pain during and next morning; above, a daily grid
 _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
 # Rows per page of a long list (the catalogue, a browse page): a thousand rows in one page
@@ -121,6 +123,11 @@ class Renderer:
             catalogue_row=self._catalogue_row,
             list_page=LIST_PAGE,
             log_ticked=LOG_TICKED,
+            body_map_page=BODY_MAP_PAGE,
+            body_map_svg=body_map_svg,
+            map_views=map_views,
+            area_id=area_id,
+            map_view_names=VIEW_NAMES,
             page_path=list_page_path,
             page_count=_pages,
             on_page=_on_page,
@@ -368,6 +375,8 @@ class Renderer:
             for value in self._facet_values(facet):
                 jobs += self._list_jobs("browse.md", self._browse_path(facet, value), len(self.catalogue.exercises_for(facet, value)),
                                         {"facet": facet, "value": value})
+        if self.catalogue.vocabulary.body_areas:
+            jobs.append(("body_map.md", BODY_MAP_PAGE, {}))
         if self.catalogue.conditions:
             jobs.append(("condition_index.md", "conditions/index.md", {}))
             for name, condition in self.catalogue.conditions.items():

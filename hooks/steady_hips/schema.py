@@ -11,15 +11,16 @@ import types
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from .model import SLUG_PATTERN, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Routine, Rules, Source, Span
+from .model import SLUG_PATTERN, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Routine, Rules, Source, Span, Vocabulary
 from .validate import _fields, _hints, is_required
 
 SCHEMAS = {
-    "exercise.schema.json": (Exercise, "Steady Hips exercise"),
-    "routine.schema.json": (Routine, "Steady Hips routine"),
-    "sources.schema.json": (dict[str, Source], "Steady Hips bibliography"),
-    "condition.schema.json": (ConditionPage, "Steady Hips condition page"),
-    "rules.schema.json": (Rules, "Steady Hips rules for exercising"),
+    "exercise.schema.json": (Exercise, "Exercise"),
+    "routine.schema.json": (Routine, "Routine"),
+    "sources.schema.json": (dict[str, Source], "Bibliography"),
+    "condition.schema.json": (ConditionPage, "Condition page"),
+    "rules.schema.json": (Rules, "Rules for exercising"),
+    "vocabulary.schema.json": (Vocabulary, "Vocabulary"),
 }
 
 _COUNT = {

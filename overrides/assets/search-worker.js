@@ -17,24 +17,59 @@
 
   var words = [];  // every word of the site, sorted, for prefix look-ups
   var known = new Set();
+  var pagesOf = new Map();  // word -> Map(page -> how often the page uses it)
+  var titled = new Map();  // page -> the words of its title
+  var pageCount = 1;
+  var rarity = new Map();  // query word -> its weight, kept while the index stays the same
+  var pageNumbers = new Map();  // page address -> its number
 
   function learn(index) {
     var separator = new RegExp(index.config.separator);
+    var pages = new Map();
     index.docs.forEach(function (doc) {
+      var page = doc.location.split("#")[0];
+      if (!pages.has(page)) pages.set(page, pages.size);
+      var number = pages.get(page);
+      if (doc.location === page) titled.set(page, doc.title.toLowerCase().split(separator).filter(Boolean));
       (doc.title + " " + doc.text).replace(/<[^>]*>/g, " ").toLowerCase().split(separator).forEach(function (word) {
-        if (word) known.add(word);
+        if (!word) return;
+        known.add(word);
+        if (!pagesOf.has(word)) pagesOf.set(word, new Map());
+        var uses = pagesOf.get(word);
+        uses.set(number, (uses.get(number) || 0) + 1);
       });
     });
     words = Array.from(known).sort();
+    pageCount = Math.max(pages.size, 1);
+    pageNumbers = pages;
+    rarity.clear();
   }
 
-  function startsAWord(prefix) {
+  function firstFrom(prefix) {
     var low = 0, high = words.length;
     while (low < high) {
       var middle = (low + high) >> 1;
       if (words[middle] < prefix) low = middle + 1; else high = middle;
     }
-    return low < words.length && words[low].lastIndexOf(prefix, 0) === 0;
+    return low;
+  }
+
+  function startsAWord(prefix) {
+    var at = firstFrom(prefix);
+    return at < words.length && words[at].lastIndexOf(prefix, 0) === 0;
+  }
+
+  // How much a query word says about a page: more the fewer pages use a word it is the start
+  // of. "hip" is on most pages of a hip site and says little; "click" or "sit" says a lot.
+  function weight(word) {
+    if (!rarity.has(word)) {
+      var found = new Set();
+      for (var at = firstFrom(word); at < words.length && words[at].lastIndexOf(word, 0) === 0; at++) {
+        pagesOf.get(words[at]).forEach(function (count, page) { found.add(page); });
+      }
+      rarity.set(word, Math.log(1 + pageCount / Math.max(found.size, 1)));
+    }
+    return rarity.get(word);
   }
 
   // Singular forms of an English plural, most specific first.
@@ -94,18 +129,33 @@
     return text;
   }
 
-  // Results: a page that matches more of the query's words comes first; Material's score
-  // decides between pages that match as many. A query word counts once however many words
-  // it is the start of ("step" finds step, steps and stepping), and a word of the index may
-  // be a stem shorter than the word asked for.
+  // Results: a page that matches more of the query's words comes first, the rarer words
+  // counting for more; Material's score decides between pages that match alike. A query word
+  // counts once however many words it is the start of ("step" finds step, steps and stepping),
+  // and a word of the index may be a stem shorter than the word asked for.
+  // Within that, a page that uses a word more, or has it in its title, says more about it.
   function matched(group) {
     var terms = [];
     group.forEach(function (item) {
       Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) terms.push(term.toLowerCase()); });
     });
-    return asked.filter(function (word) {
-      return terms.some(function (term) { return term.lastIndexOf(word, 0) === 0 || word.lastIndexOf(term, 0) === 0; });
-    }).length;
+    var page = group.length ? group[0].location.split("#")[0] : "";
+    return asked.reduce(function (total, word) {
+      var found = terms.some(function (term) { return term.lastIndexOf(word, 0) === 0 || word.lastIndexOf(term, 0) === 0; });
+      return found ? total + weight(word) * (1 + 0.25 * Math.log(1 + uses(word, page)) + (inTitle(word, page) ? 0.5 : 0)) : total;
+    }, 0);
+  }
+
+  function uses(word, page) {
+    var number = pageNumbers.get(page), count = 0;
+    for (var at = firstFrom(word); at < words.length && words[at].lastIndexOf(word, 0) === 0; at++) {
+      count += pagesOf.get(words[at]).get(number) || 0;
+    }
+    return count;
+  }
+
+  function inTitle(word, page) {
+    return (titled.get(page) || []).some(function (title) { return title.lastIndexOf(word, 0) === 0; });
   }
 
   function rank(result) {
