@@ -18,7 +18,8 @@
   var words = [];  // every word of the site, sorted, for prefix look-ups
   var known = new Set();
   var pagesOf = new Map();  // word -> Map(page -> how often the page uses it)
-  var titled = new Map();  // page -> the words of its title
+  var texts = new Map();  // page -> all its text, for the words of a query side by side
+  var lowered = new Map();  // page -> its search boost, where the page asks to come lower (under 1)
   var pageCount = 1;
   var rarity = new Map();  // query word -> its weight, kept while the index stays the same
   var pageNumbers = new Map();  // page address -> its number
@@ -30,8 +31,10 @@
       var page = doc.location.split("#")[0];
       if (!pages.has(page)) pages.set(page, pages.size);
       var number = pages.get(page);
-      if (doc.location === page) titled.set(page, doc.title.toLowerCase().split(separator).filter(Boolean));
-      (doc.title + " " + doc.text).replace(/<[^>]*>/g, " ").toLowerCase().split(separator).forEach(function (word) {
+      if (doc.location === page && doc.boost < 1) lowered.set(page, doc.boost);
+      var text = (doc.title + " " + doc.text).replace(/<[^>]*>/g, " ").toLowerCase();
+      texts.set(page, (texts.get(page) || "") + " " + text.replace(/\s+/g, " "));
+      text.split(separator).forEach(function (word) {
         if (!word) return;
         known.add(word);
         if (!pagesOf.has(word)) pagesOf.set(word, new Map());
@@ -83,6 +86,15 @@
     return found;
   }
 
+  // The word an -ing form is made from, when the site uses it: "running" -> "run", "sitting" -> "sit".
+  function stemOfIng(word) {
+    if (!/ing$/.test(word) || word.length < 6) return null;
+    var stem = word.slice(0, -3);  // only a start of the word, so that it still finds the word
+    var forms = [stem];
+    if (/([bdgmnprt])\1$/.test(stem)) forms.unshift(stem.slice(0, -1));
+    return forms.filter(function (form) { return form.length >= 3 && known.has(form); })[0] || null;
+  }
+
   // British and American spellings of the same word.
   var SPELLINGS = [[/is(e|ed|es|ing|ation|ations)$/, "iz$1"], [/iz(e|ed|es|ing|ation|ations)$/, "is$1"],
     [/ys(e|ed|es|ing)$/, "yz$1"], [/yz(e|ed|es|ing)$/, "ys$1"], [/our(s?)$/, "or$1"], [/or(s?)$/, "our$1"],
@@ -112,6 +124,8 @@
     if (shorter) return shorter;
     var singular = singulars(word).filter(function (form) { return known.has(form); })[0];
     if (singular) return singular;
+    var stem = stemOfIng(word);  // "running" -> "run", which also finds "running"
+    if (stem) return stem;
     var forms = [word].concat(respell(word)).concat([].concat.apply([], respell(word).map(singulars)));
     var found = forms.filter(startsAWord);
     if (found.length) return found[0];
@@ -133,29 +147,36 @@
   // counting for more; Material's score decides between pages that match alike. A query word
   // counts once however many words it is the start of ("step" finds step, steps and stepping),
   // and a word of the index may be a stem shorter than the word asked for.
-  // Within that, a page that uses a word more, or has it in its title, says more about it.
+  // A word in the title of the page or of a section found counts half again.
   function matched(group) {
     var terms = [];
     group.forEach(function (item) {
       Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) terms.push(term.toLowerCase()); });
     });
     var page = group.length ? group[0].location.split("#")[0] : "";
-    return asked.reduce(function (total, word) {
+    var titles = group.map(function (item) { return (item.title || "").replace(/<[^>]*>/g, " ").toLowerCase(); }).join(" ");
+    var score = asked.reduce(function (total, word) {
       var found = terms.some(function (term) { return term.lastIndexOf(word, 0) === 0 || word.lastIndexOf(term, 0) === 0; });
-      return found ? total + weight(word) * (1 + 0.25 * Math.log(1 + uses(word, page)) + (inTitle(word, page) ? 0.5 : 0)) : total;
+      if (!found) return total;
+      var titled = new RegExp("(^|[^a-z0-9])" + word.replace(/[^a-z0-9]/g, "")).test(titles);
+      return total + weight(word) * (titled ? 1.5 : 1);
     }, 0);
+    return (score + together(page)) * (lowered.get(page) || 1);
   }
 
-  function uses(word, page) {
-    var number = pageNumbers.get(page), count = 0;
-    for (var at = firstFrom(word); at < words.length && words[at].lastIndexOf(word, 0) === 0; at++) {
-      count += pagesOf.get(words[at]).get(number) || 0;
+  // Two words of the query side by side on the page, as asked ("hurts to hop", "first run
+  // after"), count half again: a page that says the thing asked beats one that has the words apart.
+  function together(page) {
+    var text = texts.get(page) || "", bonus = 0;
+    for (var i = 0; i + 1 < asked.length; i++) {
+      var pair = new RegExp("(^|[^a-z0-9])" + escape(asked[i]) + "[a-z0-9]*[^a-z0-9]+(?:[a-z]{1,4}[^a-z0-9]+)?" + escape(asked[i + 1]));
+      if (pair.test(text)) bonus += 0.5 * (weight(asked[i]) + weight(asked[i + 1]));
     }
-    return count;
+    return bonus;
   }
 
-  function inTitle(word, page) {
-    return (titled.get(page) || []).some(function (title) { return title.lastIndexOf(word, 0) === 0; });
+  function escape(word) {
+    return word.replace(/[^a-z0-9]/g, "");
   }
 
   function rank(result) {
