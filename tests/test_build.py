@@ -10,8 +10,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 from conftest import PREFIX, ROOT, mkdocs_build
+from steady_hips.model import RESERVED_FILES
 
-EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in ("sources.yml", "rules.yml"))
+EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
 ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
 
 

@@ -15,6 +15,7 @@ import yaml
 
 from conftest import PREFIX, SITE_URL, copy_project, mkdocs_build
 from ghpages import pages_server
+from steady_hips.model import RESERVED_FILES
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,7 @@ def _add_hostile_text(project: Path) -> dict[str, dict[str, str]]:
     folders = {"exercises": "exercises", "exercises/routines": "routines", "exercises/conditions": "conditions"}
     for folder, address in folders.items():
         for path in sorted((project / folder).glob("*.yml")):
-            if path.name in ("sources.yml", "rules.yml"):
+            if path.name in RESERVED_FILES:
                 continue
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             data["name"] += HOSTILE

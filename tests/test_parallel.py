@@ -14,6 +14,7 @@ from steady_hips.catalogue import load_catalogue
 from steady_hips.parallel import shared_map
 from steady_hips.problems import CatalogueError
 from steady_hips.render import Renderer
+from steady_hips.model import RESERVED_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -95,7 +96,7 @@ def test_an_error_in_the_parent_share_stops_the_workers(three_workers, tmp_path)
 def large_catalogue(target: Path, copies: int) -> Path:
     """The real catalogue plus `copies` renamed copies of its exercises."""
     shutil.copytree(ROOT / "exercises", target)
-    originals = sorted(p for p in target.glob("*.yml") if p.name not in ("sources.yml", "rules.yml"))
+    originals = sorted(p for p in target.glob("*.yml") if p.name not in RESERVED_FILES)
     for n in range(copies):
         original = originals[n % len(originals)]
         text = original.read_text()

@@ -6,11 +6,12 @@ import re
 import pytest
 import yaml
 from conftest import FONT_DIR, FONTS_PATH, ROOT, SITE_URL, pdf_fonts, pdf_info
+from steady_hips.model import RESERVED_FILES
 
 pytestmark = pytest.mark.browser
 
 ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
-EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in ("sources.yml", "rules.yml"))
+EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
 # Paper widths in mm (A4 210 mm, Letter 215.9 mm); pages print at 12 mm margins.
 PAPER = {"A4": 210, "Letter": 215.9}
 # Printed with each in turn: a wide sans (Debian's default) and a narrow one with Arial's

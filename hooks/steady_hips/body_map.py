@@ -22,9 +22,10 @@ SIZE = (150.0, 290.0)  # the largest a view is drawn, in CSS pixels
 VIEW_NAMES = {"front": "From the front", "side": "From the side", "back": "From the back"}
 
 
-def area_id(area: BodyArea) -> str:
-    """The id of an area's section on the map page, e.g. `outer-hip`."""
-    return slugify(area.name)
+def area_id(area: BodyArea) -> Markup:
+    """The id of an area's section on the map page, e.g. `outer-hip`: a slug, safe as it is in
+    Markdown (escaping its hyphens would change the id the table of contents records)."""
+    return Markup(slugify(area.name))
 
 
 def map_views(areas: list[BodyArea]) -> list[str]:

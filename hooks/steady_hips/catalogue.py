@@ -138,8 +138,10 @@ class Catalogue:
         return [[self.exercises[s] for s in chain] for chain in found if len(chain) > 1]
 
     def conditions_in(self, area: str) -> list[ConditionPage]:
-        """The condition pages that name a body area, in the order of the pages."""
-        return [page for page in self.conditions.values() if area in page.areas]
+        """The condition pages that name a body area: those the area lists `first`, then the rest in the order of the pages."""
+        found = [page for page in self.conditions.values() if area in page.areas]
+        first = next((a.first for a in self.vocabulary.body_areas if a.name == area), [])
+        return sorted(found, key=lambda page: first.index(page.condition) if page.condition in first else len(first))
 
     def exercises_for(self, facet: str, value: str) -> list[Exercise]:
         """Exercises with `value` among their muscles, equipment (any level) or helps_with."""
@@ -264,7 +266,8 @@ def _load(root: Path) -> Catalogue:
     conditions = _check_conditions(condition_pages, exercises, problems)
     _check_starters(condition_pages, good_routines, problems)
     vocabulary = parsed_vocabulary.value if parsed_vocabulary.value is not INVALID else Vocabulary()
-    _check_areas(vocabulary, parsed_vocabulary.doc, condition_pages, problems)
+    if parsed_vocabulary.value is not INVALID:  # a broken vocabulary is reported once, not at every page
+        _check_areas(vocabulary, parsed_vocabulary.doc, condition_pages, problems)
 
     if problems:
         raise CatalogueError(problems)
@@ -521,6 +524,11 @@ def _check_areas(vocabulary: Vocabulary, doc: Document, parsed: dict[str, _Parse
     for i, name in enumerate(names):
         if name in names[:i]:
             problems.append(_problem(doc, f"body_areas[{i}].name", f"'{name}' is named twice"))
+    conditions = {item.value.condition for item in parsed.values() if item.value is not INVALID}
+    for i, area in enumerate(vocabulary.body_areas):
+        for j, name in enumerate(area.first):
+            if name not in conditions:
+                problems.append(_problem(doc, f"body_areas[{i}].first[{j}]", f"no condition page for '{name}'{suggestion(name, conditions)}"))
     for item in parsed.values():
         if item.value is INVALID:
             continue

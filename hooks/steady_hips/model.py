@@ -453,6 +453,9 @@ class BodyArea:
     name: str = doc("The area in plain words, in lower case, e.g. `outer hip`; condition pages name it in `areas`.")
     description: str = doc("One line in plain words: where exactly, e.g. `The bony point on the side of the hip, and the outer thigh below it.`")
     marks: Annotated[list[AreaMark], NonEmpty()] = doc("Where it shows on the body map, one patch a view.")
+    first: list[str] = doc("Conditions, as their pages name them in `condition`, to rule out before the others here: listed first, marked so.", default_factory=_none)
+    note: str | None = doc("A warning in plain words for pain in this area that the listed pages do not cover, e.g. pain that spreads down the leg; shown under the list.", default=None)
+    sources: list[SourceRef] = doc("Keys from `exercises/sources.yml` of what the description and note rest on; the map page lists them.", default_factory=_none)
 
 
 @dataclass(kw_only=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import CONDITIONS_DIR, ROUTINES_DIR, SOURCES_FILE
+from .model import CONDITIONS_DIR, RESERVED_FILES, ROUTINES_DIR
 from .problems import CatalogueError
 
 # The generated pages whose address does not depend on the data.
@@ -36,5 +36,5 @@ def page_paths(exercises_dir: Path) -> list[str]:
     paths = list(_INDEX_PAGES)
     for folder, prefix in ((exercises_dir, "exercises"), (exercises_dir / ROUTINES_DIR, "routines"),
                            (exercises_dir / CONDITIONS_DIR, "conditions")):
-        paths += [f"{prefix}/{p.stem}.md" for p in sorted(folder.glob("*.yml")) if p.name != SOURCES_FILE]
+        paths += [f"{prefix}/{p.stem}.md" for p in sorted(folder.glob("*.yml")) if p.name not in RESERVED_FILES]
     return paths

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+RESERVED_FILES = ("sources.yml", "rules.yml", "vocabulary.yml")  # as steady_hips.model.RESERVED_FILES; this script runs without the hooks on its path
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = ["mkdocs.yml", "content", "overrides", "hooks"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": ""}
@@ -56,13 +57,14 @@ def synthetic_project(target: Path, size: int) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
     exercises = target / "exercises"
     shutil.copytree(ROOT / "exercises", exercises, ignore=shutil.ignore_patterns("*.yml"))
-    for name in ("sources.yml", "rules.yml"):
-        shutil.copy2(ROOT / "exercises" / name, exercises / name)
+    for name in RESERVED_FILES:
+        if (ROOT / "exercises" / name).is_file():
+            shutil.copy2(ROOT / "exercises" / name, exercises / name)
     # Routines and condition pages name real exercises, which come first in the copy.
     for folder in ("routines", "conditions"):
         for path in (ROOT / "exercises" / folder).glob("*.yml"):
             shutil.copy2(path, exercises / folder / path.name)
-    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name not in ("sources.yml", "rules.yml")}
+    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name not in RESERVED_FILES}
     written = 0
     copy = 0
     while written < size:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from steady_hips.model import RESERVED_FILES
 
 DATA = ROOT / "exercises"
-EXERCISES = sorted(p.stem for p in DATA.glob("*.yml") if p.name not in ("sources.yml", "rules.yml"))
+EXERCISES = sorted(p.stem for p in DATA.glob("*.yml") if p.name not in RESERVED_FILES)
 ROUTINES = sorted(p.stem for p in (DATA / "routines").glob("*.yml"))
 CONDITIONS = sorted(p.stem for p in (DATA / "conditions").glob("*.yml"))
 ARTICLES = sorted(p.stem for p in (ROOT / "content").glob("*.md"))

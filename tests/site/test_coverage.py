@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from steady_hips.model import RESERVED_FILES
 
 DATA = ROOT / "exercises"
-EXERCISES = sorted(p.stem for p in DATA.glob("*.yml") if p.name not in ("sources.yml", "rules.yml"))
+EXERCISES = sorted(p.stem for p in DATA.glob("*.yml") if p.name not in RESERVED_FILES)
 CONDITIONS = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((DATA / "conditions").glob("*.yml"))}
 
 # The causes of hip, groin and buttock pain in runners a sports clinic sees most, by address.
