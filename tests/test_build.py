@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 from conftest import PREFIX, ROOT, mkdocs_build
 from steady_hips.model import RESERVED_FILES
+from steady_hips.render import LOG_TICKED
 
 EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
 ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
@@ -62,14 +63,17 @@ def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path):
         frequency = routine["frequency"]
         sessions = max(v[-1] if isinstance(v, list) else v for v in (frequency["per_week"], frequency.get("build_to", 0)))
         html = (built_site / "routines" / slug / "index.html").read_text()
-        log = html.split('<table class="sh-log">', 1)[1].split("</table>", 1)[0]
+        daily = sessions > LOG_TICKED  # a daily programme: two scores a day, no tick
+        log = html.split(f'<table class="sh-log{" sh-log-daily" if daily else ""}">', 1)[1].split("</table>", 1)[0]
         heads = re.findall(r"<th[^>]*>(.*?)</th>", log.split("</thead>")[0])
-        assert heads[1:sessions + 1] == [f"Session {n}" for n in range(1, sessions + 1)], slug
-        assert [re.sub(r'<svg[^>]*aria-label="(\w+)".*', r"\1", h) for h in heads[sessions + 1:]] == ["Done", "During", "Morning"] * sessions, slug
+        assert heads[1:sessions + 1] == [f"{'Day' if sessions == 7 else 'Session'} {n}" for n in range(1, sessions + 1)], slug
+        columns = ["Dur.", "Morn."] if daily else ["Done", "During", "Morning"]
+        labels = [re.sub(r"<[^>]+>", "", re.sub(r'<svg[^>]*aria-label="(\w+)".*', r"\1", h)) for h in heads[sessions + 1:]]
+        assert labels == columns * sessions, slug
         start = log.split('<tbody class="sh-log-start">')[1].split("</tbody>")[0]
-        assert ">Start</th>" in start and f'colspan="{3 * sessions}"' in start, f"{slug}: no starting score row"
+        assert ">Start</th>" in start and f'colspan="{len(columns) * sessions}"' in start, f"{slug}: no starting score row"
         body = log.split('<tbody class="sh-log-weeks">')[1]
-        assert body.count("<tr>") == frequency.get("weeks", 6) and body.count("<td></td>") == 3 * sessions * frequency.get("weeks", 6)
+        assert body.count("<tr>") == frequency.get("weeks", 6) and body.count("<td></td>") == len(columns) * sessions * frequency.get("weeks", 6)
         runs = re.search(r'<table[^>]*class="sh-log sh-runs"[^>]*>(.*?)</table>', html, re.S).group(1)
         assert re.findall(r"<th[^>]*>(.*?)</th>", runs) == ["Run date", "Distance or time", "During", "Morning"], f"{slug}: no run log"
         assert runs.count("<td></td>") >= 4 * 6, f"{slug}: room for fewer than six runs"

@@ -295,25 +295,25 @@ def test_condition_page_errors_name_file_line_and_field(fixture_dir, change, exp
     assert any(m.startswith(f"exercises/conditions/outer.yml:{line}:") and expected in m for m in messages), messages
 
 
-def test_a_condition_in_use_needs_its_page_and_only_one(fixture_dir):
-    write_condition(fixture_dir, "outer.yml", CONDITION)
-    write_condition(fixture_dir, "outer-again.yml", CONDITION)
+def condition_problems(fixture_dir, helps_with: str, *pages: str) -> str:
+    """The problems of the fixture with these condition pages and the clam helping with `helps_with`."""
+    for name in pages:
+        write_condition(fixture_dir, name, CONDITION)
     clam = fixture_dir / "clam.yml"
-    clam.write_text(clam.read_text() + "helps_with: [runner's knee]\n")
+    clam.write_text(clam.read_text() + f"helps_with: [{helps_with}]\n")
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(fixture_dir)
-    messages = " ".join(str(p) for p in caught.value.problems)
+    return " ".join(str(p) for p in caught.value.problems)
+
+
+def test_a_condition_in_use_needs_its_page_and_only_one(fixture_dir):
+    messages = condition_problems(fixture_dir, "runner's knee", "outer.yml", "outer-again.yml")
     assert "'gluteal tendinopathy' already has its page in conditions/outer" in messages
     assert re.search(r"exercises/clam\.yml:\d+:\d+: helps_with\[0\]: no condition page for 'runner's knee'", messages), messages
 
 
 def test_a_misspelt_condition_names_the_exercise_and_the_closest_page(fixture_dir):
-    write_condition(fixture_dir, "outer.yml", CONDITION)
-    clam = fixture_dir / "clam.yml"
-    clam.write_text(clam.read_text() + "helps_with: [gluteal tendinopathys]\n")
-    with pytest.raises(CatalogueError) as caught:
-        load_catalogue(fixture_dir)
-    messages = " ".join(str(p) for p in caught.value.problems)
+    messages = condition_problems(fixture_dir, "gluteal tendinopathys", "outer.yml")
     assert "helps_with[0]: no condition page for 'gluteal tendinopathys' (did you mean 'gluteal tendinopathy'?)" in messages
 
 
@@ -494,15 +494,21 @@ def search(page, query: str) -> list[str]:
     return [urlsplit(href).path.split(PREFIX, 1)[-1] for href in found]
 
 
-def test_the_query_list_finds_the_right_page_in_the_top_three(page, site_url):
-    assert len(QUERIES) >= 30
+def misses_of(page, site_url, queries) -> list[str]:
+    """The queries whose wanted page is not among the first three results, each with what came instead."""
     page.goto(site_url)
     page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
     misses = []
-    for query, wanted in QUERIES:
+    for query, wanted in queries:
         top = search(page, query)[:3]
         if not any(address in wanted.split("|") for address in top):
             misses.append(f"{query!r}: wanted {wanted}, got {top}")
+    return misses
+
+
+def test_the_query_list_finds_the_right_page_in_the_top_three(page, site_url):
+    assert len(QUERIES) >= 30
+    misses = misses_of(page, site_url, QUERIES)
     assert len(misses) <= len(QUERIES) * 0.05, f"{len(QUERIES) - len(misses)} of {len(QUERIES)} queries pass:\n" + "\n".join(misses)
     strict = [m for m in misses if any(m.startswith(repr(q) + ":") for q, _ in MUST_PASS)]
     assert not strict, "\n".join(strict)
@@ -511,13 +517,7 @@ def test_the_query_list_finds_the_right_page_in_the_top_three(page, site_url):
 def test_runners_own_words_find_a_right_page(page, site_url):
     """Where does it hurt?: symptoms, questions and slang find a page that answers them."""
     assert len(RUNNERS_ASK) >= 40
-    page.goto(site_url)
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
-    misses = []
-    for query, wanted in RUNNERS_ASK:
-        top = search(page, query)[:3]
-        if not any(address in wanted.split("|") for address in top):
-            misses.append(f"{query!r}: wanted {wanted}, got {top}")
+    misses = misses_of(page, site_url, RUNNERS_ASK)
     assert len(misses) <= len(RUNNERS_ASK) * 0.05, f"{len(RUNNERS_ASK) - len(misses)} of {len(RUNNERS_ASK)} pass:\n" + "\n".join(misses)
 
 

@@ -67,7 +67,7 @@ def test_a_hold_from_zero_is_a_pause(pages, slug, dosage):
 def test_other_dosages_read_naturally(pages):
     assert progression(pages, "hip-flexor-knee-drive") == ["1–2 sets of 10–15 reps on each side, holding each for 1 s"]
     assert set(progression(pages, "forward-weight-drift")) == {"2 sets of 8–12 reps, holding each for 5 s"}
-    assert progression(pages, "leg-lift")[0] == "6 reps on each side, holding each for 30 s; once a day; press out, then forward"
+    assert progression(pages, "leg-lift")[0] == "6 reps on each side, holding each for 30 s; once a day on its own, or in each session of a routine; press out, then forward"
     assert all(d.startswith("2 sets of 8–12 reps on each side; one rep is one slow sideways step") for d in progression(pages, "lateral-band-walk"))
     assert progression(pages, "hip-abductor-machine")[0].startswith("2 sets of 8–12 reps")
     assert progression(pages, "leg-squeeze") == ["2 sets of 30–45 s", "2 sets of 30–45 s on each side"]
