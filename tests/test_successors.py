@@ -171,7 +171,7 @@ def test_zensical_builds_a_catalogue_of_1000_exercises(tmp_path):
 
     catalogue = load_catalogue(project / "exercises")
     expected = sum(catalogue.needs_no_equipment(e) for e in catalogue.exercises.values())
-    assert rows == expected > 200, f"the no-equipment pages list {rows} exercises, not {expected}"
+    assert rows >= expected > 200, f"the no-equipment pages list {rows} exercises, not all {expected}"
 
 
 def test_pages_command_writes_the_address_of_make_build(tmp_path):

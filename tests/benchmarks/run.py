@@ -65,6 +65,8 @@ def synthetic_project(target: Path, size: int) -> Path:
         for path in (ROOT / "exercises" / folder).glob("*.yml"):
             shutil.copy2(path, exercises / folder / path.name)
     real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name not in RESERVED_FILES}
+    if size < len(real):
+        raise SystemExit(f"a synthetic catalogue holds at least the {len(real)} real exercises, which routines and conditions name")
     written = 0
     copy = 0
     while written < size:
