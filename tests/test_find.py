@@ -274,7 +274,7 @@ def test_condition_pages_are_loaded_and_rendered(fixture_dir):
     assert catalogue.conditions["gluteal tendinopathy"].slug == "outer-hip-pain"
     pages = Renderer(catalogue).pages()
     page = pages["conditions/outer-hip-pain.md"]
-    assert "# Outer hip pain" in page and "Also called greater trochanteric pain syndrome, GTPS, hip bursitis" in page
+    assert "# Outer hip pain" in page and "Other names, and the words people use for it: greater trochanteric pain syndrome, GTPS, hip bursitis" in page
     assert "[Clam](../exercises/clam.md)" in page and "[Short routine](../routines/short.md)" in page
     assert "(../when-to-see-a-professional.md)" in page and "## Sources" in page
     assert "[gluteal tendinopathy](../conditions/outer-hip-pain.md)" in pages["exercises/clam.md"]

@@ -34,6 +34,8 @@ def _add_hostile_text(project: Path) -> dict[str, dict[str, str]]:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             data["name"] += HOSTILE
             data["summary"] += HOSTILE
+            if address == "conditions":
+                data["also_called"] = [*data.get("also_called", []), HOSTILE.strip()]
             path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
             pages[f"{address}/{path.stem}/"] = {"name": data["name"], "summary": data["summary"]}
     sources = project / "exercises" / "sources.yml"
@@ -41,6 +43,13 @@ def _add_hostile_text(project: Path) -> dict[str, dict[str, str]]:
     for source in data.values():
         source["title"] += HOSTILE
     sources.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    vocabulary = project / "exercises" / "vocabulary.yml"
+    if vocabulary.is_file():  # the body map's words: names are references, so the rest of each area
+        data = yaml.safe_load(vocabulary.read_text(encoding="utf-8"))
+        for area in data.get("body_areas", []):
+            area["description"] += HOSTILE
+            area["note"] = (area.get("note") or "") + HOSTILE
+        vocabulary.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return pages
 
 
@@ -112,6 +121,17 @@ def test_source_titles_show_as_written(page, dialogs, hostile_site):
     for address in ["sources/", next(a for a in pages if a.startswith("exercises/"))]:
         page.goto(url + address)
         assert flat(HOSTILE) in flat(page.locator("article").inner_text()), address
+    assert dialogs == []
+
+
+def test_the_body_map_and_other_names_show_the_text_as_written(page, dialogs, hostile_site):
+    site, url, pages = hostile_site
+    address = next(a for a in pages if a.startswith("conditions/"))
+    addresses = [address] + (["where-does-it-hurt/"] if (site / "where-does-it-hurt" / "index.html").is_file() else [])
+    for address in addresses:
+        page.goto(url + address)
+        assert flat(HOSTILE) in flat(page.locator("article").inner_text()), address
+        assert page.evaluate(INJECTED) == {"elements": [], "scripts": []}, address
     assert dialogs == []
 
 

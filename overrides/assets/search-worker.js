@@ -169,13 +169,13 @@
   function together(page) {
     var text = texts.get(page) || "", bonus = 0;
     for (var i = 0; i + 1 < asked.length; i++) {
-      var pair = new RegExp("(^|[^a-z0-9])" + escape(asked[i]) + "[a-z0-9]*[^a-z0-9]+(?:[a-z]{1,4}[^a-z0-9]+)?" + escape(asked[i + 1]));
+      var pair = new RegExp("(^|[^a-z0-9])" + plain(asked[i]) + "[a-z0-9]*[^a-z0-9]+(?:[a-z]{1,4}[^a-z0-9]+)?" + plain(asked[i + 1]));
       if (pair.test(text)) bonus += 0.5 * (weight(asked[i]) + weight(asked[i + 1]));
     }
     return bonus;
   }
 
-  function escape(word) {
+  function plain(word) {
     return word.replace(/[^a-z0-9]/g, "");
   }
 
