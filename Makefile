@@ -37,13 +37,13 @@ test-fast: $(STAMP) ## the unit tests: no browser, no whole-site build
 	$(BIN)/python -m pytest -q -m "not browser and not build and not slow"
 
 check: $(STAMP) ## validate the data without building
-	$(BIN)/python -m steady_hips check
+	$(BIN)/python -m exercise_site check
 
 pages: $(STAMP) ## the generated Markdown pages (and articles) into build/pages/, for any generator
-	$(BIN)/python -m steady_hips pages --with-content build/pages
+	$(BIN)/python -m exercise_site pages --with-content build/pages
 
 schema: $(STAMP) ## refresh exercises/schema/*.json from the model
-	$(BIN)/python -m steady_hips schema --write
+	$(BIN)/python -m exercise_site schema --write
 
 bench: $(STAMP) $(WEB_STAMP) ## build-speed benchmark at 250, 1,000 and 4,000 exercises, plus Lighthouse and search latency at 1,000; writes BENCHMARKS.md
 	$(BIN)/python tests/benchmarks/run.py --write --lighthouse --search
@@ -101,7 +101,7 @@ ZENSICAL_SRC     ?= build/zensical-src
 ZENSICAL_DIR     ?= build/zensical
 zensical: $(ZS_STAMP) ## the generated pages and articles built with Zensical into build/zensical/
 	rm -rf $(ZENSICAL_SRC) && mkdir -p $(ZENSICAL_SRC)
-	$(ZS_VENV)/bin/python -m steady_hips --root $(ZENSICAL_PROJECT) pages --with-content $(ZENSICAL_SRC)/docs
+	$(ZS_VENV)/bin/python -m exercise_site --root $(ZENSICAL_PROJECT) pages --with-content $(ZENSICAL_SRC)/docs
 	cp -R $(ZENSICAL_PROJECT)/overrides $(ZENSICAL_SRC)/theme
 	rm -rf $(ZENSICAL_SRC)/theme/markdown $(addprefix $(ZENSICAL_SRC)/theme/,$(MATERIAL_ONLY))
 	printf 'INHERIT: %s\ndocs_dir: docs\nsite_dir: site\ntheme:\n  custom_dir: theme\n' $(abspath $(ZENSICAL_PROJECT)/mkdocs.yml) > $(ZENSICAL_SRC)/mkdocs.yml

@@ -1,12 +1,12 @@
-"""MkDocs adapter for the generator in `steady_hips`; each event hands over to the core.
+"""MkDocs adapter for the generator in `exercise_site`; each event hands over to the core.
 
 The core imports nothing from MkDocs, so the same pages can be written by the CLI
-(`python -m steady_hips pages OUTDIR`) for any other generator.
+(`python -m exercise_site pages OUTDIR`) for any other generator.
 
 Here the figures are placeholders in the Markdown, put into each page's HTML at the end
 (`on_post_page`): Python-Markdown and the search indexer never parse the drawings. In
 `mkdocs serve` a rebuild takes over from the build before whatever an edit did not change:
-pages the core need not render again (`steady_hips.memo`), and Markdown conversions, search
+pages the core need not render again (`exercise_site.memo`), and Markdown conversions, search
 entries and theme output of pages whose Markdown is the same (`mkdocs_rebuild`); the data files
 an edit did not change stay in the site folder (`mkdocs_kept_files`).
 """
@@ -25,14 +25,14 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_kept_files import KeptFiles
 from mkdocs_rebuild import Rebuilds
-from steady_hips.memo import MemoryBytecodeCache
+from exercise_site.memo import MemoryBytecodeCache
 
-from steady_hips.preview import page_paths, problem_page
-from steady_hips.problems import CatalogueError
-from steady_hips.render import RenderError
-from steady_hips.site import Site
+from exercise_site.preview import page_paths, problem_page
+from exercise_site.problems import CatalogueError
+from exercise_site.render import RenderError
+from exercise_site.site import Site
 
-log = logging.getLogger("mkdocs.hooks.steady_hips")
+log = logging.getLogger("mkdocs.hooks.exercise_site")
 
 # MkDocs loads this module once per process, so these outlive a `mkdocs serve` rebuild.
 _serving = False

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from steady_hips.model import RESERVED_FILES
+from exercise_site.model import RESERVED_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 

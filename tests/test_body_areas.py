@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from test_find import CONDITION, write_condition
 
-from steady_hips.catalogue import load_catalogue
-from steady_hips.problems import CatalogueError
-from steady_hips.render import Renderer
+from exercise_site.catalogue import load_catalogue
+from exercise_site.problems import CatalogueError
+from exercise_site.render import Renderer
 
 VOCABULARY = """\
 body_areas:

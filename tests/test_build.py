@@ -10,8 +10,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 from conftest import PREFIX, ROOT, mkdocs_build
-from steady_hips.model import RESERVED_FILES
-from steady_hips.render import LOG_TICKED
+from exercise_site.model import RESERVED_FILES
+from exercise_site.render import LOG_TICKED
 
 EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
 ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
@@ -175,10 +175,10 @@ def test_bad_macro_in_article_stops_the_build(project_copy: Path, tmp_path: Path
 
 def test_cli_check_and_pages(tmp_path: Path):
     env = {"PYTHONPATH": str(ROOT / "hooks")}
-    check = subprocess.run([sys.executable, "-m", "steady_hips", "check"], capture_output=True, text=True, env=env, cwd=ROOT)
+    check = subprocess.run([sys.executable, "-m", "exercise_site", "check"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert check.returncode == 0, check.stderr
     assert f"ok: {len(EXERCISES)} exercises" in check.stdout
-    pages = subprocess.run([sys.executable, "-m", "steady_hips", "pages", "--with-content", str(tmp_path / "out")],
+    pages = subprocess.run([sys.executable, "-m", "exercise_site", "pages", "--with-content", str(tmp_path / "out")],
                            capture_output=True, text=True, env=env, cwd=ROOT)
     assert pages.returncode == 0, pages.stderr
     assert (tmp_path / "out" / "exercises" / "clamshell.md").is_file()
@@ -188,7 +188,7 @@ def test_cli_check_and_pages(tmp_path: Path):
 def test_cli_check_fails_on_bad_data(project_copy: Path):
     (project_copy / "exercises" / "plank.yml").write_text("name: [unclosed\n")
     env = {"PYTHONPATH": str(project_copy / "hooks")}
-    result = subprocess.run([sys.executable, "-m", "steady_hips", "--root", str(project_copy), "check"],
+    result = subprocess.run([sys.executable, "-m", "exercise_site", "--root", str(project_copy), "check"],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 1
     assert "exercises/plank.yml:2:1: (YAML syntax)" in result.stderr

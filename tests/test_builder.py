@@ -16,9 +16,9 @@ import yaml
 from conftest import ROOT, SITE_URL
 from ghpages import node_tool
 
-from steady_hips.api import api_schema
-from steady_hips.site import Site
-from steady_hips.model import RESERVED_FILES
+from exercise_site.api import api_schema
+from exercise_site.site import Site
+from exercise_site.model import RESERVED_FILES
 
 NINE = "landing-and-weight-shift"  # the longest ready-made routine: nine exercises
 
@@ -114,7 +114,7 @@ def test_builder_data_is_small_and_complete(site):
 
 
 def test_cli_writes_the_same_data_files(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "steady_hips", "pages", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "exercise_site", "pages", str(tmp_path)],
                             capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "builder" / "index.md").is_file()

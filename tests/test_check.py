@@ -1,4 +1,4 @@
-"""`python -m steady_hips check` on a copy of the real project, broken one way per test."""
+"""`python -m exercise_site check` on a copy of the real project, broken one way per test."""
 from __future__ import annotations
 
 import subprocess
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from steady_hips import cli
+from exercise_site import cli
 
 
 def check(project: Path, capsys) -> tuple[int, list[str], list[str]]:
@@ -145,7 +145,7 @@ def test_articles_wait_for_valid_data(project_copy, capsys):
 
 def test_check_command_line_reports_articles(project_copy):
     line = append(project_copy / "content" / "faq.md", '{{ exercise_link("pigeon") }}\n[x](exercises/pigeon.md)\n')
-    result = subprocess.run([sys.executable, "-m", "steady_hips", "--root", str(project_copy), "check"],
+    result = subprocess.run([sys.executable, "-m", "exercise_site", "--root", str(project_copy), "check"],
                             capture_output=True, text=True, env={"PYTHONPATH": str(project_copy / "hooks")})
     assert result.returncode == 1
     assert f"content/faq.md:{line}: no exercise 'pigeon' in exercises/" in result.stderr

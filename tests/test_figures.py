@@ -10,13 +10,13 @@ import pytest
 from conftest import ROOT
 from markupsafe import escape
 
-from steady_hips import cli
-from steady_hips.catalogue import load_catalogue
-from steady_hips.figure import _mid, exercise_figure, figure_moves, place
-from steady_hips.model import gear_names
-from steady_hips.problems import CatalogueError
-from steady_hips.render import Renderer
-from steady_hips.model import RESERVED_FILES
+from exercise_site import cli
+from exercise_site.catalogue import load_catalogue
+from exercise_site.figure import _mid, exercise_figure, figure_moves, place
+from exercise_site.model import gear_names
+from exercise_site.problems import CatalogueError
+from exercise_site.render import Renderer
+from exercise_site.model import RESERVED_FILES
 
 SVG = "{http://www.w3.org/2000/svg}"
 CATALOGUE = load_catalogue(ROOT / "exercises")

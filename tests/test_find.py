@@ -16,12 +16,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import PREFIX, ROOT
-from steady_hips.catalogue import load_catalogue
-from steady_hips.model import (EQUIPMENT_WORDS, KIND_WORDS, MUSCLE_WORDS, POSITION_WORDS,
+from exercise_site.catalogue import load_catalogue
+from exercise_site.model import (EQUIPMENT_WORDS, KIND_WORDS, MUSCLE_WORDS, POSITION_WORDS,
                                Equipment, Kind, Muscle, Position, slugify)
-from steady_hips.problems import CatalogueError
-from steady_hips.render import Renderer
-from steady_hips.model import RESERVED_FILES
+from exercise_site.problems import CatalogueError
+from exercise_site.render import Renderer
+from exercise_site.model import RESERVED_FILES
 
 CATALOGUE = load_catalogue(ROOT / "exercises")
 
@@ -994,7 +994,7 @@ def list_pages(first: Path) -> list[Path]:
 
 
 def test_a_large_catalogue_lists_every_exercise_once_over_its_pages(large_site):
-    from steady_hips.render import LIST_PAGE
+    from exercise_site.render import LIST_PAGE
 
     project, site = large_site
     slugs = {p.stem for p in (project / "exercises").glob("*.yml") if p.name not in RESERVED_FILES}
@@ -1020,7 +1020,7 @@ def test_a_large_catalogue_lists_every_exercise_once_over_its_pages(large_site):
 
 
 def test_large_browse_pages_list_their_exercises_once_easiest_first(large_site):
-    from steady_hips.render import LIST_PAGE
+    from exercise_site.render import LIST_PAGE
 
     project, site = large_site
     catalogue = load_catalogue(project / "exercises")
@@ -1070,7 +1070,7 @@ def large_url(large_site):
 
 
 def test_filters_on_a_paged_catalogue_search_every_page(large_site, large_url, page):
-    from steady_hips.render import LIST_PAGE
+    from exercise_site.render import LIST_PAGE
 
     project, _ = large_site
     catalogue = load_catalogue(project / "exercises")

@@ -15,7 +15,7 @@ import yaml
 
 from conftest import PREFIX, SITE_URL, copy_project, mkdocs_build
 from ghpages import pages_server
-from steady_hips.model import RESERVED_FILES
+from exercise_site.model import RESERVED_FILES
 
 pytestmark = pytest.mark.browser
 

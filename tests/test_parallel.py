@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from steady_hips.catalogue import load_catalogue
-from steady_hips.parallel import shared_map
-from steady_hips.problems import CatalogueError
-from steady_hips.render import Renderer
-from steady_hips.model import RESERVED_FILES
+from exercise_site.catalogue import load_catalogue
+from exercise_site.parallel import shared_map
+from exercise_site.problems import CatalogueError
+from exercise_site.render import Renderer
+from exercise_site.model import RESERVED_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +24,7 @@ os.register_at_fork(after_in_parent=lambda: _forks.append(1))
 
 @pytest.fixture
 def three_workers(monkeypatch):
-    monkeypatch.setenv("STEADY_HIPS_WORKERS", "3")
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", "3")
 
 
 def forks_during(call):
@@ -42,14 +42,14 @@ def test_shared_work_comes_back_whole_and_in_order(three_workers):
 
 def test_no_fork_below_the_minimum_or_when_told_to_use_one_process(three_workers, monkeypatch):
     assert forks_during(lambda: shared_map(str, range(9), minimum=10)) == ([str(i) for i in range(9)], 0)
-    monkeypatch.setenv("STEADY_HIPS_WORKERS", "1")
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", "1")
     assert forks_during(lambda: shared_map(str, range(90), minimum=10)) == ([str(i) for i in range(90)], 0)
 
 
 @pytest.mark.parametrize("value", ["two", "0", "-1"])
 def test_a_wrong_number_of_workers_is_a_clear_error(monkeypatch, value):
-    monkeypatch.setenv("STEADY_HIPS_WORKERS", value)
-    with pytest.raises(ValueError, match=f"STEADY_HIPS_WORKERS must be a whole number.*got '{value}'"):
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", value)
+    with pytest.raises(ValueError, match=f"EXERCISE_SITE_WORKERS must be a whole number.*got '{value}'"):
         shared_map(str, range(90), minimum=10)
 
 
@@ -109,9 +109,9 @@ def large_catalogue(target: Path, copies: int) -> Path:
 def test_a_large_catalogue_loads_the_same_on_several_processes(tmp_path, monkeypatch):
     alone, shared = large_catalogue(tmp_path / "alone", 260), tmp_path / "shared"
     shutil.copytree(alone, shared)
-    monkeypatch.setenv("STEADY_HIPS_WORKERS", "1")
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", "1")
     expected = load_catalogue(alone)
-    monkeypatch.setenv("STEADY_HIPS_WORKERS", "3")
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", "3")
     catalogue, forks = forks_during(lambda: load_catalogue(shared))
     assert forks == 2
     assert (catalogue.exercises, catalogue.routines, catalogue.sources, catalogue.conditions) == (
@@ -138,9 +138,9 @@ def test_errors_in_files_a_worker_parsed_keep_their_positions(tmp_path, three_wo
 def test_pages_render_the_same_on_several_processes(tmp_path, monkeypatch):
     catalogue = load_catalogue(large_catalogue(tmp_path / "exercises", 120))
     templates = ROOT / "overrides" / "markdown"
-    monkeypatch.setenv("STEADY_HIPS_WORKERS", "1")
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", "1")
     expected = Renderer(catalogue, templates).pages()
-    monkeypatch.setenv("STEADY_HIPS_WORKERS", "3")
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", "3")
     pages, forks = forks_during(lambda: Renderer(catalogue, templates).pages())
     assert forks == 2
     assert list(pages) == list(expected)

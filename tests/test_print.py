@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 from conftest import FONT_DIR, FONTS_PATH, ROOT, SITE_URL, pdf_fonts, pdf_info
-from steady_hips.model import RESERVED_FILES
+from exercise_site.model import RESERVED_FILES
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE
-from steady_hips.catalogue import load_catalogue
-from steady_hips.problems import CatalogueError
-from steady_hips.render import Renderer
+from exercise_site.catalogue import load_catalogue
+from exercise_site.problems import CatalogueError
+from exercise_site.render import Renderer
 
 PROBLEM = re.compile(r"^exercises/[^:]+:\d+:\d+: \S.*?: .+", re.DOTALL)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

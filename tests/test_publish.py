@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import PREFIX, ROOT, SITE_URL
 from ghpages import node_tool, pages_server
-from steady_hips.model import RESERVED_FILES
+from exercise_site.model import RESERVED_FILES
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 

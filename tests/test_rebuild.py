@@ -14,7 +14,7 @@ from mkdocs.utils import clean_directory
 
 from conftest import ROOT
 from mkdocs_kept_files import KeptFiles
-from steady_hips.site import Site
+from exercise_site.site import Site
 
 
 def _edit(project: Path, slug: str, change) -> None:

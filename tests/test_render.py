@@ -7,8 +7,8 @@ import sys
 import markdown
 import pytest
 
-from steady_hips.catalogue import load_catalogue
-from steady_hips.render import Renderer, RenderError
+from exercise_site.catalogue import load_catalogue
+from exercise_site.render import Renderer, RenderError
 
 EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "toc"]
 
@@ -30,13 +30,13 @@ def test_core_does_not_import_mkdocs():
 
     code = (
         "import sys, tempfile\n"
-        "from steady_hips.cli import main\n"
+        "from exercise_site.cli import main\n"
         "assert main(['pages', '--with-content', tempfile.mkdtemp()]) == 0\n"
         "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'material'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]", "steady_hips must stay usable without MkDocs"
+    assert result.stdout.strip().splitlines()[-1] == "[]", "exercise_site must stay usable without MkDocs"
 
 
 def test_one_page_per_exercise_and_routine(renderer):
@@ -158,7 +158,7 @@ def test_long_lists_are_paged_and_each_page_links_those_around_it(monkeypatch):
     """With two rows a page, the real exercises make one catalogue page per two: each row once, and a
     pager that always links the first, the last, and two pages either side of this one."""
     from conftest import ROOT
-    from steady_hips import render
+    from exercise_site import render
 
     monkeypatch.setattr(render, "LIST_PAGE", 2)
     catalogue = load_catalogue(ROOT / "exercises")

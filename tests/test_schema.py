@@ -5,7 +5,7 @@ import json
 
 from conftest import ROOT
 
-from steady_hips.schema import rendered_schemas
+from exercise_site.schema import rendered_schemas
 
 SCHEMA_DIR = ROOT / "exercises" / "schema"
 
@@ -38,7 +38,7 @@ def test_every_data_file_points_editors_at_its_schema():
 
 
 def test_contributing_field_reference_is_current():
-    from steady_hips.reference import END, START, field_reference
+    from exercise_site.reference import END, START, field_reference
 
     text = (ROOT / "CONTRIBUTING.md").read_text()
     assert f"{START}\n\n{field_reference()}\n{END}" in text, "CONTRIBUTING.md is stale; run `make schema`"

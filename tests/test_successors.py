@@ -16,9 +16,9 @@ from conftest import PREFIX, ROOT, SITE_URL, pdf_info
 from ghpages import pages_server
 from test_build import broken_links
 
-from steady_hips.qr import qr_svg
-from steady_hips.sections import PART_BYTES, SEARCH_SECTION_LIMIT, split_long_tables
-from steady_hips.site import Site
+from exercise_site.qr import qr_svg
+from exercise_site.sections import PART_BYTES, SEARCH_SECTION_LIMIT, split_long_tables
+from exercise_site.site import Site
 
 SUCCESSORS = ["properdocs", "zensical"]
 ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
@@ -167,7 +167,7 @@ def test_zensical_builds_a_catalogue_of_1000_exercises(tmp_path):
     assert [len(re.findall(r'rel="next"', p.read_text())) for p in pages] == [2] * (len(pages) - 1) + [0]
     rows = first.read_text().count('<a href="../../../exercises/')
     rows += sum(p.read_text().count('<a href="../../../../../exercises/') for p in pages[1:])
-    from steady_hips.catalogue import load_catalogue
+    from exercise_site.catalogue import load_catalogue
 
     catalogue = load_catalogue(project / "exercises")
     expected = sum(catalogue.needs_no_equipment(e) for e in catalogue.exercises.values())
@@ -182,7 +182,7 @@ def test_pages_command_writes_the_address_of_make_build(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"PYTHONPATH": str(ROOT / "hooks")}
     for site_url, extra in ((default, {}), (SITE_URL, {"SITE_URL": SITE_URL})):
         out = tmp_path / str(len(extra))
-        result = subprocess.run([sys.executable, "-m", "steady_hips", "pages", str(out)], capture_output=True, text=True,
+        result = subprocess.run([sys.executable, "-m", "exercise_site", "pages", str(out)], capture_output=True, text=True,
                                 env=env | extra, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         card = (out / "routines" / f"{ROUTINES[0]}.md").read_text()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from steady_hips.catalogue import load_catalogue
-from steady_hips.problems import CatalogueError
+from exercise_site.catalogue import load_catalogue
+from exercise_site.problems import CatalogueError
 
 
 def problems_for(folder: Path) -> list[str]:
@@ -197,7 +197,7 @@ def test_warnings_are_not_errors(fixture_dir):
 
 
 def test_equipment_choice_is_one_entry(fixture_dir):
-    from steady_hips.model import OneOf
+    from exercise_site.model import OneOf
 
     edit(fixture_dir / "clam.yml", "equipment: [loop band]", "equipment: [mat or towel, {one_of: [loop band, resistance band]}]")
     clam = load_catalogue(fixture_dir).exercises["clam"]

@@ -35,8 +35,8 @@
 
   // --- data, as scripts ---------------------------------------------------------
 
-  var queued = self.SteadyHipsData || [];
-  self.SteadyHipsData = { push: receive };
+  var queued = self.ExerciseSiteData || [];
+  self.ExerciseSiteData = { push: receive };
   queued.forEach(receive);
 
   function receive(entry) {
@@ -236,7 +236,7 @@
     return here + address(state);
   }
 
-  // --- words: dosage, frequency, equipment (as hooks/steady_hips/text.py says them) ----
+  // --- words: dosage, frequency, equipment (as hooks/exercise_site/text.py says them) ----
 
   function count(c) { return c.low === c.high ? String(c.low) : c.low + "\u2013" + c.high; }
   function plural(c, word) { return count(c) + " " + word + (c.high === 1 ? "" : "s"); }

@@ -21,7 +21,7 @@
   var NAMES = {muscle: "Muscle", equipment: "Equipment", position: "Body position", kind: "Kind"};
   var STEP = 100;  // matches shown at first, and added by "Show more"
 
-  // api/catalogue.js announces itself through SteadyHipsData, as the builder's data does.
+  // api/catalogue.js announces itself through ExerciseSiteData, as the builder's data does.
   // The receiver goes in only when the rows are wanted, and hands anything else on, so the
   // builder's own receiver (builder.js, on its page) is never displaced.
   var catalogueData = null;
@@ -31,8 +31,8 @@
     if (catalogueData) return done();
     waiting.push(done);
     if (waiting.length > 1) return;
-    var previous = window.SteadyHipsData;
-    window.SteadyHipsData = {push: function (entry) {
+    var previous = window.ExerciseSiteData;
+    window.ExerciseSiteData = {push: function (entry) {
       if (entry[0] !== "catalogue") return previous && previous.push(entry);
       catalogueData = entry[1];
       waiting.splice(0).forEach(function (next) { next(); });
@@ -91,7 +91,7 @@
     if (!form || !table || !status || form.dataset.ready) return;
     form.dataset.ready = "yes";
 
-    // On a phone the rows are drawn as cards (steady-hips.css), no longer display: table, and
+    // On a phone the rows are drawn as cards (exercise-site.css), no longer display: table, and
     // some browsers then stop telling screen readers it is a table; explicit roles keep it one.
     var ROLES = {"table": "table", "thead, tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"};
     Object.keys(ROLES).forEach(function (selector) {

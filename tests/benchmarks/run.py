@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-RESERVED_FILES = ("sources.yml", "rules.yml", "vocabulary.yml")  # as steady_hips.model.RESERVED_FILES; this script runs without the hooks on its path
+RESERVED_FILES = ("sources.yml", "rules.yml", "vocabulary.yml")  # as exercise_site.model.RESERVED_FILES; this script runs without the hooks on its path
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = ["mkdocs.yml", "content", "overrides", "hooks"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": ""}
@@ -88,7 +88,7 @@ def synthetic_project(target: Path, size: int) -> Path:
 def floor_project(target: Path, project: Path) -> Path:
     """Plain Material on the same Markdown, written as files: no hook, no nav entries for them."""
     target.mkdir(parents=True)
-    subprocess.run([sys.executable, "-m", "steady_hips", "--root", str(project), "pages", "--with-content", str(target / "docs")],
+    subprocess.run([sys.executable, "-m", "exercise_site", "--root", str(project), "pages", "--with-content", str(target / "docs")],
                    check=True, capture_output=True, env={**ENV, "PYTHONPATH": str(project / "hooks")})
     shutil.copytree(project / "overrides", target / "overrides", ignore=shutil.ignore_patterns("markdown"))
     config = (project / "mkdocs.yml").read_text()
@@ -124,7 +124,7 @@ def text_floor_project(target: Path, floor: Path) -> Path:
 
 def timed_build(project: Path, workers: int | None = None) -> dict:
     site = project / "site-bench"
-    env = {**ENV, **({"STEADY_HIPS_WORKERS": str(workers)} if workers else {})}
+    env = {**ENV, **({"EXERCISE_SITE_WORKERS": str(workers)} if workers else {})}
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", MEASURED_MKDOCS, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
                             capture_output=True, text=True, env=env, cwd=project)
@@ -191,7 +191,7 @@ timed(build, "_build_theme_template", "other templates (sitemap, 404)")
 timed(files.Files, "copy_static_files", "writing files")
 timed(plugins.PluginCollection, "on_post_page", "figures into the HTML")
 try:
-    import steady_hips.render as render, steady_hips.site as site
+    import exercise_site.render as render, exercise_site.site as site
     timed(site, "load_catalogue", "load and validate YAML")
     timed(render.Renderer, "pages", "render generated Markdown (Jinja)")
 except ImportError:
@@ -209,9 +209,9 @@ print("PHASES", json.dumps(spent), file=sys.stderr)
 
 
 def phases(project: Path) -> dict[str, float]:
-    """Seconds per phase of one build in one process (STEADY_HIPS_WORKERS=1)."""
+    """Seconds per phase of one build in one process (EXERCISE_SITE_WORKERS=1)."""
     site = project / "site-phases"
-    env = {**ENV, "STEADY_HIPS_WORKERS": "1", "PYTHONPATH": str(project / "hooks") if (project / "hooks").is_dir() else ""}
+    env = {**ENV, "EXERCISE_SITE_WORKERS": "1", "PYTHONPATH": str(project / "hooks") if (project / "hooks").is_dir() else ""}
     result = subprocess.run([sys.executable, "-c", PHASED_MKDOCS, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
                             capture_output=True, text=True, env=env, cwd=project)
     if result.returncode:
@@ -223,9 +223,9 @@ def phases(project: Path) -> dict[str, float]:
 
 def load_time(project: Path, workers: int | None = None) -> float:
     """Best of three, each in a fresh process; `workers=1` keeps the work in one process."""
-    code = ("import time; from steady_hips.catalogue import load_catalogue; t = time.perf_counter(); "
+    code = ("import time; from exercise_site.catalogue import load_catalogue; t = time.perf_counter(); "
             f"c = load_catalogue({str(project / 'exercises')!r}); print(time.perf_counter() - t, len(c.exercises))")
-    env = {**ENV, "PYTHONPATH": str(project / "hooks"), **({"STEADY_HIPS_WORKERS": str(workers)} if workers else {})}
+    env = {**ENV, "PYTHONPATH": str(project / "hooks"), **({"EXERCISE_SITE_WORKERS": str(workers)} if workers else {})}
     best = min(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                                     env=env).stdout.split()[0]) for _ in range(3))
     return round(best, 3)
@@ -550,7 +550,7 @@ build process's peak resident size.
 With 200 or more files to parse, or 100 or more pages to render, the generator shares
 that work with forked copies of itself, one per free core (up to 4; Linux only; never
 in a process with other threads). The "worker" column is the largest worker's peak;
-the "one process" row is the same build with `STEADY_HIPS_WORKERS=1`.
+the "one process" row is the same build with `EXERCISE_SITE_WORKERS=1`.
 
 | exercises | ours | floor | ratio | text floor | ratio to text floor | peak memory (ours) | worker | peak memory (floor) | peak memory (text floor) | HTML per page (ours) | HTML per page (floor) | HTML per page (text floor) | pages |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
@@ -588,7 +588,7 @@ condition's list searched a list for every row). Before the first work on issue 
 
 def _phase_table(spent: dict) -> str:
     names = list(dict.fromkeys([*spent["ours"], *spent["floor"], *spent["text_floor"]]))
-    lines = [f"Where the time goes at {spent['size']} exercises: one build of each in one process (`STEADY_HIPS_WORKERS=1`),",
+    lines = [f"Where the time goes at {spent['size']} exercises: one build of each in one process (`EXERCISE_SITE_WORKERS=1`),",
              "seconds per phase, each phase without the phases inside it (`phases()` in `tests/benchmarks/run.py`).", "",
              "| phase | ours | floor | text floor | ours − text floor |", "| --- | --- | --- | --- | --- |"]
     for name in names:

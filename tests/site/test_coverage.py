@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from steady_hips.model import RESERVED_FILES
+from exercise_site.model import RESERVED_FILES
 
 DATA = ROOT / "exercises"
 EXERCISES = sorted(p.stem for p in DATA.glob("*.yml") if p.name not in RESERVED_FILES)

@@ -10,8 +10,8 @@ import markdown
 import pytest
 from conftest import ROOT
 
-from steady_hips.catalogue import load_catalogue
-from steady_hips.render import Renderer
+from exercise_site.catalogue import load_catalogue
+from exercise_site.render import Renderer
 
 EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "toc"]
 

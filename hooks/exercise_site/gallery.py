@@ -1,6 +1,6 @@
 """One HTML page with every exercise's figure drawn large, to look at them side by side.
 
-    python -m steady_hips figures OUTDIR    # writes OUTDIR/figures.html
+    python -m exercise_site figures OUTDIR    # writes OUTDIR/figures.html
 
 Not part of the site: a page for authors and reviewers. Each figure is shown at four times
 its page size with its name and its text alternative, and every level with its own figure

@@ -154,7 +154,7 @@ def _compact(data: Any) -> str:
 
 
 def _script(call: str, data: Any) -> str:
-    return f"(self.SteadyHipsData=self.SteadyHipsData||[]).push([{json.dumps(call)},{_json(data)}]);\n"
+    return f"(self.ExerciseSiteData=self.ExerciseSiteData||[]).push([{json.dumps(call)},{_json(data)}]);\n"
 
 
 def _json(data: Any) -> str:

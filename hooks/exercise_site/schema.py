@@ -1,6 +1,6 @@
 """JSON Schemas for editors, derived from the model (never edited by hand).
 
-`python -m steady_hips schema --write` refreshes `exercises/schema/`; a test fails when
+`python -m exercise_site schema --write` refreshes `exercises/schema/`; a test fails when
 the checked-in files differ from what the model gives.
 """
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Command line: check the data, write the generated pages, refresh the JSON Schemas.
 
-    python -m steady_hips check             # validate the data, then the articles; every problem, non-zero exit on errors
-    python -m steady_hips pages OUTDIR      # write the generated Markdown pages to OUTDIR
-    python -m steady_hips pages --with-content OUTDIR   # plus content/ with macros expanded: a whole docs folder
-    python -m steady_hips schema [--write]  # print or refresh exercises/schema/*.json and CONTRIBUTING.md's field reference
-    python -m steady_hips figures OUTDIR    # write OUTDIR/figures.html: every figure at 4x size, for review
+    python -m exercise_site check             # validate the data, then the articles; every problem, non-zero exit on errors
+    python -m exercise_site pages OUTDIR      # write the generated Markdown pages to OUTDIR
+    python -m exercise_site pages --with-content OUTDIR   # plus content/ with macros expanded: a whole docs folder
+    python -m exercise_site schema [--write]  # print or refresh exercises/schema/*.json and CONTRIBUTING.md's field reference
+    python -m exercise_site figures OUTDIR    # write OUTDIR/figures.html: every figure at 4x size, for review
 """
 from __future__ import annotations
 

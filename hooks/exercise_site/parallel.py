@@ -4,7 +4,7 @@ this process.
 A forked child already holds everything loaded so far, so only the results travel back
 (pickled, through a pipe). Anything that goes wrong in a child is never fatal and never
 hidden: the parent does that share itself, and a real error is raised there as usual.
-Set STEADY_HIPS_WORKERS=1 to keep everything in one process.
+Set EXERCISE_SITE_WORKERS=1 to keep everything in one process.
 """
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ MAX_WORKERS = 4
 
 def workers() -> int:
     """How many processes may share the work here: 1 unless forking is safe and cores are free."""
-    asked = os.environ.get("STEADY_HIPS_WORKERS", "").strip()
+    asked = os.environ.get("EXERCISE_SITE_WORKERS", "").strip()
     if asked:
         if not asked.isdigit() or int(asked) < 1:
-            raise ValueError(f"STEADY_HIPS_WORKERS must be a whole number of processes, 1 or more; got {asked!r}")
+            raise ValueError(f"EXERCISE_SITE_WORKERS must be a whole number of processes, 1 or more; got {asked!r}")
         return int(asked)
     # Only Linux: macOS system libraries are not safe to use after fork. Only with no other
     # threads: a lock one of them holds would stay locked for ever in the child.
