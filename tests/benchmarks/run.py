@@ -3,7 +3,7 @@
 Grows the catalogue synthetically (copies of the real exercises under new names) and times
 `mkdocs build` of the real generator against two cost floors, both plain Material with no
 hook and no nav entries for the pages: the same Markdown pages written out as ordinary files
-("floor"), and pages with the same visible text but no figures and no raw HTML ("text floor").
+("floor"), and pages with the same visible text, tables kept as Markdown tables, but no figures and no other raw HTML ("text floor").
 At 1,000 exercises it also times each build's phases, loading and validating the YAML files,
 and a `mkdocs serve` rebuild after one YAML edit (also on the real site). Prints a Markdown
 report; --write puts it in BENCHMARKS.md.
@@ -105,11 +105,31 @@ _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
+_TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
+_ROW = re.compile(r"<tr\b.*?</tr>", re.DOTALL)
+_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.DOTALL)
+
+
+def markdown_table(table: str) -> str:
+    """A raw HTML table as the Markdown table a writer would have typed: the floor keeps tables as tables."""
+    rows = []
+    for row in _ROW.findall(table):
+        cells = [" ".join(_TAG.sub("", cell).split()).replace("|", "\\|") for _, cell in _CELL.findall(row)]
+        if cells:
+            rows.append("| " + " | ".join(cells) + " |")
+    if not rows:
+        return ""
+    width = rows[0].count(" | ") + 1
+    return "\n\n" + "\n".join([rows[0], "|" + " --- |" * width, *rows[1:]]) + "\n\n"
+
+
 def visible_text(markdown: str) -> str:
-    """A page's Markdown with the same visible text and no figures or raw HTML."""
+    """A page's Markdown with the same visible text, its tables kept as tables, and no figures or other raw HTML."""
     front = _FRONT_MATTER.match(markdown)
     head, body = (front.group(0), markdown[front.end():]) if front else ("", markdown)
-    body = _TAG.sub("", _DROPPED.sub("", body))
+    body = _DROPPED.sub("", body)
+    body = _TABLE.sub(lambda match: markdown_table(match.group(0)), body)
+    body = _TAG.sub("", body)
     body = re.sub(r"^[ \t]+(?=\S)", "", body, flags=re.MULTILINE)  # no indented code blocks from indented HTML
     return head + html.unescape(body).replace("<", "&lt;")
 
@@ -539,8 +559,8 @@ written out as ordinary files:
 - "Floor": the same Markdown pages as ours (the core's `pages --with-content`). It already
   carries our own choices (inline SVG figures, raw HTML tables through Python-Markdown).
 - "Text floor": pages with the same visible text and no figures and no raw HTML (the same
-  pages with the SVG, style, comments and HTML tags taken out, the text kept): the cost any
-  generator must pay for what a reader sees.
+  pages with the SVG, style and comments taken out, raw HTML tables written as Markdown tables,
+  other tags taken out and their text kept): the cost any generator must pay for what a reader sees.
 
 Times are wall clock for a whole `mkdocs build`, the fastest of {args.repeat} builds taken in
 turns with the floors'. A ratio is the median of the {args.repeat} turns' ratios (ours over the
