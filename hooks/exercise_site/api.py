@@ -28,7 +28,7 @@ from typing import Any
 from .catalogue import Catalogue
 from .figure import exercise_figure
 from .model import CARD_CUES, Dosage, Exercise, OneOf, Routine, Span, Vocabulary, gear_names
-from .schema import _schema
+from .schema import _schema, vocabulary_words
 from .text import count, source_short
 from .thumbnails import standalone
 
@@ -162,10 +162,15 @@ def _json(data: Any) -> str:
     return _json_text(data).replace("</", "<\\/")
 
 
-def api_schema() -> dict:
-    """The JSON Schema of `api/exercises.json`, from the model's Exercise with the addresses added."""
+def api_schema(vocabulary: Vocabulary | None = None) -> dict:
+    """The JSON Schema of `api/exercises.json`, from the model's Exercise with the addresses added,
+    and the vocabulary's words as the values of the fields that take them."""
+    return _api_schema(vocabulary_words(vocabulary))
+
+
+def _api_schema(words: dict[str, list[str]] | None) -> dict:
     definitions: dict[str, dict] = {}
-    _schema(Exercise, definitions)
+    _schema(Exercise, definitions, words)
     address = {"type": "string", "minLength": 1}
     exercise = definitions["Exercise"]
     exercise["properties"]["figure"] = {**address, "description": "Address of the first level's thumbnail (SVG), relative to the site root."}
@@ -194,9 +199,14 @@ def api_schema() -> dict:
     }
 
 
-@functools.cache
-def _schema_file() -> str:
-    return json.dumps(api_schema(), ensure_ascii=False, indent=2) + "\n"  # from the model alone: once per process
+def _schema_file(vocabulary: Vocabulary) -> str:
+    return _schema_text(json.dumps(vocabulary_words(vocabulary)))
+
+
+@functools.lru_cache(maxsize=8)
+def _schema_text(words: str) -> str:
+    """From the model and the vocabulary's words (as JSON): made again only when the words change."""
+    return json.dumps(_api_schema(json.loads(words)), ensure_ascii=False, indent=2) + "\n"
 
 
 def _record_path(slug: str) -> str:
@@ -253,7 +263,7 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
     records = ",".join(per_exercise[_record_path(e.slug)].removesuffix("\n") for e in exercises)
     files: dict[str, str] = {
         "api/exercises.json": f'{{"format":{FORMAT},"licence":{_json_text(LICENCE)},"exercises":[{records}]}}\n',
-        "api/exercises.schema.json": _schema_file(),
+        "api/exercises.schema.json": _schema_file(catalogue.vocabulary),
     }
     routines = [{"slug": r.slug, "name": r.name, "card": routine_card(r, catalogue.exercises)} for r in catalogue.routines.values()]
     files["api/routines.json"] = _compact({"format": FORMAT, "routines": routines})

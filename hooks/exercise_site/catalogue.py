@@ -647,4 +647,21 @@ def _warnings(catalogue: Catalogue) -> list[Problem]:
     for doc, name in named:
         if doc is not None and len(name) > LONG_NAME:
             warn(doc, "name", f"the name is {len(name)} characters long; over {LONG_NAME}, headings and routine cards break it mid-word: shorten it")
+    if catalogue._vocabulary_document is not None:
+        for words, used_by, in_use in _words_in_use(catalogue):
+            for i, name in enumerate(catalogue.vocabulary.names(words)):
+                if name not in in_use:
+                    warn(catalogue._vocabulary_document, f"{words}[{i}].name", f"no {used_by} names '{name}' yet")
     return sorted(found)
+
+
+def _words_in_use(catalogue: Catalogue) -> list[tuple[str, str, set[str]]]:
+    """(vocabulary list, what would name its words, the words named) for each list."""
+    exercises = list(catalogue.exercises.values())
+    muscles = {m for e in exercises for m in e.muscles} | {m for page in catalogue.conditions.values() for m in page.muscles}
+    positions = {e.position for e in exercises} | {level.position for e in exercises for level in e.levels if level.position}
+    return [("muscles", "exercise or condition page", muscles),
+            ("equipment", "exercise", {name for e in exercises for name in catalogue.equipment_of(e)}),
+            ("positions", "exercise", positions),
+            ("kinds", "exercise", {e.kind for e in exercises}),
+            ("when", "routine", {w for r in catalogue.routines.values() for w in r.when})]
