@@ -162,3 +162,14 @@ def test_the_filters_list_positions_in_the_vocabulary_order(fixture_dir):
     edit(fixture_dir / "vocabulary.yml", "  - name: lying on your back\n    also_called: [supine]\n", "")
     edit(fixture_dir / "vocabulary.yml", "    side_lying: true\n", "    side_lying: true\n  - name: lying on your back\n")
     assert positions(fixture_dir) == ["lying-on-your-side", "lying-on-your-back"]
+
+
+def test_a_changed_vocabulary_renders_the_pages_again(fixture_dir):
+    """The live preview takes over pages whose data did not change: a word's gloss is on most of them."""
+    first = Renderer(load_catalogue(fixture_dir))
+    first.remember()
+    assert "(glute med)" in first.pages()["exercises/clam.md"]
+    edit(fixture_dir / "vocabulary.yml", "everyday: glute med", "everyday: side bum")
+    second = Renderer(load_catalogue(fixture_dir))
+    second.remember()
+    assert "(side bum)" in second.pages(first)["exercises/clam.md"]
