@@ -372,7 +372,7 @@ class Term:
 class MuscleTerm(Term):
     """A muscle or muscle group, as exercises name it in `muscles`."""
 
-    place: MusclePlace | None = doc("Where the figures shade it when it is an exercise's first muscle: `hip`, `thigh`, `shin`, `trunk`, `upper arm`, `forearm` or `foot`; not shaded when left out.", default=None)
+    place: MusclePlace | None = doc("Where the figures shade it when it is an exercise's first muscle, e.g. `thigh`; not shaded when left out.", default=None)
 
 
 @dataclass(kw_only=True)
@@ -391,7 +391,7 @@ class WhenTerm:
 
 @dataclass(kw_only=True)
 class Vocabulary:
-    """The site's controlled word lists, stored once in `exercises/vocabulary.yml`. Every word the data uses comes from here; a word no exercise uses is allowed."""
+    """The site's controlled word lists, stored once in `exercises/vocabulary.yml`. Every word the data uses comes from here; a word nothing uses yet is allowed (`make check` warns of it)."""
 
     muscles: list[MuscleTerm] = doc("Muscles and muscle groups exercises and condition pages name in `muscles`, in the order browse pages and filters list them.", default_factory=_none)
     equipment: list[Term] = doc("Equipment exercises name in `equipment` (and in `{one_of: [...]}`), in the order browse pages and filters list it.", default_factory=_none)
