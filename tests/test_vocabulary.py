@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from exercise_site.api import api_files
 from exercise_site.catalogue import load_catalogue
 from exercise_site.figure import exercise_figure
+from exercise_site.model import MusclePlace
 from exercise_site.problems import CatalogueError
 from exercise_site.render import Renderer
 
@@ -66,7 +68,15 @@ def test_a_word_added_only_to_the_vocabulary_is_usable_everywhere(fixture_dir):
         assert f'"{word}"' in clam_entry, (word, clam_entry)
     # the figure shades the first muscle where the vocabulary places it, and names it
     svg = str(exercise_figure(catalogue.exercises["clam"], None, catalogue.vocabulary))
-    assert "Shaded: wrist extensors." in svg
+    assert "Shaded: wrist extensors." in svg and 'opacity=".22"' in svg
+
+
+@pytest.mark.parametrize("place", get_args(MusclePlace))
+def test_the_figures_shade_every_place_a_muscle_may_name(fixture_dir, place):
+    edit(fixture_dir / "vocabulary.yml", "    place: hip\n  - name: hamstrings", f"    place: {place}\n  - name: hamstrings")  # gluteus medius
+    catalogue = load_catalogue(fixture_dir)
+    svg = str(exercise_figure(catalogue.exercises["clam"], None, catalogue.vocabulary))
+    assert "Shaded: gluteus medius." in svg and svg.count('opacity=".22"') == 1
 
 
 def test_a_muscle_without_a_place_is_not_shaded(fixture_dir):
