@@ -42,7 +42,7 @@ def test_every_exercise_file_has_a_figure():
 @pytest.mark.parametrize("thumb", [False, True], ids=["page", "thumb"])
 def test_figure_is_small_valid_accessible_svg(slug, level, thumb):
     ex = CATALOGUE.exercises[slug]
-    svg = str(exercise_figure(ex, level, thumb=thumb))
+    svg = str(exercise_figure(ex, level, CATALOGUE.vocabulary, thumb=thumb))
     assert len(svg.encode()) < 4096, f"{len(svg.encode())} bytes"
     assert "\n" not in svg and "|" not in svg, "must stay one line, safe inside a Markdown table"
     root = ET.fromstring(svg)
@@ -68,8 +68,8 @@ def test_figure_is_small_valid_accessible_svg(slug, level, thumb):
 @pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
 def test_figure_is_deterministic(slug, level):
     again = load_catalogue(ROOT / "exercises").exercises[slug]
-    first = exercise_figure(CATALOGUE.exercises[slug], level)
-    assert str(first) == str(exercise_figure(again, level))
+    first = exercise_figure(CATALOGUE.exercises[slug], level, CATALOGUE.vocabulary)
+    assert str(first) == str(exercise_figure(again, level, CATALOGUE.vocabulary))
     assert re.search(r'\d\.\d\d', str(first)) is None, "coordinates are rounded to one decimal"
 
 
@@ -115,7 +115,7 @@ def test_level_without_its_own_figure_uses_the_exercise_figure(fixture_dir):
     catalogue = load_catalogue(fixture_dir)
     bridge = catalogue.exercises["bridge"]
     assert bridge.levels[1].figure is None
-    assert str(exercise_figure(bridge, "One leg")) == str(exercise_figure(bridge))
+    assert str(exercise_figure(bridge, "One leg", catalogue.vocabulary)) == str(exercise_figure(bridge, None, catalogue.vocabulary))
 
 
 # --- bad pose data is reported like every other field: file:line:column: field ----------
@@ -210,7 +210,7 @@ BAND_EQUIPMENT = {"loop band", "resistance band"}
 def poses_drawn(slug, level=None):
     """The SVG root and its two drawn poses, start (the faded group) and end, each as a list of
     (element, its stroke width, its opacity) without the optional animated copy."""
-    root = ET.fromstring(str(exercise_figure(CATALOGUE.exercises[slug], level)))
+    root = ET.fromstring(str(exercise_figure(CATALOGUE.exercises[slug], level, CATALOGUE.vocabulary)))
     start, end = [], []
     for child in root:
         if child.tag == f"{SVG}g" and child.get("class") == "sh-fig-a":
@@ -358,5 +358,5 @@ def test_figures_command_writes_every_figure_large(tmp_path):
         ex = CATALOGUE.exercises[slug]
         name = ex.name + (f" ({level})" if level else "")
         assert f"<h2>{escape(name)}</h2>" in html, name
-    page_width = float(re.search(r'width="([\d.]+)"', str(exercise_figure(CATALOGUE.exercises["clamshell"]))).group(1))
+    page_width = float(re.search(r'width="([\d.]+)"', str(exercise_figure(CATALOGUE.exercises["clamshell"], None, CATALOGUE.vocabulary))).group(1))
     assert f'width="{page_width * 4:g}"' in html, "four times the page size"
