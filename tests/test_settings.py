@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,7 @@ markdown_extensions:
 extra:
   tagline: knee strength at home
   licence: "Text and figures: the clinic, CC BY 4.0."
+  activity: cycling
   articles:
     disclaimer: legal/disclaimer.md
     red_flags: stop-and-ask.md
@@ -55,15 +55,18 @@ def test_settings_are_read_from_mkdocs_yml(tmp_path):
     assert settings.description == "Knee exercises from a small clinic."
     assert settings.tagline == "knee strength at home"
     assert settings.licence == "Text and figures: the clinic, CC BY 4.0."
+    assert settings.activity == "cycling"
     assert settings.articles == Articles(disclaimer="legal/disclaimer.md", red_flags="stop-and-ask.md", sources="reading.md")
     assert settings.docs_dir == "pages"
     assert settings.site_url == "https://example.org/knees/"
 
 
-def test_tagline_and_licence_may_be_left_out(tmp_path):
-    config = CONFIG.replace("  tagline: knee strength at home\n", "").replace('  licence: "Text and figures: the clinic, CC BY 4.0."\n', "")
+def test_tagline_licence_and_activity_may_be_left_out(tmp_path):
+    config = CONFIG
+    for line in ("  tagline: knee strength at home\n", '  licence: "Text and figures: the clinic, CC BY 4.0."\n', "  activity: cycling\n"):
+        config = config.replace(line, "")
     settings = read_settings(project(tmp_path, config))
-    assert (settings.tagline, settings.licence) == ("", "")
+    assert (settings.tagline, settings.licence, settings.activity) == ("", "", "training")
 
 
 def test_a_project_without_mkdocs_yml_gets_the_defaults(tmp_path):
@@ -72,20 +75,20 @@ def test_a_project_without_mkdocs_yml_gets_the_defaults(tmp_path):
 
 def test_a_missing_article_key_names_the_file_the_key_and_its_line(tmp_path):
     message = problem(tmp_path, CONFIG.replace("    red_flags: stop-and-ask.md\n", ""))
-    assert "mkdocs.yml:11: extra.articles.red_flags: missing" in message
+    assert "mkdocs.yml:12: extra.articles.red_flags: missing" in message
     assert message.count("\n  ") == 1  # one problem, the others are fine
 
 
 def test_a_misspelt_article_key_gets_a_did_you_mean(tmp_path):
     message = problem(tmp_path, CONFIG.replace("    red_flags:", "    red_flag:"))
-    assert "mkdocs.yml:13: extra.articles.red_flag: not an article the pages link to" in message
+    assert "mkdocs.yml:14: extra.articles.red_flag: not an article the pages link to" in message
     assert "(did you mean 'red_flags'?)" in message
     assert "extra.articles.red_flags: missing" in message
 
 
 def test_an_article_that_is_not_in_the_docs_folder_gets_a_did_you_mean(tmp_path):
     message = problem(tmp_path, CONFIG.replace("sources: reading.md", "sources: readng.md"))
-    assert "mkdocs.yml:14: extra.articles.sources: there is no article 'readng.md' in pages/ (did you mean 'reading.md'?)" in message
+    assert "mkdocs.yml:15: extra.articles.sources: there is no article 'readng.md' in pages/ (did you mean 'reading.md'?)" in message
 
 
 def test_no_articles_at_all_says_which_are_needed(tmp_path):
@@ -144,4 +147,4 @@ def test_the_makefile_works_on_a_project_folder():
     for target in ("build", "check", "pages", "offline"):
         recipe = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE).group(1)
         assert "$(PROJECT)" in recipe or "$(CONFIG)" in recipe or "$(SITE_PY)" in recipe or "$(OFFLINE_CONFIG)" in recipe, target
-    assert textwrap.dedent("OFFLINE_ZIP    ?= $(PROJECT)/build/$(SLUG)-offline.zip") in makefile
+    assert "OFFLINE_ZIP    ?= $(BUILD)/$(SLUG)-offline.zip" in makefile
