@@ -123,7 +123,7 @@ ZENSICAL_DIR     ?= build/zensical
 zensical: $(ZS_STAMP) ## the generated pages and articles built with Zensical into build/zensical/
 	rm -rf $(ZENSICAL_SRC) && mkdir -p $(ZENSICAL_SRC)
 	$(ZS_VENV)/bin/python -m exercise_site --root $(ZENSICAL_PROJECT) pages --with-content $(ZENSICAL_SRC)/docs
-	cp -R $(ZENSICAL_PROJECT)/overrides $(ZENSICAL_SRC)/theme
+	cp -R $(if $(wildcard $(ZENSICAL_PROJECT)/overrides),$(ZENSICAL_PROJECT)/overrides,overrides) $(ZENSICAL_SRC)/theme
 	rm -rf $(ZENSICAL_SRC)/theme/markdown $(addprefix $(ZENSICAL_SRC)/theme/,$(MATERIAL_ONLY))
 	printf 'INHERIT: %s\ndocs_dir: docs\nsite_dir: site\ntheme:\n  custom_dir: theme\n' $(abspath $(ZENSICAL_PROJECT)/mkdocs.yml) > $(ZENSICAL_SRC)/mkdocs.yml
 	$(ZS_VENV)/bin/zensical build --strict --clean -f $(ZENSICAL_SRC)/mkdocs.yml
