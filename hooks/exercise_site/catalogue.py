@@ -115,8 +115,8 @@ class Catalogue:
 
         An exercise's first level is step 1, or one step above the hardest level of the
         exercises it is a progression of (their `harder` names it); each further level adds
-        a step. So the hip bridge with band is step 1, and the single-leg glute bridge starts
-        above the bridge and above all three levels of the forward pelvic shift.
+        a step. So if the single-leg squat names the squat as its easier version, and the squat
+        has three levels, the single-leg squat starts at step 4.
         """
         if self._steps is None:
             self._steps = _difficulties(self)
@@ -432,7 +432,7 @@ def _check_references(doc: Document, known: dict[str, set | None], problems: lis
 
 def _word_meanings(vocabulary: Vocabulary) -> dict[str, dict[str, str]]:
     """Per list, each word people use for an entry (its everyday word, other words, name) mapped to
-    the entry's name: `glutes` suggests `gluteus maximus`. A name wins over another entry's words."""
+    the entry's name: `quads` suggests `quadriceps`. A name wins over another entry's words."""
     found: dict[str, dict[str, str]] = {}
     for words in WORD_NOUNS:
         meaning: dict[str, str] = {}
@@ -563,8 +563,8 @@ def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, _Parsed],
 
 
 def _check_vocabulary(vocabulary: Vocabulary, doc: Document, problems: list[Problem]) -> None:
-    """Each list names an entry once. Names become addresses and filter values (`hip flexors` ->
-    `hip-flexors`), so two names that make the same one count as the same entry."""
+    """Each list names an entry once. Names become addresses and filter values (`lower back` ->
+    `lower-back`), so two names that make the same one count as the same entry."""
     for words in (*WORD_NOUNS, "body_areas"):
         seen: dict[str, tuple[int, str]] = {}
         for i, name in enumerate(vocabulary.names(words)):
