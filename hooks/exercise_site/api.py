@@ -27,9 +27,10 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .figure import exercise_figure
-from .model import CARD_CUES, SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names
+from .model import CARD_CUES, SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names, slugify
+from .render import BUILDER_DEFAULTS, BUILDER_LIMITS
 from .schema import _schema
-from .text import count, source_short
+from .text import WORDS, count, source_short
 from .thumbnails import standalone
 
 FORMAT = 1  # the version of the files' layout; bumped on a change that breaks readers
@@ -233,7 +234,21 @@ def exercise_files(exercise: Exercise) -> dict[str, str]:
     return files
 
 
-def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None) -> dict[str, str]:
+def site_key(site_name: str) -> str:
+    """The site's own word for what the browser keeps (storage keys): `Steady Hips` -> `steady-hips`."""
+    return slugify(site_name) or "exercise-site"
+
+
+def builder_data(site_name: str) -> dict[str, Any]:
+    """What the builder's scripts need besides the catalogue: its limits and defaults, the words
+    a card says things in (text.WORDS), the stand-in of the thumbnails' figure ids, and the
+    site's name and key (cards kept on a device are stored under `<key>-cards`)."""
+    return {"limits": BUILDER_LIMITS, "defaults": BUILDER_DEFAULTS, "words": WORDS, "thumb_key": KEY_STAND_IN,
+            "site": {"name": site_name, "key": site_key(site_name)}}
+
+
+def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None,
+              site_name: str = "") -> dict[str, str]:
     """Every file under api/, keyed by its path in the site.
 
     `previous` is an earlier catalogue and the files this made from it (a preview rebuild): an
@@ -262,6 +277,7 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
         "sources": {key: _source_brief(s) for key, s in catalogue.sources.items()},
         "pain_sources": catalogue.rules.pain.sources if catalogue.rules else [],  # cited by every card, with the pain rule
         "routines": {r["slug"]: r["card"] for r in routines},
+        **builder_data(site_name),
     }
     files["api/index.js"] = _script("index", index)
     files.update(per_exercise)

@@ -35,3 +35,11 @@ def configured_site_url(root: Path) -> str:
         return os.environ.get("SITE_URL", "")
     value = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader).get("site_url")
     return str(value or "")
+
+
+def configured_site_name(root: Path) -> str:
+    """`site_name` in root/mkdocs.yml; "" without one."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return ""
+    return str(yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader).get("site_name") or "")

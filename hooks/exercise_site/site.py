@@ -7,6 +7,7 @@ from pathlib import Path
 from .api import api_files, catalogue_script
 from .catalogue import Catalogue, load_catalogue
 from .render import Renderer
+from .settings import configured_site_name
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,6 +18,7 @@ class Site:
     renderer: Renderer
     pages: dict[str, str]
     _files: dict[str, str] | None = None
+    site_name: str = ""  # mkdocs.yml's: names what the browser keeps (api.builder_data)
     _previous_files: tuple[Catalogue, dict[str, str]] | None = None  # a rebuild's: the previous Site's catalogue and files
 
     @classmethod
@@ -42,7 +44,7 @@ class Site:
         pages = renderer.pages(previous.renderer if previous is not None else None)
         if figures_after and not remember:
             renderer.draw_figures(list(pages.values()))  # a whole build: all at once, shared out
-        site = cls(catalogue, renderer, pages)
+        site = cls(catalogue, renderer, pages, site_name=configured_site_name(root))
         if previous is not None and previous._files is not None:
             site._previous_files = (previous.catalogue, previous._files)
         return site
@@ -51,7 +53,7 @@ class Site:
     def files(self) -> dict[str, str]:
         """The generated files that are not pages (the open data under api/), keyed by their path in the site."""
         if self._files is None:
-            self._files = api_files(self.catalogue, self._previous_files)
+            self._files = api_files(self.catalogue, self._previous_files, site_name=self.site_name)
             self._files["api/catalogue.js"] = catalogue_script(self.renderer.catalogue_data())
             self._previous_files = None  # no longer needed: let the previous build's files go
         return self._files
