@@ -5,6 +5,7 @@
 
   var VERSION = "v1";
   var DETAILS = ["t", "p", "b", "d", "f", "u", "w"];  // title, for, by, date, sessions, building up to, weeks
+  var ITEM = ["slug", "level", "sets", "reps", "hold", "dur", "side", "note", "cue"];  // an e= entry's fields, in order
 
   function quote(text) { return "\u201c" + text + "\u201d"; }
 
@@ -31,6 +32,9 @@
   function empty(defaults) {
     return { t: "", p: "", b: "", d: "", f: defaults.f, u: "", w: defaults.w, e: [] };
   }
+
+  // The field `name` of an e= entry's decoded fields, "" when the entry is shorter.
+  function itemField(fields, name) { return String(fields[ITEM.indexOf(name)] || ""); }
 
   function isDetail(key) { return DETAILS.indexOf(key) >= 0; }
 
@@ -73,7 +77,7 @@
       if (card[key]) out.push(key + "=" + encode(card[key]));
     });
     card.e.forEach(function (item) {
-      var fields = [item.slug, item.level, item.sets, item.reps, item.hold, item.dur, item.side ? "s" : "", item.note, item.cue];
+      var fields = ITEM.map(function (name) { return name === "side" ? (item.side ? "s" : "") : item[name]; });
       while (fields.length > 2 && !fields[fields.length - 1]) fields.pop();
       out.push("e=" + fields.map(function (f) { return encode(String(f || "")); }).join(","));
     });
@@ -81,5 +85,5 @@
   }
 
   site.address = { DETAILS: DETAILS, quote: quote, parseCount: parseCount, clean: clean, empty: empty,
-                   isDetail: isDetail, parse: parse, format: format };
+                   isDetail: isDetail, itemField: itemField, parse: parse, format: format };
 })(self.ExerciseSite = self.ExerciseSite || {});

@@ -67,20 +67,21 @@
       }
       item.level = String(number);
       var defaults = record.levels[number - 1].dosage;
-      var given = fields.length > 2;
+      var given = fields.length > 2;  // more than slug and level: the address says the dosage
+      var field = function (name) { return address.itemField(fields, name); };
       ["sets", "reps", "hold", "dur"].forEach(function (key, i) {
-        var value = given ? String(fields[2 + i] || "") : defaults[i];
+        var value = given ? field(key) : defaults[i];
         if (value && !address.parseCount(value, 0, limits.count)) {
           problems.push("the " + (key === "dur" ? "time" : key) + " of " + name + " (" + quote(value) + ")");
           value = defaults[i];
         }
         item[key] = value;
       });
-      var side = given ? String(fields[6] || "") : defaults[4];
+      var side = given ? field("side") : defaults[4];
       if (side && side !== "s") problems.push("the sides of " + name + " (" + quote(side) + ")");
       item.side = side === "s";
-      item.note = address.clean(given ? fields[7] : defaults[5], limits.text);
-      item.cue = address.clean(fields[8], limits.text);
+      item.note = address.clean(given ? field("note") : defaults[5], limits.text);
+      item.cue = address.clean(field("cue"), limits.text);
       delete item.raw;
       return true;
     });
