@@ -17,8 +17,6 @@
 (function () {
   "use strict";
 
-  var FACETS = ["muscle", "equipment", "position", "kind"];
-  var NAMES = {muscle: "Muscle", equipment: "Equipment", position: "Body position", kind: "Kind"};
   var STEP = 100;  // matches shown at first, and added by "Show more"
 
   // api/catalogue.js announces itself through ExerciseSiteData, as the builder's data does.
@@ -107,6 +105,13 @@
     var limit = STEP;
     var entries = null;  // every exercise: {row (built when first shown), values (facet -> list), low, high}
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    // The groups of boxes and their names, as the page's form has them (exercise_index.md).
+    var groups = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet]")).filter(function (group) {
+      return group.querySelector("input[type=checkbox]");
+    });
+    var FACETS = groups.map(function (group) { return group.getAttribute("data-facet"); });
+    var NAMES = {};
+    groups.forEach(function (group) { NAMES[group.getAttribute("data-facet")] = group.querySelector("legend").textContent.trim(); });
     var from = form.elements.namedItem("from");
     var to = form.elements.namedItem("to");
     var lowest = from.options[0].value;
