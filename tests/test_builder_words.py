@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, require
 
-from exercise_site.api import builder_data, dosage_item
+from exercise_site.api import builder_data, dosage_item, site_entry
 from exercise_site.catalogue import load_catalogue
 from exercise_site.model import Dosage, Frequency, Span
 from exercise_site.render import BUILDER_DEFAULTS, BUILDER_LIMITS, Renderer
+from exercise_site.settings import Settings
 from exercise_site.text import dosage_text, equipment_text, frequency_text
 
 ASSETS = ROOT / "overrides" / "assets"
@@ -46,8 +47,8 @@ def run(calls: list[list]) -> list:
     return json.loads(result.stdout)
 
 
-def data(site_name: str = "Example Clinic", **limits) -> dict:
-    index = builder_data(site_name)
+def data(**limits) -> dict:
+    index = builder_data()
     index["limits"] = {**index["limits"], **limits}
     index["exercises"] = [["clam", "Clam", []]]
     index["bySlug"] = {"clam": index["exercises"][0]}
@@ -129,6 +130,5 @@ def test_limits_and_defaults_come_from_the_data():
 
 
 def test_the_storage_key_is_the_site_name_slug():
-    assert builder_data("Steady Hips")["site"] == {"name": "Steady Hips", "key": "steady-hips"}  # existing devices' cards
-    assert builder_data("Knee Clinic")["site"]["key"] == "knee-clinic"
-    assert builder_data("")["site"]["key"]
+    assert site_entry(Settings(name="Steady Hips")) == {"name": "Steady Hips", "key": "steady-hips"}  # existing devices' cards
+    assert site_entry(Settings(name="Knee Clinic"))["key"] == "knee-clinic"

@@ -27,15 +27,17 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .figure import exercise_figure
-from .model import CARD_CUES, SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names, slugify
+from .model import CARD_CUES, SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names
 from .render import BUILDER_DEFAULTS, BUILDER_LIMITS
 from .schema import _schema
+from .settings import Settings
 from .text import WORDS, count, source_short
 from .thumbnails import standalone
 
 FORMAT = 1  # the version of the files' layout; bumped on a change that breaks readers
-LICENCE = ("Text and figures: Steady Hips, MIT licence. The figures are drawn by the site's generator "
-           "from the pose data in exercises/*.yml; no photograph or scraped image is used.")
+# Follows the licence line of mkdocs.yml (`extra.licence`) in the open data.
+FIGURES_NOTE = ("The figures are drawn by the site's generator from the pose data in exercises/*.yml; "
+                "no photograph or scraped image is used.")
 KEY_STAND_IN = "sh-key"  # replaced by the builder to keep figure ids unique on a card
 
 
@@ -162,7 +164,17 @@ def _json(data: Any) -> str:
     return _json_text(data).replace("</", "<\\/")
 
 
-def api_schema() -> dict:
+def licence_text(settings: Settings) -> str:
+    """The `licence` of `api/exercises.json`: the site's licence line, then how the figures are made."""
+    return f"{settings.licence} {FIGURES_NOTE}" if settings.licence else FIGURES_NOTE
+
+
+def site_entry(settings: Settings) -> dict:
+    """What the browser's scripts know of the site: its name, and the key its storage names start with."""
+    return {"name": settings.name, "key": settings.slug}
+
+
+def api_schema(site_name: str = "") -> dict:
     """The JSON Schema of `api/exercises.json`, from the model's Exercise with the addresses added."""
     definitions: dict[str, dict] = {}
     _schema(Exercise, definitions)
@@ -181,7 +193,7 @@ def api_schema() -> dict:
         definitions.pop(unused, None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Steady Hips exercises (open data)",
+        "title": f"{site_name} exercises (open data)" if site_name else "Exercises (open data)",
         "type": "object",
         "properties": {
             "format": {"const": FORMAT, "description": "Version of this layout."},
@@ -195,8 +207,8 @@ def api_schema() -> dict:
 
 
 @functools.cache
-def _schema_file() -> str:
-    return json.dumps(api_schema(), ensure_ascii=False, indent=2) + "\n"  # from the model alone: once per process
+def _schema_file(site_name: str) -> str:
+    return json.dumps(api_schema(site_name), ensure_ascii=False, indent=2) + "\n"  # from the model and the name: once per process
 
 
 def _record_path(slug: str) -> str:
@@ -234,26 +246,20 @@ def exercise_files(exercise: Exercise) -> dict[str, str]:
     return files
 
 
-def site_key(site_name: str) -> str:
-    """The site's own word for what the browser keeps (storage keys): `Steady Hips` -> `steady-hips`."""
-    return slugify(site_name) or "exercise-site"
-
-
-def builder_data(site_name: str) -> dict[str, Any]:
-    """What the builder's scripts need besides the catalogue: its limits and defaults, the words
-    a card says things in (text.WORDS), the stand-in of the thumbnails' figure ids, and the
-    site's name and key (cards kept on a device are stored under `<key>-cards`)."""
-    return {"limits": BUILDER_LIMITS, "defaults": BUILDER_DEFAULTS, "words": WORDS, "thumb_key": KEY_STAND_IN,
-            "site": {"name": site_name, "key": site_key(site_name)}}
+def builder_data() -> dict[str, Any]:
+    """What the builder's scripts need besides the catalogue and the site entry: its limits and
+    defaults, the words a card says things in (text.WORDS) and the stand-in of the thumbnails' figure ids."""
+    return {"limits": BUILDER_LIMITS, "defaults": BUILDER_DEFAULTS, "words": WORDS, "thumb_key": KEY_STAND_IN}
 
 
 def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None,
-              site_name: str = "") -> dict[str, str]:
+              settings: Settings | None = None) -> dict[str, str]:
     """Every file under api/, keyed by its path in the site.
 
     `previous` is an earlier catalogue and the files this made from it (a preview rebuild): an
     exercise equal to its earlier self keeps its `exercise_files` from there. The files about the
     whole catalogue are made afresh."""
+    settings = settings if settings is not None else Settings()
     earlier, earlier_files = previous if previous is not None else (None, {})
     per_exercise: dict[str, str] = {}
     for slug, exercise in catalogue.exercises.items():
@@ -266,18 +272,19 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
     # The records as their own files encode them, joined: what _compact() gives for the whole list.
     records = ",".join(per_exercise[_record_path(e.slug)].removesuffix("\n") for e in exercises)
     files: dict[str, str] = {
-        "api/exercises.json": f'{{"format":{FORMAT},"licence":{_json_text(LICENCE)},"exercises":[{records}]}}\n',
-        "api/exercises.schema.json": _schema_file(),
+        "api/exercises.json": f'{{"format":{FORMAT},"licence":{_json_text(licence_text(settings))},"exercises":[{records}]}}\n',
+        "api/exercises.schema.json": _schema_file(settings.name),
     }
     routines = [{"slug": r.slug, "name": r.name, "card": routine_card(r, catalogue.exercises)} for r in catalogue.routines.values()]
     files["api/routines.json"] = _compact({"format": FORMAT, "routines": routines})
     index = {
         "format": FORMAT,
+        "site": site_entry(settings),
         "exercises": [[e.slug, e.name, search_words(e)] for e in exercises],
         "sources": {key: _source_brief(s) for key, s in catalogue.sources.items()},
         "pain_sources": catalogue.rules.pain.sources if catalogue.rules else [],  # cited by every card, with the pain rule
         "routines": {r["slug"]: r["card"] for r in routines},
-        **builder_data(site_name),
+        **builder_data(),
     }
     files["api/index.js"] = _script("index", index)
     files.update(per_exercise)
