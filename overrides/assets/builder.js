@@ -24,7 +24,8 @@
   var state = null;     // the card being built
   var problems = [];    // what could not be restored, for the notice
   var keptId = null;    // the card's id among the kept cards
-  var store = null;     // cards kept on this device (builder/store.js), once the site's key is known
+  // Cards kept on this device (builder/store.js), under the site's key: the slug of site_name, from builder.md.
+  var store = site.store(root.getAttribute("data-site-key"));
 
   function say(text) { notice.textContent = text; }
 
@@ -60,7 +61,6 @@
   }
 
   function start(index) {
-    store = site.store(index.site.key);
     if (document.activeElement === addInput) suggest();
     var params = new URLSearchParams(location.search);
     var routine = params.get("routine"), adding = params.get("add");
@@ -235,7 +235,6 @@
   }
 
   keepBox.addEventListener("change", function () {
-    if (!store) return;
     try {
       store.turn(keepBox.checked);
       if (!keepBox.checked) keptId = null;

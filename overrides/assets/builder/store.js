@@ -1,5 +1,5 @@
-// Cards kept on this device, in the browser's storage under the site's own key (api/index.js
-// `site.key` + "-cards"), only once the reader has ticked "Keep my cards". Stored as
+// Cards kept on this device, in the browser's storage under the site's own key (the slug of
+// site_name, which builder.md hands over, + "-cards"), only once the reader has ticked "Keep my cards". Stored as
 // {format: 1, cards: [{id, title, address, saved}]}, newest first.
 (function (site) {
   "use strict";
