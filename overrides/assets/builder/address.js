@@ -1,4 +1,4 @@
-// The card's address: the whole card in the fragment, e.g. #v1&t=My%20card&f=2-3&w=6&e=clamshell,2,2,10-15,,,s,
+// The card's address: the whole card in the fragment, e.g. #v1&t=My%20card&f=2-3&w=6&e=plank,2,2,10-15,,,s,
 // (README "The card builder" documents the format). Reading keeps what it can and lists the rest in `problems`.
 (function (site) {
   "use strict";
