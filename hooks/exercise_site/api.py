@@ -28,8 +28,8 @@ from typing import Any
 from .catalogue import Catalogue
 from .figure import exercise_figure
 from .model import CARD_CUES, SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names
-from .render import BUILDER_DEFAULTS, BUILDER_LIMITS
 from .schema import _schema
+from .render import BUILDER_DEFAULTS, BUILDER_LIMITS
 from .settings import Settings
 from .text import WORDS, count, source_short
 from .thumbnails import standalone
