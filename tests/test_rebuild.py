@@ -161,7 +161,7 @@ import mkdocs_search  # noqa: E402
 
 
 def test_the_tested_releases_are_the_pinned_ones():
-    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    lock = (Path(mkdocs_rebuild.__file__).resolve().parents[1] / "requirements.lock").read_text(encoding="utf-8")
     pinned = dict(re.findall(r"^([a-z0-9-]+)==(\S+)", lock, re.MULTILINE))
     assert mkdocs_rebuild.TESTED == {name: pinned[name] for name in mkdocs_rebuild.TESTED}
 
