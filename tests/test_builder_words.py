@@ -18,7 +18,7 @@ from exercise_site.catalogue import load_catalogue
 from exercise_site.model import Dosage, Frequency, Span
 from exercise_site.render import BUILDER_DEFAULTS, BUILDER_LIMITS, Renderer
 from exercise_site.settings import Settings
-from exercise_site.text import dosage_text, equipment_text, frequency_text
+from exercise_site.text import dosage_text, equipment_text, often_text
 
 ASSETS = ROOT / "overrides" / "assets"
 MODULES = [ASSETS / "builder" / f"{name}.js" for name in ("address", "words", "restore")]
@@ -83,7 +83,7 @@ def test_frequency_and_equipment_are_said_as_the_pages_say_them():
             low, _, high = text.partition("-")
             return Span(int(low), int(high or low))
         frequency = Frequency(per_week=span(card["f"]), build_to=span(card["u"]) if card["u"] else None, weeks=6)
-        assert mine == frequency_text(frequency) + "; track 6 weeks"
+        assert mine == often_text(frequency)
 
     catalogue = load_catalogue(FIXTURE)
     renderer = Renderer(catalogue)

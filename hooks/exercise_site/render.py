@@ -26,8 +26,8 @@ from .sections import split_long_tables
 from .settings import Settings
 from .thumbnails import thumbnail_path, thumbnail_size
 from .body_map import VIEW_NAMES, area_id, body_map_svg, map_views
-from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, other_levels,
-                   sides_text, source_short, times_a_week)
+from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, often_text,
+                   other_levels, sides_text, source_short, times_a_week)
 from .validate import suggestion
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
@@ -115,6 +115,7 @@ class Renderer:
             other_levels=other_levels,
             gear_names=gear_names,
             frequency_text=frequency_text,
+            often_text=often_text,
             times_a_week=times_a_week,
             most_sessions=most_sessions,
             routine_equipment=self._routine_equipment,

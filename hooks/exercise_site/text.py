@@ -174,6 +174,11 @@ def frequency_text(frequency) -> str:
     return text
 
 
+def often_text(frequency) -> str:
+    """How often, as a card says it, with the weeks its grid tracks: '2–3 times a week; track 6 weeks'."""
+    return frequency_text(frequency) + WORDS["frequency"]["track"].replace("{n}", str(frequency.weeks))
+
+
 def most_sessions(frequency) -> int:
     """Columns of the tracking grid: the most sessions a week the routine asks for."""
     counts = [frequency.per_week, frequency.build_to]
