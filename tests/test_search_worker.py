@@ -8,12 +8,25 @@ import shutil
 import subprocess
 from urllib.parse import quote
 
+import jinja2
 import pytest
 from conftest import ROOT, require
 
 import mkdocs_search
 
 WORKER = ROOT / "overrides" / "assets" / "search-worker.js"
+PARTIAL = ROOT / "overrides" / "partials" / "search-worker.html"
+
+# The partial's script, run on a page whose config names Material's worker: the worker address it makes.
+PAGE = """
+const fs = require("fs");
+const script = fs.readFileSync(0, "utf8").match(/<script>([\\s\\S]*)<\\/script>/)[1];
+const config = {textContent: JSON.stringify({search: "assets/javascripts/workers/search.js"})};
+global.document = {getElementById: () => config};
+global.location = {href: "https://example.org/prefix/page/"};
+eval(script);
+process.stdout.write(JSON.parse(config.textContent).search);
+"""
 
 # A worker global with a stand-in Material: it records the messages it is handed.
 RUNNER = """
@@ -35,15 +48,31 @@ setTimeout(() => process.stdout.write(JSON.stringify({received, warnings})), 10)
 INDEX = {"config": {"separator": "[\\s\\-]+"}, "docs": [{"location": "squat/", "title": "Squat", "text": "a squat", "boost": 1}]}
 
 
-def run(messages: list, numbers: dict | None) -> dict:
+def worker_address(numbers: dict | None) -> str:
+    """The worker's address as the page makes it, from the partial rendered with `numbers` (mkdocs_search)."""
     require("Node.js", shutil.which("node") is not None)
-    href = "https://example.org/assets/search-worker.js?material=" + quote("https://example.org/material.js", safe="")
-    if numbers is not None:
-        href += "&messages=" + quote(json.dumps(numbers), safe="")
+    environment = jinja2.Environment()
+    environment.filters["url"] = lambda path: path
+    html = environment.from_string(PARTIAL.read_text(encoding="utf-8")).render(
+        **({"search_messages": numbers} if numbers is not None else {}))
+    result = subprocess.run(["node", "-e", PAGE], input=html, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def run(messages: list, numbers: dict | None) -> dict:
+    href = worker_address(numbers)
     result = subprocess.run(["node", "-e", RUNNER], input=json.dumps([str(WORKER), href, messages]),
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def test_the_page_hands_the_worker_materials_address_and_the_numbers():
+    address = worker_address(mkdocs_search.MESSAGES)
+    assert address.startswith("https://example.org/prefix/page/assets/search-worker.js?material=")
+    assert "&messages=" + quote(json.dumps(mkdocs_search.MESSAGES, separators=(",", ":"), sort_keys=True), safe="") in address
+    assert "messages" not in worker_address(None)
 
 
 def test_with_the_tested_numbers_the_wrapper_rewrites_queries():
