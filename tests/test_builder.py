@@ -170,6 +170,7 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url):
     errors = watch(page)
     page.goto(f"{site_url}routines/hip-stability/")
     fixed = card_rows(page)
+    needs = page.locator(".sh-facts li", has_text="You need:").inner_text().split(":", 1)[1].strip()
     page.get_by_role("link", name="Customise this card").click()
     page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {len(fixed)}")
     assert urlsplit(page.url).path.endswith("/builder/") and "#v1&" in page.url
@@ -177,6 +178,7 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url):
     assert card_rows(page) == fixed, "the builder's card must say what the ready-made card says"
     assert page.locator('[data-slot="title"]').inner_text() == "Hip stability program for runners"
     assert "building up to 2–3 times a week" in page.locator('[data-slot="often"]').inner_text()
+    assert page.locator('[data-slot="needs"]').inner_text() == needs, "the builder must list what the routine page lists"
 
     page.get_by_label("Level for Single-leg squat").select_option(label="Level 2: Supported, leg lifted")
     assert card_rows(page)[-1][:2] == ("Single-leg squat", "Supported, leg lifted")
