@@ -34,15 +34,7 @@ ANATOMY_FILES = {"hooks/exercise_site/figure.py": "", "hooks/exercise_site/body_
 # words (read from the data). The integrator empties this.
 # model.py also holds field docs with this site's examples and the condition field
 # `running_now` (which condition.md shows): renamed or reworded with the model, then gone from here too.
-KNOWN: dict[str, set[str]] = {
-    "hooks/exercise_site/model.py": {"hip", "hips", "groin", "runners", "running", "glute", "glutes", "gluteus",
-                                     "hamstring", "hamstrings", "adductors", "iliopsoas"},
-    "hooks/exercise_site/figure.py": {"gluteus", "hamstrings", "adductors"},
-    "overrides/markdown/condition.md": {"running"},
-    "overrides/assets/builder.js": {"hips", "steady-hips"},
-    "overrides/assets/catalogue.js": {"glute", "gluteus"},
-    "overrides/assets/search-worker.js": {"hip", "hips", "runner", "running", "steady hips"},
-}
+KNOWN: dict[str, set[str]] = {}
 
 
 def site_words() -> list[str]:

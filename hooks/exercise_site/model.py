@@ -100,7 +100,7 @@ def _none() -> list:
 
 
 EVIDENCE_NOTE = ("A plain sentence or two about the evidence, shown under 'About the evidence': where this page departs "
-                 "from an older source article and why, e.g. `An older rule of thumb says ...; a 2025 study of runners "
+                 "from an older source article and why, e.g. `An older rule of thumb says ...; a 2025 study of 5,000 people "
                  "found ...`, or how strong the evidence for it is.")
 
 
@@ -116,7 +116,7 @@ class Dosage:
     hold_seconds: Count | None = doc("Seconds to hold the end position of each repetition, e.g. `5` or `[0, 5]`.", default=None)
     duration_seconds: Count | None = doc("Seconds for the whole set when it is timed rather than counted, e.g. `[30, 45]`.", default=None)
     per_side: bool = doc("True when the reps, hold or duration are done on each side in turn.", default=False)
-    note: str | None = doc("A short qualifier that does not fit the numbers, e.g. `until the side of the hip burns`.", default=None)
+    note: str | None = doc("A short qualifier that does not fit the numbers, e.g. `until the muscles tire`.", default=None)
 
 
 @dataclass(kw_only=True)
@@ -204,7 +204,7 @@ class RoutineItem:
 class Routine:
     """A named set of exercises done together, stored as `exercises/routines/<slug>.yml`."""
 
-    name: str = doc("Title of the routine, e.g. `Post-run hip relief`.")
+    name: str = doc("Title of the routine, e.g. `After-training stretches`.")
     summary: str = doc("One line: who it is for and what it does.")
     purpose: str = doc("Two or three sentences on why these exercises belong together.")
     when: Annotated[list[When], NonEmpty()] = doc("When in the week the routine fits, as `vocabulary.yml` names it under `when`.")
@@ -289,7 +289,7 @@ class ConditionPage:
     day_to_day: list[str] = doc("What to change in daily life and in training while it settles, one piece of advice an item; shown before the exercises.", default_factory=_none)
     how_long: str = doc("How long it usually takes to settle with the right management, in plain words; part of what to do now.")
     see_a_professional: Annotated[list[str], NonEmpty()] = doc("Signs that call for a physio or doctor with this condition, one an item; the general red flags are always linked too.")
-    areas: list[str] = doc("Where on the body it hurts, as `vocabulary.yml` names the body areas, e.g. `outer hip`; the body map links each area to the pages that name it.", default_factory=_none)
+    areas: list[str] = doc("Where on the body it hurts, as `vocabulary.yml` names the body areas, e.g. `outer knee`; the body map links each area to the pages that name it.", default_factory=_none)
     also_consider: list[str] = doc("Other conditions, as their pages name them in `condition`, that can cause pain in the same place and need other care (for example one that must be ruled out first); linked under when to see someone.", default_factory=_none)
     cautions: list[Caution] = doc("Exercises to change or leave out with this condition, with how. One the sources recommend for it (`helps_with`) stays on its list with the change; any other is kept off the page's lists. The advice also shows on the exercise's page.", default_factory=_none)
     evidence_note: str | None = doc(EVIDENCE_NOTE, default=None)
@@ -303,7 +303,7 @@ CONDITIONS_DIR = "conditions"
 
 @dataclass(kw_only=True)
 class PainRule:
-    """The one rule for pain during exercise and running, shown on every exercise, condition and routine page, every card and the builder."""
+    """The one rule for pain during exercise and sport, shown on every exercise, condition and routine page, every card and the builder."""
 
     name: str = doc("What the rule is called on the site, e.g. `The pain rule`.")
     scale: str = doc("How to score pain, with the ends of the scale named, e.g. `Score pain from 0 (none) to 10 (the worst you can imagine).`")
@@ -342,7 +342,7 @@ class AreaMark:
     """Where a body area shows on one view of the body map: a patch placed at a point of the standing figure."""
 
     view: MapView = doc("`front`, `side` (facing right) or `back`.")
-    at: BodyPoint = doc("The point of the standing figure the patch is placed from, e.g. `hips` or `knee`.")
+    at: BodyPoint = doc("The point of the standing figure the patch is placed from, e.g. `knee` or `shoulders`.")
     offset: Annotated[list[Annotated[int, Between(-40, 40)]], Length(2)] = doc("How far from that point, `[right, up]` in figure units (the figure is about 93 tall), e.g. `[7, 0]`.", default_factory=lambda: [0, 0])
     size: Annotated[int, Between(2, 20)] = doc("The patch's radius in figure units.", default=6)
 
@@ -351,8 +351,8 @@ class AreaMark:
 class BodyArea:
     """A place on the body where it can hurt, shown on the body map."""
 
-    name: str = doc("The area in plain words, in lower case, e.g. `outer hip`; condition pages name it in `areas`.")
-    description: str = doc("One line in plain words: where exactly, e.g. `The bony point on the side of the hip, and the outer thigh below it.`")
+    name: str = doc("The area in plain words, in lower case, e.g. `outer knee`; condition pages name it in `areas`.")
+    description: str = doc("One line in plain words: where exactly, e.g. `The outside of the knee, around the joint line.`")
     marks: Annotated[list[AreaMark], NonEmpty()] = doc("Where it shows on the body map, one patch a view.")
     first: list[str] = doc("Conditions, as their pages name them in `condition`, to rule out before the others here: listed first, marked so.", default_factory=_none)
     note: str | None = doc("A warning in plain words for pain in this area that the listed pages do not cover, e.g. pain that spreads down the leg; shown under the list.", default=None)
@@ -379,7 +379,7 @@ class MuscleTerm(Term):
 class PositionTerm(Term):
     """A starting position, as exercises name it in `position`."""
 
-    side_lying: bool = doc("True for lying on one side: side-view figures of it are seen from above, so the figure's words tell the hip opening and closing and leave out the knees and ankles, which bend toward the viewer.", default=False)
+    side_lying: bool = doc("True for lying on one side: side-view figures of it are seen from above, so the figure's words tell the upper leg opening and closing and leave out the knees and ankles, which bend toward the viewer.", default=False)
 
 
 @dataclass(kw_only=True)

@@ -114,7 +114,7 @@
     return found;
   }
 
-  // The word an -ing form is made from, when the site uses it: "running" -> "run", "sitting" -> "sit".
+  // The word an -ing form is made from, when the site uses it: "walking" -> "walk", "sitting" -> "sit".
   function stemOfIng(word) {
     if (!/ing$/.test(word) || word.length < 6) return null;
     var stem = word.slice(0, -3);  // only a start of the word, so that it still finds the word
@@ -152,7 +152,7 @@
     if (shorter) return shorter;
     var singular = singulars(word).filter(function (form) { return known.has(form); })[0];
     if (singular) return singular;
-    var stem = stemOfIng(word);  // "running" -> "run", which also finds "running"
+    var stem = stemOfIng(word);  // "walking" -> "walk", which also finds "walking"
     if (stem) return stem;
     var forms = [word].concat(respell(word)).concat([].concat.apply([], respell(word).map(singulars)));
     var found = forms.filter(startsAWord);
