@@ -116,7 +116,7 @@ class Dosage:
     hold_seconds: Count | None = doc("Seconds to hold the end position of each repetition, e.g. `5` or `[0, 5]`.", default=None)
     duration_seconds: Count | None = doc("Seconds for the whole set when it is timed rather than counted, e.g. `[30, 45]`.", default=None)
     per_side: bool = doc("True when the reps, hold or duration are done on each side in turn.", default=False)
-    note: str | None = doc("A short qualifier that does not fit the numbers, e.g. `until the side of the hip burns`.", default=None)
+    note: str | None = doc("A short qualifier that does not fit the numbers, e.g. `until the muscles tire`.", default=None)
 
 
 @dataclass(kw_only=True)

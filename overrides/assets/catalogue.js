@@ -142,7 +142,7 @@
       return FACETS.some(function (facet) { return ticked(facet).length; }) || from.value !== lowest || to.value !== highest;
     }
 
-    // The box's own words, without the count beside it ("gluteus medius (glute med)").
+    // The box's own words, without the count beside it ("a muscle (its everyday word)").
     function words(box) {
       return Array.prototype.map.call(box.parentNode.childNodes, function (node) {
         return node.nodeType === Node.TEXT_NODE ? node.textContent : "";
