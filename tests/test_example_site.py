@@ -73,7 +73,7 @@ def test_nothing_it_builds_names_the_hip_site(example_site):
     found = []
     for path in sorted(example_site.rglob("*")):
         relative = path.relative_to(example_site).as_posix()
-        if path.suffix not in (".html", ".js", ".json", ".xml", ".txt", ".svg") or relative.startswith(MATERIAL_ASSETS):
+        if path.suffix not in (".html", ".js", ".css", ".json", ".xml", ".txt", ".svg") or relative.startswith(MATERIAL_ASSETS):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         found += [f"{relative}: ...{text[max(0, m.start() - 40):m.end() + 40]!r}..." for m in HIP_WORDS.finditer(text)]

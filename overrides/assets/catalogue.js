@@ -1,10 +1,10 @@
 // Filters for the exercise catalogue (/exercises/). Without JavaScript the form stays
 // hidden and the table, page by page, is the whole catalogue. Each table row carries its
-// values as data attributes (data-muscle="gluteus-medius core", data-low="1", ...). A
+// values as data attributes (data-muscle="quadriceps core", data-low="1", ...). A
 // catalogue longer than one page (data-pages) filters every exercise: on the first tick it
 // loads all rows from api/catalogue.js (a script, so that it loads from file:// too), and
 // shows the matches in place of the page's own rows, a hundred at a time. The form's state
-// lives in the address, e.g. ?muscle=gluteus-medius&muscle=core&equipment=none&from=1&to=3,
+// lives in the address, e.g. ?muscle=quadriceps&muscle=core&equipment=none&from=1&to=3,
 // so a filtered view can be bookmarked or shared, and every change is a history entry
 // that Back undoes. Within one group the ticked boxes are alternatives (any of them);
 // across groups every group must match.
