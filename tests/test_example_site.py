@@ -1,0 +1,119 @@
+"""The example site in examples/ankles/, a second region built from data alone: it passes
+`make check PROJECT=...`, builds strictly, and works in Chromium (pages, a card on one A4
+sheet, search, the builder, the API), and nothing it builds names the hip site."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, mkdocs_build, pdf_info
+from ghpages import pages_server
+
+EXAMPLE = ROOT / "examples" / "ankles"
+PREFIX = "/ankles-test/"
+SITE_URL = f"https://example.github.io{PREFIX}"
+HIP_WORDS = re.compile(r"\bhips?\b|groin|glute|steady.hips", re.IGNORECASE)
+# Material's own bundled scripts and styles, and its search language packs, are not the site's words.
+MATERIAL_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
+
+pytestmark = pytest.mark.build
+
+
+def exercises() -> dict[str, str]:
+    """The example's exercises: slug -> name."""
+    names = {}
+    for path in sorted((EXAMPLE / "exercises").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "levels" in data:
+            names[path.stem] = data["name"]
+    return names
+
+
+def routines() -> dict[str, list[str]]:
+    """The example's routines: slug -> the names of its exercises, in order."""
+    names = exercises()
+    found = {}
+    for path in sorted((EXAMPLE / "exercises" / "routines").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found[path.stem] = [names[item["exercise"]] for item in data["exercises"]]
+    return found
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory) -> Path:
+    """`make check PROJECT=examples/ankles`, then a real strict build into a temporary folder."""
+    check = subprocess.run(["make", "-s", "check", "PROJECT=examples/ankles"], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.rstrip().endswith(" 0 warnings"), check.stdout
+    site = tmp_path_factory.mktemp("ankles")
+    result = mkdocs_build(EXAMPLE, site, env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def example_url(example_site: Path):
+    with pages_server(example_site, PREFIX) as url:
+        yield url
+
+
+def test_the_api_lists_exactly_the_examples_exercises(example_site):
+    listed = json.loads((example_site / "api" / "exercises.json").read_text(encoding="utf-8"))["exercises"]
+    assert sorted(e["slug"] for e in listed) == sorted(exercises())
+    assert 5 <= len(listed) <= 6
+
+
+def test_nothing_it_builds_names_the_hip_site(example_site):
+    found = []
+    for path in sorted(example_site.rglob("*")):
+        relative = path.relative_to(example_site).as_posix()
+        if path.suffix not in (".html", ".js", ".css", ".json", ".xml", ".txt", ".svg") or relative.startswith(MATERIAL_ASSETS):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [f"{relative}: ...{text[max(0, m.start() - 40):m.end() + 40]!r}..." for m in HIP_WORDS.finditer(text)]
+    assert not found, "\n".join(found[:20])
+
+
+def test_every_exercise_page_opens_with_its_name_and_figure(page, example_url):
+    for slug, name in exercises().items():
+        response = page.goto(f"{example_url}exercises/{slug}/")
+        assert response.status == 200, slug
+        assert page.locator("h1").first.inner_text().strip().removesuffix("¶") == name
+        assert page.locator("article svg").count() >= 1, f"{slug}: no figure"
+
+
+@pytest.mark.parametrize("slug", list(routines()))
+def test_each_routine_card_prints_on_one_a4_sheet(page, example_url, slug):
+    page.goto(f"{example_url}routines/{slug}/")
+    pages, text = pdf_info(page.pdf(format="A4", print_background=True))
+    assert pages == 1, f"{slug} prints on {pages} A4 sheets"
+    flat = " ".join(text.split())
+    for name in routines()[slug]:
+        assert name in flat, f"{name!r} missing from the printed {slug} card"
+
+
+def test_search_finds_an_exercise_by_its_name(page, example_url):
+    slug, name = "seated-soleus-raise", exercises()["seated-soleus-raise"]
+    page.goto(example_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.type(name.lower(), delay=15)
+    page.wait_for_function(
+        "slug => [...document.querySelectorAll('.md-search-result__list > li a')]"
+        ".slice(0, 3).some(a => a.getAttribute('href').includes('exercises/' + slug + '/'))",
+        arg=slug, timeout=15000)
+
+
+def test_the_builder_loads_a_card_from_its_address(page, example_url):
+    slug, names = next(iter(routines().items()))
+    page.goto(f"{example_url}builder/?routine={slug}")
+    page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {len(names)}")
+    rows = " ".join(page.locator(".sh-items tbody").inner_text().split())
+    for name in names:
+        assert name in rows, f"{name!r} missing from the builder's card"
