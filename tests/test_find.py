@@ -244,7 +244,7 @@ CONDITION = """\
     summary: Pain on the outside of the hip.
     also_called: [greater trochanteric pain syndrome, GTPS, hip bursitis]
     feels: [It aches when you lie on it.]
-    running_now: Run less for a week.
+    activity_now: Run less for a week.
     starter: short
     how_long: Weeks to months.
     what_it_is: [It hurts on the side.]

@@ -29,12 +29,6 @@ ANATOMY = {"hip", "hips"}
 ANATOMY_FILES = {"hooks/exercise_site/figure.py": "", "hooks/exercise_site/body_map.py": "",
                  "hooks/exercise_site/model.py": "# --- figures:"}
 
-# Until h-vocab/h-js land: model.py's closed word lists and SEARCH_WORDS, figure.py's
-# _MUSCLE_PLACE (both move to exercises/vocabulary.yml), and the JavaScript's storage key and
-# words (read from the data). The integrator empties this.
-# model.py also holds field docs with this site's examples and the condition field
-# `running_now` (which condition.md shows): renamed or reworded with the model, then gone from here too.
-KNOWN: dict[str, set[str]] = {}
 
 
 def site_words() -> list[str]:
@@ -85,8 +79,6 @@ def site_words_in(file: Path, words: list[str]) -> list[str]:
         anatomy_from = text.index(marker)
     found = []
     for word in words:
-        if word in KNOWN.get(relative, set()):
-            continue
         for match in _pattern(word).finditer(text):
             if anatomy_from is not None and match.start() >= anatomy_from and word in ANATOMY:
                 continue

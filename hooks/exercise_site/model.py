@@ -280,7 +280,7 @@ class ConditionPage:
     summary: str = doc("One line: what it is. Shown in lists, search results and the page description.")
     also_called: list[str] = doc("Other names and the words readers search with, e.g. `lateral epicondylalgia`, `pain when I grip`; search finds the page by them.", default_factory=_none)
     feels: Annotated[list[str], NonEmpty()] = doc("How it usually feels, in plain words, one sentence an item: at night or lying on it, sitting, stairs, hills, which part of a run. The page opens with it.")
-    running_now: str = doc("Running this week: how much, or none, and what to leave out; shown under what to do now.")
+    activity_now: str = doc("The sport this week (mkdocs.yml names it in `extra.activity`, e.g. `cycling`): how much, or none, and what to leave out; shown under what to do now.")
     starter: RoutineRef | None = doc("Slug of the routine of two to four exercises to start with, each at its first level and dose: listed under what to do now, and its page is the starter card. Leave out only with `no_starter`.", default=None)
     no_starter: str | None = doc("Why the page has no exercises to start with (for example: be assessed first), in place of `starter`.", default=None)
     what_it_is: Annotated[list[str], NonEmpty()] = doc("What it is, in plain words, one paragraph an item; shown after what to do now.")
