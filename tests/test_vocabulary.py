@@ -59,7 +59,7 @@ def test_a_word_added_only_to_the_vocabulary_is_usable_everywhere(fixture_dir):
     assert "grip bucket" in pages["browse/equipment/rice-bucket.md"]
     # the vocabulary's order is the browse and filter order: new words come first, as listed
     assert catalogue.used("muscle")[0] == "wrist extensors"
-    assert renderer._filter_choices("equipment")[:2] == [("rice-bucket", "rice bucket (bucket of rice)", 1),
+    assert renderer.queries.filter_choices("equipment")[:2] == [("rice-bucket", "rice bucket (bucket of rice)", 1),
                                                          ("loop-band", "loop band (mini band)", 1)]
     # the builder's search words for the exercise
     index = api_files(catalogue)["api/index.js"]
@@ -166,7 +166,7 @@ def test_an_unused_word_is_only_a_warning(fixture_dir):
 
 def test_the_filters_list_positions_in_the_vocabulary_order(fixture_dir):
     def positions(folder: Path) -> list[str]:
-        return [value for value, _, _ in Renderer(load_catalogue(folder))._filter_choices("position")]
+        return [value for value, _, _ in Renderer(load_catalogue(folder)).queries.filter_choices("position")]
 
     assert positions(fixture_dir) == ["lying-on-your-back", "lying-on-your-side"]
     edit(fixture_dir / "vocabulary.yml", "  - name: lying on your back\n    also_called: [supine]\n", "")

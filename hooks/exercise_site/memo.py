@@ -1,8 +1,9 @@
 """Render again only the pages whose data changed since the previous render (the live preview).
 
 While a page renders, every call its templates make that reads the catalogue is recorded:
-the `catalogue` object's methods and attributes, and the renderer's lookups (`exercise`,
-`routine`, `catalogue_row`...). Everything else a template calls is a pure function of what
+the `catalogue` object's methods and attributes, and every template global that
+`queries.is_recorded` names (the `Queries` methods, such as `exercise` and `routine`, and the
+renderer's figures and catalogue rows). Everything else a template calls is a pure function of what
 those calls returned. On the next render, a page is taken over unchanged when its template
 values are equal, none of the exercises or routines it saw has changed, and every recorded
 call, made again on the new catalogue, returns the same. Otherwise (or on any doubt) the
@@ -23,11 +24,7 @@ import jinja2
 import jinja2.bccache
 
 from .model import Exercise, Routine
-
-# The renderer's Jinja globals that read the catalogue (bound methods of the Renderer).
-RECORDED_GLOBALS = ("exercise", "routine", "source", "level", "routine_equipment", "browse_path", "facet_values",
-                    "filter_choices", "catalogue_row", "easiest_first", "also_working", "conditions_of", "routines_with",
-                    "exercise_figure", "page_url", "page_sources")
+from .queries import is_recorded
 
 
 @dataclass
@@ -60,9 +57,10 @@ class Memo:
 def install(renderer: Any) -> Memo:
     """Record the reads of `renderer`'s templates from now on."""
     globals_ = renderer.env.globals
-    memo = Memo(renderer.catalogue, {name: globals_[name] for name in RECORDED_GLOBALS}, _templates_key(renderer))
-    for name in RECORDED_GLOBALS:
-        globals_[name] = _recording(memo, name, globals_[name])
+    recorded = {name: value for name, value in globals_.items() if is_recorded(value)}
+    memo = Memo(renderer.catalogue, recorded, _templates_key(renderer))
+    for name, value in recorded.items():
+        globals_[name] = _recording(memo, name, value)
     globals_["catalogue"] = _RecordingCatalogue(memo, renderer.catalogue)
     return memo
 

@@ -28,3 +28,7 @@ class CatalogueError(Exception):
         lines = [f"{count} problem{'s' if count != 1 else ''} in the exercise data:"]
         lines += [f"  {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+class RenderError(Exception):
+    """A template or article could not be rendered; the message names the file and line."""

@@ -17,10 +17,12 @@ import jinja2
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .model import CARD_CUES, FACETS, Exercise, Gear, Level, OneOf, Routine, Source, gear_names, slugify
+from .model import CARD_CUES, Exercise, Source, gear_names, slugify
 from . import memo
 from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
+from .problems import RenderError
+from .queries import BROWSE_FOLDERS, Queries, reads_catalogue
 from .qr import qr_svg
 from .sections import split_long_tables
 from .settings import Settings
@@ -28,7 +30,6 @@ from .thumbnails import thumbnail_path, thumbnail_size
 from .body_map import VIEW_NAMES, area_id, body_map_svg, map_views
 from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, often_text,
                    other_levels, sides_text, source_short, times_a_week)
-from .validate import suggestion
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
 
@@ -38,8 +39,6 @@ def project_templates(root: Path) -> Path:
     own = Path(root) / "overrides" / "markdown"
     return own if own.is_dir() else TEMPLATES
 
-# Where the browse pages live in the docs tree: `<folder>/index.md` and `<folder>/<slug>.md`.
-BROWSE_FOLDERS = {"muscle": "browse/muscles", "equipment": "browse/equipment", "condition": "conditions"}
 
 # Fenced code blocks and inline code spans are left alone by Jinja in articles.
 _CODE = re.compile(
@@ -74,10 +73,6 @@ def _source_link(source: Source) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, text)
 
 
-class RenderError(Exception):
-    """A template or article could not be rendered; the message names the file and line."""
-
-
 class Renderer:
     def __init__(self, catalogue: Catalogue, templates: Path = TEMPLATES, site_url: str = "", settings: Settings | None = None):
         self.catalogue = catalogue
@@ -97,17 +92,12 @@ class Renderer:
             keep_trailing_newline=True,
             bytecode_cache=memo.COMPILED,
         )
-        # The conditions' words are their pages' `also_called`, with no everyday word in brackets
-        # (the empty first word), since a page's name says it in plain words; the other facets' are the vocabulary's.
-        self.search_words = {**catalogue.vocabulary.search_words(), "condition": {c: ("", *p.also_called) for c, p in catalogue.conditions.items()}}
+        self.queries = Queries(catalogue)
         self.env.globals.update(
             catalogue=catalogue,
+            **self.queries.template_globals(),
             site=self.settings,  # site.name, site.tagline, site.slug ...
             articles=self.settings.articles,  # link targets: link(articles.red_flags)
-            exercise=self._exercise,
-            routine=self._routine,
-            source=self._source,
-            level=self._level,
             dosage_text=dosage_text,
             equipment_text=equipment_text,
             levels_text=levels_text,
@@ -118,7 +108,6 @@ class Renderer:
             often_text=often_text,
             times_a_week=times_a_week,
             most_sessions=most_sessions,
-            routine_equipment=self._routine_equipment,
             page_url=self._page_url,
             qr_svg=qr_svg,
             exercise_figure=self._figure,
@@ -128,12 +117,8 @@ class Renderer:
             front_matter=_front_matter,
             link=_link,
             attr=_attribute,
-            search_words=self.search_words,
+            search_words=self.queries.search_words,
             slug=slugify,
-            browse_path=self._browse_path,
-            facet_values=self._facet_values,
-            label=self._label,
-            filter_choices=self._filter_choices,
             catalogue_row=self._catalogue_row,
             list_page=LIST_PAGE,
             log_ticked=LOG_TICKED,
@@ -147,15 +132,10 @@ class Renderer:
             on_page=_on_page,
             page_span=_page_span,
             sentence=_sentence,
-            easiest_first=self._easiest_first,
-            conditions_of=self._conditions_of,
-            also_working=self._also_working,
-            routines_with=self._routines_with,
             builder_slot=_slot,
             builder_limits=BUILDER_LIMITS,
             card_cues=CARD_CUES,
             source_link=_source_link,
-            page_sources=self._page_sources,
         )
         # Through the `source` global, which the preview records (memo.py), so an edited source renders again.
         self.env.filters["source_short"] = lambda key: source_short(self.env.globals["source"](key))
@@ -164,110 +144,7 @@ class Renderer:
         # Prepended to an article on its line 1, without a newline, so line numbers stay those of the file.
         self.macro_import = f'{{% from "macros.md" import {", ".join(self.macro_names)} with context %}}'
 
-    # --- lookups that fail loudly --------------------------------------------------
-
-    def _exercise(self, ref: Exercise | str) -> Exercise:
-        if isinstance(ref, Exercise):
-            return ref
-        try:
-            return self.catalogue.exercises[ref]
-        except KeyError:
-            raise RenderError(f"no exercise '{ref}' in exercises/{self._exercise_suggestion(ref)}") from None
-
-    def _exercise_suggestion(self, ref: str) -> str:
-        """The slug meant: close to a slug or a name (`clamshel`, `Clamshell`), or one of its other names (`clam`)."""
-        word = slugify(str(ref)) or str(ref)
-        for slug, exercise in self.catalogue.exercises.items():
-            if word in map(slugify, exercise.other_names):
-                return f" (did you mean '{slug}'?)"
-        meaning = {slugify(e.name): slug for slug, e in self.catalogue.exercises.items()}
-        return suggestion(word, [*self.catalogue.exercises, *meaning], meaning)
-
-    def _routine(self, ref: Routine | str) -> Routine:
-        if isinstance(ref, Routine):
-            return ref
-        try:
-            return self.catalogue.routines[ref]
-        except KeyError:
-            raise RenderError(f"no routine '{ref}' in exercises/routines/{suggestion(str(ref), list(self.catalogue.routines))}") from None
-
-    def _source(self, key: str) -> Source:
-        try:
-            return self.catalogue.sources[key]
-        except KeyError:
-            raise RenderError(f"no source '{key}' in exercises/sources.yml{suggestion(str(key), list(self.catalogue.sources))}") from None
-
-    def _level(self, exercise: Exercise, name: str | None) -> Level:
-        if name is None:
-            return exercise.levels[0]
-        found = next((level for level in exercise.levels if level.name == name), None)
-        if found is None:
-            names = [level.name for level in exercise.levels]
-            raise RenderError(f"'{exercise.name}' has no level '{name}'; it has "
-                              f"{', '.join(repr(n) for n in names)}{suggestion(str(name), names)}")
-        return found
-
-    def _routine_equipment(self, routine: Routine) -> list[Gear]:
-        """Everything the routine's levels need, each once. A choice is left out when one of
-        its alternatives is needed anyway: the chair the stretch needs also serves the squat."""
-        needed: list[Gear] = []
-        for item in routine.exercises:
-            exercise = self._exercise(item.exercise)
-            for entry in [*exercise.equipment, *self._level(exercise, item.level).equipment]:
-                if entry not in needed:
-                    needed.append(entry)
-        plain = {entry for entry in needed if not isinstance(entry, OneOf)}
-        return [e for e in needed if not isinstance(e, OneOf) or not plain.intersection(e.one_of)]
-
-    def _browse_path(self, facet: str, value: str) -> str | None:
-        """The docs path of the page for a muscle, equipment or condition; None if it has none."""
-        if facet == "condition":
-            page = self.catalogue.conditions.get(value)
-            return f"{BROWSE_FOLDERS[facet]}/{page.slug}.md" if page else None
-        name = "no-equipment" if facet == "equipment" and value == "none" else slugify(value)
-        return f"{BROWSE_FOLDERS[facet]}/{name}.md"
-
-    def _facet_values(self, facet: str) -> list[str]:
-        """The values of a facet that have a page (muscle and equipment: the ones in use)."""
-        if facet == "condition":
-            return list(self.catalogue.conditions)
-        values = self.catalogue.used(facet)
-        if facet == "equipment" and any(self.catalogue.needs_no_equipment(e) for e in self.catalogue.exercises.values()):
-            values.append("none")
-        return values
-
-    def _label(self, facet: str, value: str) -> str:
-        """A vocabulary value with its everyday word, as plain text: `triceps surae (calf muscles)`."""
-        if facet == "equipment" and value == "none":
-            return "no equipment"
-        words = self.search_words[facet].get(value, ())
-        return f"{value} ({words[0]})" if words and words[0] else value
-
-    def _filter_choices(self, facet: str) -> list[tuple[str, str, int]]:
-        """(value in the URL, label, number of exercises) for one filter of the catalogue."""
-        exercises = list(self.catalogue.exercises.values())
-        if facet in ("muscle", "equipment"):
-            values = self._facet_values(facet)
-            return [(slugify(v), self._label(facet, v), len(self.catalogue.exercises_for(facet, v))) for v in values]
-        order = self.catalogue.vocabulary.names(FACETS[facet])
-        used = [v for v in order if any(getattr(e, facet) == v for e in exercises)]
-        return [(slugify(v), self._label(facet, v), sum(getattr(e, facet) == v for e in exercises)) for v in used]
-
-    def _filter_data(self, exercise: Exercise) -> dict[str, str]:
-        """The data attributes of an exercise's catalogue row: space-separated URL values."""
-        equipment = [slugify(e) for e in self.catalogue.equipment_of(exercise)]
-        if self.catalogue.needs_no_equipment(exercise):
-            equipment.insert(0, "none")
-        low, high = self.catalogue.difficulty(exercise.slug)
-        return {
-            "muscle": " ".join(slugify(m) for m in exercise.muscles),
-            "equipment": " ".join(equipment),
-            "position": slugify(exercise.position),
-            "kind": slugify(exercise.kind),
-            "low": str(low),
-            "high": str(high),
-        }
-
+    @reads_catalogue
     def _catalogue_row(self, exercise: Exercise) -> dict[str, Any]:
         """A catalogue row as plain text: the page's table (exercise_index.md) and the filters'
         data for the other pages (`catalogue_data`) are made from this one dict."""
@@ -284,7 +161,7 @@ class Renderer:
             "position": exercise.position,
             "difficulty": f"{low}" if high == low else f"{low}–{high}",
             "thumb": [width, height],
-            "data": self._filter_data(exercise),
+            "data": self.queries.filter_data(exercise),
         }
 
     def catalogue_data(self) -> dict[str, Any]:
@@ -295,47 +172,18 @@ class Renderer:
         return {"fields": fields, "facets": facets,
                 "rows": [[row[f] for f in fields] + [row["data"][f] for f in facets] for row in rows]}
 
-    def _easiest_first(self, exercises: list[Exercise]) -> list[Exercise]:
-        return sorted(exercises, key=lambda e: (self.catalogue.difficulty(e.slug), e.name.casefold()))
-
-    def _page_sources(self, keys: list[str]) -> list[str]:
-        """A page's sources followed by the pain rule's, which every page that shows the rule cites; each once."""
-        rules = self.catalogue.rules
-        return list(dict.fromkeys([*keys, *(rules.pain.sources if rules else [])]))
-
-    def _also_working(self, name: str) -> list[Exercise]:
-        """Exercises for a condition's muscles that the sources do not name for it, easiest first."""
-        page = self.catalogue.conditions[name]
-        named = {e.slug for e in self.catalogue.exercises_for("condition", name)} | {c.exercise for c in page.cautions}
-        found: dict[str, Exercise] = {}
-        for muscle in self.catalogue.conditions[name].muscles:
-            for exercise in self.catalogue.exercises_for("muscle", muscle):
-                if exercise.slug not in named:
-                    found.setdefault(exercise.slug, exercise)
-        return self._easiest_first(list(found.values()))
-
-    def _conditions_of(self, exercises: list[Exercise]) -> list[tuple[str, int]]:
-        """(condition, how many of `exercises` help with it), in the order of the condition pages."""
-        counts = [(c, sum(c in e.helps_with for e in exercises)) for c in self.catalogue.conditions]
-        return [(c, n) for c, n in counts if n]
-
-    def _routines_with(self, exercises: list[Exercise]) -> list[tuple[Routine, int]]:
-        """(routine, how many of `exercises` it includes), for routines that include any."""
-        slugs = {e.slug for e in exercises}
-        counts = [(r, sum(item.exercise in slugs for item in r.exercises)) for r in self.catalogue.routines.values()]
-        return [(r, n) for r, n in counts if n]
-
     def _page_url(self, path: str) -> str:
         """The public address of a page, e.g. `routines/x.md` -> `<site_url>routines/x/`."""
         stem = path.removesuffix(".md")
         address = stem.removesuffix("index") if stem.rsplit("/", 1)[-1] == "index" else stem + "/"
         return self.site_url + address
 
+    @reads_catalogue
     def _figure(self, exercise: Exercise, level: Any = None, *, thumb: bool = False, key: object = "") -> Markup:
         """Figures are deterministic, and a thumbnail appears on many listing pages: draw each
         once with a stand-in for the per-use id suffix, then put the suffix in."""
         if isinstance(level, str):
-            self._level(exercise, level)  # an unknown level name fails here, with the names it could be
+            self.queries.level(exercise, level)  # an unknown level name fails here, with the names it could be
         name = level if isinstance(level, str) or level is None else level.name
         if self.placeholders:
             stand_in = _figure_placeholder(exercise, name, thumb, key)
@@ -350,6 +198,7 @@ class Renderer:
             self._figures[cache_key] = str(exercise_figure(exercise, level, self.catalogue.vocabulary, thumb=thumb, key=_ID_STAND_IN))
         return self._figures[cache_key]
 
+    @reads_catalogue
     def _thumbnail(self, exercise: Exercise) -> tuple[str, str, str]:
         """(docs path, width, height) of an exercise's thumbnail file (thumbnails.py)."""
         return (thumbnail_path(exercise), *thumbnail_size(self._drawn(exercise, None, None, True)))
@@ -386,15 +235,15 @@ class Renderer:
         jobs.append(("builder.md", "builder/index.md", {}))
         for facet in ("muscle", "equipment"):
             jobs.append(("browse_index.md", f"{BROWSE_FOLDERS[facet]}/index.md", {"facet": facet}))
-            for value in self._facet_values(facet):
-                jobs += self._list_jobs("browse.md", self._browse_path(facet, value), len(self.catalogue.exercises_for(facet, value)),
+            for value in self.queries.facet_values(facet):
+                jobs += self._list_jobs("browse.md", self.queries.browse_path(facet, value), len(self.catalogue.exercises_for(facet, value)),
                                         {"facet": facet, "value": value})
         if self.catalogue.vocabulary.body_areas:
             jobs.append(("body_map.md", BODY_MAP_PAGE, {}))
         if self.catalogue.conditions:
             jobs.append(("condition_index.md", "conditions/index.md", {}))
             for name, condition in self.catalogue.conditions.items():
-                jobs += self._list_jobs("condition.md", self._browse_path("condition", name),
+                jobs += self._list_jobs("condition.md", self.queries.browse_path("condition", name),
                                         len(self.catalogue.exercises_for("condition", name)), {"name": name, "condition": condition})
         return jobs
 

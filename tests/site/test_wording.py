@@ -139,7 +139,7 @@ def test_each_alternative_finds_the_exercise(catalogue, pages):
     for value in ("chair", "suspension straps"):
         assert squat in catalogue.exercises_for("equipment", value)
     assert squat not in catalogue.exercises_for("equipment", "none")
-    assert Renderer(catalogue)._filter_data(squat)["equipment"] == "chair suspension-straps"
+    assert Renderer(catalogue).queries.filter_data(squat)["equipment"] == "chair suspension-straps"
     for page in ("browse/equipment/chair.md", "browse/equipment/suspension-straps.md"):
         assert "Single-leg squat" in text(pages[page])
         assert "Some levels use: chair or suspension straps." in text(pages[page])
