@@ -49,22 +49,24 @@ print("PEAK_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.ge
 """
 
 
-def synthetic_project(target: Path, size: int) -> Path:
-    """The real project with `size` exercises: the real ones, then numbered copies."""
+def synthetic_project(target: Path, size: int, source: Path = ROOT) -> Path:
+    """A project with `size` exercises: `source`'s (this site by default), then numbered copies,
+    with this repository's generator (hooks/, overrides/)."""
     target.mkdir(parents=True)
     for part in PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+        origin = (source if part in ("mkdocs.yml", "content") else ROOT) / part
+        (shutil.copytree if origin.is_dir() else shutil.copy2)(origin, target / part)
     exercises = target / "exercises"
-    shutil.copytree(ROOT / "exercises", exercises, ignore=shutil.ignore_patterns("*.yml"))
+    shutil.copytree(source / "exercises", exercises, ignore=shutil.ignore_patterns("*.yml"))
     for name in RESERVED_FILES:
-        if (ROOT / "exercises" / name).is_file():
-            shutil.copy2(ROOT / "exercises" / name, exercises / name)
+        if (source / "exercises" / name).is_file():
+            shutil.copy2(source / "exercises" / name, exercises / name)
     # Routines and condition pages name real exercises, which come first in the copy.
     for folder in ("routines", "conditions"):
-        for path in (ROOT / "exercises" / folder).glob("*.yml"):
+        (exercises / folder).mkdir(exist_ok=True)
+        for path in (source / "exercises" / folder).glob("*.yml"):
             shutil.copy2(path, exercises / folder / path.name)
-    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name not in RESERVED_FILES}
+    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((source / "exercises").glob("*.yml")) if p.name not in RESERVED_FILES}
     if size < len(real):
         raise SystemExit(f"a synthetic catalogue holds at least the {len(real)} real exercises, which routines and conditions name")
     written = 0
