@@ -90,7 +90,7 @@ def flat(text: str | None) -> str:
 
 
 def test_no_page_runs_or_grows_markup_from_the_data(page, dialogs, hostile_site):
-    site, url, _ = hostile_site
+    site, url, pages = hostile_site
     addresses = sorted(str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html"))
     assert len(addresses) > len(pages)
     for address in ["404.html", *addresses]:
