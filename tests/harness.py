@@ -8,6 +8,7 @@ generator (hooks/, overrides/) by `copy_project`."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,40 @@ import pytest
 import yaml
 
 from exercise_site.model import RESERVED_FILES
+
+__all__ = [  # what test modules import, from here or from either conftest
+    "CHROMIUM_ARGS",
+    "CHROMIUM_HINT",
+    "FIXTURE",
+    "FIXTURE_SITE",
+    "FONT_DIR",
+    "FONTS_PATH",
+    "INSTALL_LINE",
+    "MISSING",
+    "PREFIX",
+    "ROOT",
+    "SITE_URL",
+    "SYSTEM_PACKAGES",
+    "TESTS",
+    "UNAVAILABLE",
+    "article_paths",
+    "build_site",
+    "chromium_path",
+    "condition_slugs",
+    "copy_project",
+    "exercise_slugs",
+    "make_offline",
+    "mkdocs_build",
+    "offline_folder",
+    "pdf_fonts",
+    "pdf_info",
+    "project_for",
+    "read_data",
+    "require",
+    "routine_slugs",
+    "site_name",
+    "unavailable",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
@@ -39,7 +74,10 @@ def copy_project(target: Path, source: Path = FIXTURE_SITE) -> Path:
     target.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__")
     for part in PROJECT_DATA:
-        shutil.copytree(source / part, target / part, ignore=ignore) if (source / part).is_dir() else shutil.copy2(source / part, target / part)
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, ignore=ignore)
+        else:
+            shutil.copy2(source / part, target / part)
     for part in GENERATOR:
         shutil.copytree(ROOT / part, target / part, ignore=ignore)
     for part in MAKE_PARTS:
@@ -212,7 +250,5 @@ def read_data(project: Path, relative: str) -> dict:
 
 def site_name(project: Path) -> str:
     """`site_name` in the project's mkdocs.yml (read without MkDocs, whose tags it need not know)."""
-    import re
-
     return re.search(r"^site_name:\s*(.+?)\s*$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1).strip("'\"")
 

@@ -6,12 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import (  # noqa: F401  (re-exported: pytest may leave this module as `conftest`)
-    CHROMIUM_ARGS, CHROMIUM_HINT, FIXTURE, FIXTURE_SITE, FONT_DIR, FONTS_PATH, INSTALL_LINE, MISSING, PREFIX,
-    ROOT, SITE_URL, SYSTEM_PACKAGES, TESTS, UNAVAILABLE, build_site, chromium_path, copy_project, make_offline,
-    article_paths, condition_slugs, exercise_slugs, mkdocs_build, offline_folder, pdf_fonts, pdf_info, project_for,
-    read_data, require, routine_slugs, site_name, unavailable,
-)
+from harness import *  # noqa: F401,F403  (harness.__all__, re-exported: test modules import it from conftest)
 
 
 @pytest.fixture(scope="session")
