@@ -745,6 +745,9 @@ def accessibility_rows(tab) -> list[list[str]]:
              if c.get("role", {}).get("value") in ("cell", "columnheader")] for row in rows]
 
 
+SHORT_NAME = 20  # characters (three short words): a name no longer stays on one line at desktop width
+
+
 def test_on_a_desktop_every_name_stays_beside_its_thumbnail(browser, site_url, catalogue):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
@@ -760,7 +763,8 @@ def test_on_a_desktop_every_name_stays_beside_its_thumbnail(browser, site_url, c
             link = row.get_by_role("link", name=name).bounding_box()
             thumb = row.locator(".sh-ex-fig img").bounding_box()
             line = float(row.get_by_role("link", name=name).evaluate("a => parseFloat(getComputedStyle(a).lineHeight)"))
-            assert link["height"] < 1.5 * line, f"{name} breaks over two lines"
+            if len(name) <= SHORT_NAME:  # a longer name may wrap, still beside its thumbnail
+                assert link["height"] < 1.5 * line, f"{name} breaks over two lines"
             assert link["x"] >= thumb["x"] + thumb["width"], f"{name} is not beside its thumbnail"
             assert link["y"] < thumb["y"] + thumb["height"] and thumb["y"] < link["y"] + link["height"]
             # The other columns stay in one row beside the name.
