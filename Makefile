@@ -15,8 +15,7 @@ PROJECT ?= .
 CONFIG  := $(PROJECT)/mkdocs.yml
 SITE_PY  = $(BIN)/python -m exercise_site --root $(PROJECT)
 # The slug of the project's site_name, which names the offline copy (read when a recipe needs it).
-# (PYTHONPATH given again: make before 4.4 passes its exports to recipes but not to $(shell).)
-SLUG     = $(shell PYTHONPATH=$(CURDIR)/hooks $(SITE_PY) name)
+SLUG     = $(shell $(SITE_PY) name)
 
 .PHONY: build serve test test-fast check pages schema bench offline name clean properdocs zensical venv-properdocs venv-zensical
 
