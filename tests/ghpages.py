@@ -1,5 +1,5 @@
-"""Helpers for the publishing and quality tests: a loopback server that answers like GitHub
-Pages does for a project site, and the pinned npm tools of tests/web/."""
+"""The one test server, which answers like GitHub Pages does for a project site (the `site_url`
+fixture and the publishing and quality tests use it), and the pinned npm tools of tests/web/."""
 from __future__ import annotations
 
 import functools
@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote
 
-from conftest import require, unavailable
+from harness import FONT_DIR, FONTS_PATH, require, unavailable
 
 WEB = Path(__file__).parent / "web"
 NODE_MODULES = WEB / "node_modules"
@@ -33,7 +33,8 @@ def node_tool(relative: str) -> Path:
 class PagesHandler(http.server.SimpleHTTPRequestHandler):
     """GitHub Pages for https://<user>.github.io/<repo>/: the site lives under the project
     prefix, a folder without its slash is redirected, a missing page gets the site's 404.html
-    with status 404, and text is sent gzip-compressed to clients that accept it."""
+    with status 404, and text is sent gzip-compressed to clients that accept it. Outside the
+site, FONTS_PATH serves the print tests' fonts (tests/fonts/)."""
 
     prefix = "/"
     root = Path(".")
@@ -44,6 +45,9 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path.startswith(FONTS_PATH):  # the print tests' fonts, outside the site
+            font = FONT_DIR / Path(unquote(path[len(FONTS_PATH):])).name
+            return self._send(200, font) if font.is_file() else self._not_found(with_site_page=False)
         if not path.startswith(self.prefix):
             return self._not_found(with_site_page=False)
         relative = path[len(self.prefix):]

@@ -65,7 +65,7 @@ def css_urls(css: str) -> list[str]:
 
 def test_every_link_and_asset_resolves_under_the_project_prefix(built_site: Path, pages_url: str):
     """Crawl from the home page: every internal page, script, stylesheet, image and every
-    url() inside the stylesheets must answer 200 under /steady-hips-test/."""
+    url() inside the stylesheets must answer 200 under the project prefix."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages_url))
     seen: set[str] = set()
     pages = site_pages(built_site)

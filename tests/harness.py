@@ -1,0 +1,177 @@
+"""What the tests share, in a module of its own: both tests/conftest.py and tests/site/conftest.py
+re-export it, and `from conftest import X` finds whichever conftest pytest loaded last (they are
+not in packages), so nothing shared may live in a conftest alone.
+
+Two projects are built: the neutral fixture project (tests/fixtures/site/, the generator's tests)
+and this site (the repository itself, tests/site/). Either is composed with the repository's
+generator (hooks/, overrides/) by `copy_project`."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = Path(__file__).resolve().parent
+FIXTURE_SITE = TESTS / "fixtures" / "site"  # the neutral project: mkdocs.yml, content/, exercises/
+FIXTURE = TESTS / "fixtures" / "exercises"  # a two-exercise catalogue for the loader's unit tests
+
+# What a project brings (its data, articles and settings) and what the repository brings (the generator).
+PROJECT_DATA = ["mkdocs.yml", "content", "exercises"]
+GENERATOR = ["hooks", "overrides"]
+# Needed to run `make` in a copy (the offline zip): the Makefile, its lock file, the offline config.
+MAKE_PARTS = ["Makefile", "requirements.lock", "mkdocs.offline.yml"]
+
+
+def copy_project(target: Path, source: Path = FIXTURE_SITE) -> Path:
+    """A writable project in `target` (created; must not exist): `source`'s data, articles and
+    mkdocs.yml with the repository's generator, so it builds with `mkdocs_build` and `make`.
+    `source` is the fixture project by default, or ROOT for this site."""
+    target.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for part in PROJECT_DATA:
+        shutil.copytree(source / part, target / part, ignore=ignore) if (source / part).is_dir() else shutil.copy2(source / part, target / part)
+    for part in GENERATOR:
+        shutil.copytree(ROOT / part, target / part, ignore=ignore)
+    for part in MAKE_PARTS:
+        shutil.copy2(source / part if (source / part).is_file() else ROOT / part, target / part)
+    return target
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """A real `mkdocs build --strict`, in a subprocess like a user would run it."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment.pop("PYTHONPATH", None)  # the hook must find the core on its own
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=project,
+    )
+
+
+# Built as GitHub Pages would serve a fork: under a project prefix.
+SITE_URL = "https://example.github.io/fork-test/"
+PREFIX = "/fork-test/"
+# The print tests' fonts (tests/fonts/), served beside the site, outside its prefix.
+FONT_DIR = TESTS / "fonts"
+FONTS_PATH = "/__test-fonts__/"
+
+
+def build_site(source: Path, workdir: Path) -> Path:
+    """`source` built with SITE_URL into workdir/site; a project other than ROOT is composed in
+    workdir/project first. Fails the test with MkDocs's output when the build fails."""
+    project = source if source == ROOT else copy_project(workdir / "project", source)
+    site = workdir / "site"
+    result = mkdocs_build(project, site, env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def make_offline(project: Path, folder: Path) -> Path:
+    """`make offline` in `project` (ROOT or a copy_project), as a reader gets it: the zip in
+    `folder`, unzipped beside it into folder/unzipped. The copy uses the repository's .venv."""
+    zip_path = folder / "offline.zip"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    result = subprocess.run(["make", "--no-print-directory", "-C", str(project), "offline", f"VENV={ROOT / '.venv'}",
+                             f"OFFLINE_DIR={folder / 'out'}", f"OFFLINE_ZIP={zip_path}"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(folder / "unzipped")
+    return zip_path
+
+
+def offline_folder(offline_zip: Path) -> Path:
+    """The unzipped offline copy's one top folder (named after the site)."""
+    (folder,) = [p for p in (offline_zip.parent / "unzipped").iterdir() if p.is_dir()]
+    return folder
+
+
+# --- what `make test` cannot install: Debian's packages, one install line (README, "Two commands")
+
+SYSTEM_PACKAGES = {"Chromium": "chromium", "Java": "default-jre-headless", "Node.js": "nodejs npm"}
+INSTALL_LINE = "sudo apt-get install " + " ".join(SYSTEM_PACKAGES.values())
+MISSING: set[str] = set()  # the tools whose tests were skipped, for the line at the end of the run
+UNAVAILABLE: set[str] = set()  # the reasons given by unavailable()
+
+
+def unavailable(message: str) -> NoReturn:
+    """Skip for want of something outside the project; fail in CI, which must run every test."""
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must run every test)")
+    UNAVAILABLE.add(message)
+    pytest.skip(message)
+
+
+def require(tool: str, present: bool, hint: str = "") -> None:
+    """Go on when `tool` (a key of SYSTEM_PACKAGES) is present; else skip, saying in one line what to install."""
+    if not present:
+        MISSING.add(tool)
+        unavailable(f"{tool} not found: `sudo apt-get install {SYSTEM_PACKAGES[tool]}`{hint}")
+
+
+# --- the browser: Debian's Chromium through Playwright ---------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CHROMIUM_HINT = ", or set $CHROMIUM to the browser's path"
+
+
+def chromium_path() -> str | None:
+    path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    return path if Path(path).is_file() else None
+
+
+# --- printed PDFs, read in Python --------------------------------------------------------------
+
+
+def pdf_info(pdf: bytes) -> tuple[int, str]:
+    """Number of pages and the text of a PDF, read by PDFium (pypdfium2), line by line as laid out."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        # PDFium marks a hyphen that ends a line with U+FFFE and joins the lines: keep both, as printed.
+        text = "\n".join(page.get_textpage().get_text_range() for page in document)
+        return len(document), text.replace("\r\n", "\n").replace("\ufffe", "-\n")
+    finally:
+        document.close()
+
+
+def pdf_fonts(pdf: bytes) -> set[str]:
+    """The names of the fonts a PDF embeds (subset prefix such as `AAAAAA+` left off), read by pypdf
+    from the resources of every page and of the forms drawn on it."""
+    import io
+
+    import pypdf
+
+    names: set[str] = set()
+
+    def walk(resources) -> None:
+        resources = resources.get_object() if resources is not None else {}
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            names.add(str(font.get("/BaseFont", f"[unnamed {font.get('/Subtype')}]")).split("+")[-1])
+        for form in resources.get("/XObject", {}).values():
+            form = form.get_object()
+            if form.get("/Subtype") == "/Form":
+                walk(form.get("/Resources"))
+
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        walk(page.get("/Resources"))
+    return names
