@@ -29,7 +29,9 @@ body_areas:
 
 
 def with_areas(folder: Path, vocabulary: str = VOCABULARY, areas: str = "[side of the arm]") -> None:
-    (folder / "vocabulary.yml").write_text(vocabulary)
+    # The body areas first, so that their line numbers are those of VOCABULARY; the catalogue's word lists after.
+    words = (folder / "vocabulary.yml").read_text()
+    (folder / "vocabulary.yml").write_text(vocabulary + words)
     write_condition(folder, "outer.yml", CONDITION.replace("    feels:", f"    areas: {areas}\n    feels:"))
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .figure import exercise_figure
-from .model import CARD_CUES, SEARCH_WORDS, Dosage, Exercise, OneOf, Routine, Span, gear_names
+from .model import CARD_CUES, Dosage, Exercise, OneOf, Routine, Span, Vocabulary, gear_names
 from .schema import _schema
 from .text import count, source_short
 from .thumbnails import standalone
@@ -76,14 +76,14 @@ def exercise_record(exercise: Exercise) -> dict:
     }
 
 
-def search_words(exercise: Exercise) -> list[str]:
+def search_words(exercise: Exercise, known: dict[str, dict[str, tuple[str, ...]]]) -> list[str]:
     """The words the site search finds this exercise by: its other names and the everyday
-    words of its muscles and equipment (model.SEARCH_WORDS), each once."""
+    words of its muscles and equipment (`known`: `Vocabulary.search_words()`), each once."""
     words: list[str] = []
     groups = [exercise.other_names]
-    groups += [SEARCH_WORDS["muscle"].get(m, ()) for m in exercise.muscles]
+    groups += [known["muscle"].get(m, ()) for m in exercise.muscles]
     gear = gear_names(exercise.equipment + [g for level in exercise.levels for g in level.equipment])
-    groups += [(name, *SEARCH_WORDS["equipment"].get(name, ())) for name in gear]
+    groups += [(name, *known["equipment"].get(name, ())) for name in gear]
     for group in groups:
         for word in group:
             if word and word.casefold() not in (w.casefold() for w in words) and word.casefold() != exercise.name.casefold():
@@ -130,13 +130,14 @@ def _source_brief(source) -> dict:
 _DRAWN: dict[tuple, str] = {}
 
 
-def _thumbnail(exercise: Exercise, number: int) -> str:
+def _thumbnail(exercise: Exercise, number: int, vocabulary: Vocabulary) -> str:
     level = exercise.levels[number - 1]
     own = (number, level.name) if level.figure else None
-    key = (exercise.slug, own, exercise.name, level.position or exercise.position, exercise.sides, exercise.muscles[0],
-           repr(level.figure or exercise.figure))
+    position = level.position or exercise.position
+    key = (exercise.slug, own, exercise.name, position, vocabulary.side_lying(position), exercise.sides, exercise.muscles[0],
+           vocabulary.place_of(exercise.muscles[0]), repr(level.figure or exercise.figure))
     if key not in _DRAWN:
-        _DRAWN[key] = str(exercise_figure(exercise, level, thumb=True, key=KEY_STAND_IN))
+        _DRAWN[key] = str(exercise_figure(exercise, level, vocabulary, thumb=True, key=KEY_STAND_IN))
     return _DRAWN[key]
 
 
@@ -212,15 +213,15 @@ def exercise_paths(exercise: Exercise) -> list[str]:
     return [_record_path(exercise.slug), *figures, _script_path(exercise.slug)]
 
 
-def exercise_files(exercise: Exercise) -> dict[str, str]:
-    """The files made from one exercise and nothing else of the catalogue: its record, its
-    thumbnails and the builder's script (which names its sources by key only)."""
+def exercise_files(exercise: Exercise, vocabulary: Vocabulary) -> dict[str, str]:
+    """The files made from one exercise and the vocabulary (for its figures), nothing else of the
+    catalogue: its record, its thumbnails and the builder's script (which names its sources by key only)."""
     record = exercise_record(exercise)
     files = {_record_path(exercise.slug): _compact(record)}
     thumbnails = []
     for number in range(1, len(exercise.levels) + 1):
         path = figure_path(exercise, number)
-        svg = _thumbnail(exercise, number)
+        svg = _thumbnail(exercise, number, vocabulary)
         thumbnails.append(svg)
         if path not in files:
             files[path] = standalone(svg.replace(f"-{KEY_STAND_IN}", ""))
@@ -242,10 +243,10 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
     earlier, earlier_files = previous if previous is not None else (None, {})
     per_exercise: dict[str, str] = {}
     for slug, exercise in catalogue.exercises.items():
-        if earlier is not None and earlier.exercises.get(slug) == exercise:
+        if earlier is not None and earlier.exercises.get(slug) == exercise and earlier.vocabulary == catalogue.vocabulary:
             made = {path: earlier_files[path] for path in exercise_paths(exercise)}
         else:
-            made = exercise_files(exercise)
+            made = exercise_files(exercise, catalogue.vocabulary)
         per_exercise.update(made)
     exercises = list(catalogue.exercises.values())
     # The records as their own files encode them, joined: what _compact() gives for the whole list.
@@ -256,9 +257,10 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
     }
     routines = [{"slug": r.slug, "name": r.name, "card": routine_card(r, catalogue.exercises)} for r in catalogue.routines.values()]
     files["api/routines.json"] = _compact({"format": FORMAT, "routines": routines})
+    known = catalogue.vocabulary.search_words()
     index = {
         "format": FORMAT,
-        "exercises": [[e.slug, e.name, search_words(e)] for e in exercises],
+        "exercises": [[e.slug, e.name, search_words(e, known)] for e in exercises],
         "sources": {key: _source_brief(s) for key, s in catalogue.sources.items()},
         "pain_sources": catalogue.rules.pain.sources if catalogue.rules else [],  # cited by every card, with the pain rule
         "routines": {r["slug"]: r["card"] for r in routines},

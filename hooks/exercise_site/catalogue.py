@@ -10,12 +10,12 @@ import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, get_args
+from typing import Any, NamedTuple
 
 import yaml
 
-from .model import (CONDITIONS_DIR, RESERVED_FILES, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, VOCABULARY_FILE, ConditionPage, Equipment,
-                    Exercise, Gear, Muscle, Routine, Rules, Source, Vocabulary, gear_names, slugify)
+from .model import (CONDITIONS_DIR, FACETS, RESERVED_FILES, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, VOCABULARY_FILE, WORD_NOUNS,
+                    ConditionPage, Exercise, Gear, Routine, Rules, Source, Vocabulary, gear_names, slugify)
 from .parallel import shared_map
 from .problems import CatalogueError, Problem
 from .validate import INVALID, Document, convert, suggestion
@@ -38,10 +38,11 @@ class Catalogue:
     routines: dict[str, Routine]
     conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the condition each page names
     rules: Rules | None = None  # exercises/rules.yml; `load_catalogue` requires it
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # exercises/vocabulary.yml, when there is one
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # exercises/vocabulary.yml; `load_catalogue` requires it
     _documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by exercise slug
     _routine_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by routine slug
     _condition_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by page slug
+    _vocabulary_document: Document | None = field(default=None, repr=False, compare=False)
     _warnings: list[Problem] | None = field(default=None, init=False, repr=False, compare=False)
     _steps: dict[str, tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
     _easier: dict[str, list[Exercise]] | None = field(default=None, init=False, repr=False, compare=False)
@@ -163,7 +164,7 @@ class Catalogue:
 
     def used(self, facet: str) -> list[str]:
         """The vocabulary values at least one exercise uses, in vocabulary order."""
-        values = list(self.conditions) if facet == "condition" else get_args({"muscle": Muscle, "equipment": Equipment}[facet])
+        values = list(self.conditions) if facet == "condition" else self.vocabulary.names(FACETS[facet])
         return [v for v in values if self.exercises_for(facet, v)]
 
 
@@ -223,6 +224,9 @@ def _load(root: Path) -> Catalogue:
                                 "the rules file is missing: it holds the pain rule that every exercise page and card shows"))
     vocabulary_path = root / VOCABULARY_FILE
     vocabulary_jobs = [(vocabulary_path, Vocabulary)] if vocabulary_path.is_file() else []
+    if not vocabulary_jobs:
+        problems.append(Problem(_label(vocabulary_path, label_base), 1, 1, "",
+                                "the vocabulary file is missing: it lists the muscles, equipment, positions, kinds and routine times the data may name"))
     exercise_files = _data_files(root, problems, label_base, skip=set(RESERVED_FILES))
     routine_files = _data_files(root / ROUTINES_DIR, problems, label_base) if (root / ROUTINES_DIR).is_dir() else []
     condition_files = _data_files(root / CONDITIONS_DIR, problems, label_base) if (root / CONDITIONS_DIR).is_dir() else []
@@ -232,7 +236,7 @@ def _load(root: Path) -> Catalogue:
     parsed_files = iter(_parse_all(jobs, label_base))
     parsed_sources = next(parsed_files) if sources_jobs else _Parsed(INVALID, Document(_label(sources_path, label_base)))
     parsed_rules = next(parsed_files) if rules_jobs else _Parsed(INVALID, Document(_label(rules_path, label_base)))
-    parsed_vocabulary = next(parsed_files) if vocabulary_jobs else _Parsed(Vocabulary(), Document(_label(vocabulary_path, label_base)))
+    parsed_vocabulary = next(parsed_files) if vocabulary_jobs else _Parsed(INVALID, Document(_label(vocabulary_path, label_base)))
     exercises = {p.stem: next(parsed_files) for p in exercise_files}
     routines = {p.stem: next(parsed_files) for p in routine_files}
     condition_pages = {p.stem: next(parsed_files) for p in condition_files}
@@ -252,8 +256,11 @@ def _load(root: Path) -> Catalogue:
 
     known = {"exercise": set(exercises), "source": set(sources) if parsed_sources.value is not INVALID else None,
              "routine": set(routines)}
+    words = parsed_vocabulary.value if parsed_vocabulary.value is not INVALID else None  # a missing or broken vocabulary is reported once
+    known.update({name: set(words.names(name)) if words else None for name in WORD_NOUNS})
+    meanings = _word_meanings(words) if words else {}
     for parsed in [parsed_sources, parsed_rules, parsed_vocabulary, *exercises.values(), *routines.values(), *condition_pages.values()]:
-        _check_references(parsed.doc, known, problems)
+        _check_references(parsed.doc, known, problems, meanings)
     for slug, parsed in exercises.items():
         if parsed.value is not INVALID:
             _check_exercise(parsed.value, parsed.doc, problems)
@@ -267,16 +274,33 @@ def _load(root: Path) -> Catalogue:
     _check_starters(condition_pages, good_routines, problems)
     vocabulary = parsed_vocabulary.value if parsed_vocabulary.value is not INVALID else Vocabulary()
     if parsed_vocabulary.value is not INVALID:  # a broken vocabulary is reported once, not at every page
+        _check_vocabulary(vocabulary, parsed_vocabulary.doc, problems)
         _check_areas(vocabulary, parsed_vocabulary.doc, condition_pages, problems)
 
     if problems:
         raise CatalogueError(problems)
     ordered = dict(sorted(good_exercises.items(), key=lambda kv: kv[1].name.casefold()))
     return Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions, rules=parsed_rules.value,
-                     vocabulary=vocabulary,
+                     vocabulary=vocabulary, _vocabulary_document=parsed_vocabulary.doc,
                      _documents={slug: parsed.doc for slug, parsed in exercises.items()},
                      _routine_documents={slug: parsed.doc for slug, parsed in routines.items()},
                      _condition_documents={slug: parsed.doc for slug, parsed in condition_pages.items()})
+
+
+def load_vocabulary(exercises_dir: Path | str) -> Vocabulary:
+    """Only `vocabulary.yml` of `exercises_dir` (for the schema files), or raise CatalogueError."""
+    root = Path(exercises_dir)
+    path = root / VOCABULARY_FILE
+    label = _label(path, root.resolve().parent)
+    if not path.is_file():
+        raise CatalogueError([Problem(label, 1, 1, "", "the vocabulary file is missing: the schema files list its words")])
+    parsed = _parse(str(path), label, Vocabulary)
+    problems = list(parsed.doc.problems)
+    if parsed.value is not INVALID:
+        _check_vocabulary(parsed.value, parsed.doc, problems)
+    if problems:
+        raise CatalogueError(problems)
+    return parsed.value
 
 
 def _label(path: Path, base: Path) -> str:
@@ -390,14 +414,35 @@ def _line_and_column(path: str, position: int) -> tuple[int, int]:
     return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
-def _check_references(doc: Document, known: dict[str, set | None], problems: list[Problem]) -> None:
+def _check_references(doc: Document, known: dict[str, set | None], problems: list[Problem],
+                      meanings: dict[str, dict[str, str]] | None = None) -> None:
     for ref in doc.references:
         names = known[ref.target]
         if names is None or ref.value in names:
             continue
-        where = "exercises/" if ref.target == "exercise" else "exercises/sources.yml"
-        problems.append(Problem(doc.file, ref.line, ref.column, ref.field,
-                                f"no {ref.target} '{ref.value}' in {where}{suggestion(ref.value, names)}"))
+        if ref.target in WORD_NOUNS:
+            meaning = (meanings or {}).get(ref.target, {})
+            message = (f"no {WORD_NOUNS[ref.target]} '{ref.value}' in {VOCABULARY_FILE}{suggestion(ref.value, meaning or names, meaning)}; "
+                       f"use a name from its `{ref.target}` or add it there")
+        else:
+            where = {"exercise": "exercises/", "routine": "exercises/routines/"}.get(ref.target, "exercises/sources.yml")
+            message = f"no {ref.target} '{ref.value}' in {where}{suggestion(ref.value, names)}"
+        problems.append(Problem(doc.file, ref.line, ref.column, ref.field, message))
+
+
+def _word_meanings(vocabulary: Vocabulary) -> dict[str, dict[str, str]]:
+    """Per list, each word people use for an entry (its everyday word, other words, name) mapped to
+    the entry's name: `glutes` suggests `gluteus maximus`. A name wins over another entry's words."""
+    found: dict[str, dict[str, str]] = {}
+    for words in WORD_NOUNS:
+        meaning: dict[str, str] = {}
+        for entry in getattr(vocabulary, words):
+            for word in (getattr(entry, "everyday", None), *getattr(entry, "also_called", ())):
+                if word:
+                    meaning.setdefault(word, entry.name)
+        meaning.update({entry.name: entry.name for entry in getattr(vocabulary, words)})
+        found[words] = meaning
+    return found
 
 
 def _problem(doc: Document, path: str, message: str) -> Problem:
@@ -517,13 +562,32 @@ def _check_conditions(parsed: dict[str, _Parsed], exercises: dict[str, _Parsed],
     return dict(sorted(pages.items(), key=lambda kv: kv[1].name.casefold()))
 
 
+def _check_vocabulary(vocabulary: Vocabulary, doc: Document, problems: list[Problem]) -> None:
+    """Each list names an entry once. Names become addresses and filter values (`hip flexors` ->
+    `hip-flexors`), so two names that make the same one count as the same entry."""
+    for words in (*WORD_NOUNS, "body_areas"):
+        seen: dict[str, tuple[int, str]] = {}
+        for i, name in enumerate(vocabulary.names(words)):
+            key = slugify(name)
+            where = f"{words}[{i}].name"
+            if not key:
+                problems.append(_problem(doc, where, f"'{name}' has no letters or digits to make an address from"))
+            elif key in seen:
+                first, other = seen[key]
+                line = doc.position(f"{words}[{first}].name")[0]
+                same = "is named twice" if other == name else f"makes the same address as '{other}'"
+                problems.append(_problem(doc, where, f"'{name}' {same} (first at line {line}); list each once"))
+            else:
+                seen[key] = (i, name)
+    for i, name in enumerate(vocabulary.names("equipment")):
+        if slugify(name) == "none":
+            problems.append(_problem(doc, f"equipment[{i}].name", "'none' is the browse page of exercises that need no equipment; leave it out"))
+
+
 def _check_areas(vocabulary: Vocabulary, doc: Document, parsed: dict[str, _Parsed], problems: list[Problem]) -> None:
-    """Body areas are named once each; a condition page names only areas the vocabulary has, and
-    once there is a body map every page names at least one."""
-    names = [area.name for area in vocabulary.body_areas]
-    for i, name in enumerate(names):
-        if name in names[:i]:
-            problems.append(_problem(doc, f"body_areas[{i}].name", f"'{name}' is named twice"))
+    """A condition page names only body areas the vocabulary has, and once there is a body map
+    every page names at least one."""
+    names = vocabulary.names("body_areas")
     conditions = {item.value.condition for item in parsed.values() if item.value is not INVALID}
     for i, area in enumerate(vocabulary.body_areas):
         for j, name in enumerate(area.first):

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .articles import CONTENT_DIR, article_files, check_articles
-from .catalogue import load_catalogue
+from .catalogue import load_catalogue, load_vocabulary
 from .gallery import write_gallery
 from .problems import CatalogueError
 from .render import Renderer, RenderError
@@ -61,12 +61,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {write_gallery(load_catalogue(args.root / 'exercises'), args.outdir)}")
         elif args.command == "schema":
             if args.write:
-                for path in write_schemas(args.root / "exercises" / "schema"):
+                vocabulary = load_vocabulary(args.root / "exercises")
+                for path in write_schemas(args.root / "exercises" / "schema", vocabulary):
                     print(f"wrote {path}")
                 if update_contributing(args.root / "CONTRIBUTING.md"):
                     print(f"updated the field reference in {args.root / 'CONTRIBUTING.md'}")
             else:
-                for name, text in rendered_schemas().items():
+                for name, text in rendered_schemas(load_vocabulary(args.root / "exercises")).items():
                     print(f"# {name}\n{text}")
     except (CatalogueError, RenderError) as error:
         print(error, file=sys.stderr)

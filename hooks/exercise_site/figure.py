@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from markupsafe import Markup, escape
 
-from .model import Exercise, Figure, Level, Pose, Prop
+from .model import Exercise, Figure, Level, Pose, Prop, Vocabulary
 
 # --- body measures, in figure units (standing, the figure is about 93 units tall) -----
 
@@ -50,14 +50,6 @@ START_OPACITY = ".3"
 FAR_OPACITY = ".55"
 HIGHLIGHT_OPACITY = ".22"
 FRAME_OPACITY = ".45"  # a machine's frame, behind the person
-
-# Where each muscle is highlighted: the hip region, a thigh, a shin or the trunk.
-_MUSCLE_PLACE = {
-    "gluteus maximus": "hip", "gluteus medius": "hip", "gluteus minimus": "hip", "deep hip rotators": "hip",
-    "hip abductors": "hip", "hip flexors": "hip", "tensor fasciae latae": "hip",
-    "quadriceps": "thigh", "hamstrings": "thigh", "hip adductors": "thigh",
-    "calves": "shin", "foot and ankle": "shin", "core": "trunk", "lower back": "trunk",
-}
 
 _PROP_WORDS = {
     "wall": "a wall", "chair": "a chair", "chair back": "a chair back", "step": "a step", "gym ball": "a gym ball",
@@ -365,8 +357,8 @@ def _animation(start: Body, end: Body, start_paths: list[tuple[str, str]], end_p
     return '<g class="sh-fig-a">' + "".join(parts) + "</g>"
 
 
-def _highlight(canvas: Canvas, body: Body, view: str, muscle: str | None, both: bool) -> None:
-    place_ = _MUSCLE_PLACE.get(muscle or "")
+def _highlight(canvas: Canvas, body: Body, view: str, place_: str | None, both: bool) -> None:
+    """Shade a muscle's place (`model.MusclePlace`, given for each muscle in vocabulary.yml)."""
     if place_ is None:
         return
     sides = [0, 1] if both and view == "front" else [0]
@@ -378,8 +370,16 @@ def _highlight(canvas: Canvas, body: Body, view: str, muscle: str | None, both: 
         canvas.lines([[body.hips, body.shoulders]], 11, extra)
     elif place_ == "thigh":
         canvas.lines([[body.hip[i], body.knee[i]] for i in sides], 10, extra)
-    else:
+    elif place_ == "shin":
         canvas.lines([[body.knee[i], body.ankle[i]] for i in sides], 9, extra)
+    elif place_ == "upper arm":
+        canvas.lines([[body.shoulder[i], body.elbow[i]] for i in sides], 8, extra)
+    elif place_ == "forearm":
+        canvas.lines([[body.elbow[i], body.hand[i]] for i in sides], 7, extra)
+    elif place_ == "foot":
+        canvas.lines([[body.heel[i], body.toe[i]] for i in sides], 7, extra)
+    else:
+        raise ValueError(f"no way to shade the place {place_!r}")
 
 
 def _static_props(canvas: Canvas, props: list[Prop], body: Body) -> None:
@@ -619,7 +619,7 @@ _PLURAL = {"bends": "bend", "straightens": "straighten", "points": "point", "ope
            "moves out": "move out", "moves in": "move in", "rises": "rise", "lowers": "lower"}
 
 
-def _movement_words(figure: Figure, start: Body, end: Body, position: str) -> list[str]:
+def _movement_words(figure: Figure, start: Body, end: Body, side_lying: bool) -> list[str]:
     a, b = start.angles, end.angles
     trunk_turn = _turn(a.trunk, b.trunk)
     if figure.view == "side" and abs(trunk_turn) >= 5:
@@ -630,7 +630,7 @@ def _movement_words(figure: Figure, start: Body, end: Body, position: str) -> li
             return [f"the whole body tips {'forward' if trunk_turn < 0 else 'back'} in one straight line"]
     words: list[str] = []
     for joint in ("hip", "knee", "ankle", "shoulder"):
-        if joint in ("knee", "ankle") and (figure.view == "front" or position == "lying on your side"):
+        if joint in ("knee", "ankle") and (figure.view == "front" or side_lying):
             continue  # these bend toward the viewer, so their drawn angles mislead: the arrow tells it
         before, after = _JOINTS[joint](a), _JOINTS[joint](b)
         changes = [_turn(before[0], after[0]), _turn(before[1], after[1])]
@@ -646,7 +646,7 @@ def _movement_words(figure: Figure, start: Body, end: Body, position: str) -> li
         elif figure.view == "front" and joint == "hip":
             spread = [abs(end.knee[i][0] - end.hips[0]) - abs(start.knee[i][0] - start.hips[0]) for i in moving]
             verbs = ["moves out" if d > 0 else "moves in" for d in spread]
-        elif position == "lying on your side" and joint == "hip":
+        elif side_lying and joint == "hip":
             verbs = ["opens" if changes[i] > 0 else "closes" for i in moving]
         else:
             grow, shrink = _VERBS[joint]
@@ -682,18 +682,20 @@ def _direction(figure: Figure, name: str, a: tuple[float, float], b: tuple[float
     return f"{label} {verb} {' and '.join(parts)}" if parts else ""
 
 
-def describe(figure: Figure, start: Body, end: Body, position: str, arrow: str | None, muscle: str | None = None) -> str:
+def describe(figure: Figure, start: Body, end: Body, position: str, arrow: str | None, muscle: str | None = None,
+             *, side_lying: bool = False) -> str:
+    """The figure in words, for its `<desc>`; `muscle` is named when it is shaded."""
     view = "Side view" if figure.view == "side" else "Front view"
     props = [_PROP_WORDS[p.kind] + _BAND_PLACE[p.at in _AT_FEET] if p.kind == "loop band" else _PROP_WORDS[p.kind]
              for p in figure.props]
     props = list(dict.fromkeys(props))
     setting = position + (", with " + _and(props) if props else "")
-    words = _movement_words(figure, start, end, position)
+    words = _movement_words(figure, start, end, side_lying)
     if arrow is not None:
         direction = _direction(figure, arrow, start.point(arrow), end.point(arrow), end.hips[0])
         if direction:
             words.append(direction)
-    shaded = f" Shaded: {muscle}." if muscle in _MUSCLE_PLACE else ""
+    shaded = f" Shaded: {muscle}." if muscle else ""
     if arrow is None or not words:
         return f"{view}, one position held: {setting}.{shaded}"
     return f"{view}. Start, drawn faded: {setting}. End, drawn solid: {'; '.join(words)}.{shaded}"
@@ -721,12 +723,16 @@ def figure_svg(
     position: str,
     uid: str,
     muscle: str | None = None,
+    shade_at: str | None = None,
+    side_lying: bool = False,
     both_sides: bool = False,
     size: tuple[float, float, float] = (280.0, 220.0, 2.3),
     css_class: str = "sh-fig",
     animate: bool = False,
 ) -> Markup:
-    """The figure as one line of inline SVG (safe inside a Markdown table cell)."""
+    """The figure as one line of inline SVG (safe inside a Markdown table cell). `muscle` is
+    shaded at `shade_at` (a `model.MusclePlace`) and named in the description; `side_lying`: the
+    position lies on one side (`PositionTerm.side_lying`)."""
     start, end = place(figure)
     canvas = Canvas()
     if figure.props:  # most figures have none
@@ -738,7 +744,7 @@ def figure_svg(
     _moving_props(start_canvas, figure.props, start, figure.view)
     start_paths = _draw_body(start_canvas, start, figure.view)
     end_canvas = Canvas()
-    _highlight(end_canvas, end, figure.view, muscle, both_sides)
+    _highlight(end_canvas, end, figure.view, shade_at if muscle else None, both_sides)
     _moving_props(end_canvas, figure.props, end, figure.view)
     end_body = Canvas()
     end_paths = _draw_body(end_body, end, figure.view)
@@ -769,7 +775,7 @@ def figure_svg(
     width, height = x1 - x0, y1 - y0
     scale = min(size[2], size[0] / width, size[1] / height)
 
-    desc = describe(figure, start, end, position, None if same else arrow, muscle)
+    desc = describe(figure, start, end, position, None if same else arrow, muscle if shade_at else None, side_lying=side_lying)
     view_box = _numbers("%.1f %.1f %.1f %.1f", (x0, y0, width, height))
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" viewBox="{view_box}"'
@@ -781,8 +787,8 @@ def figure_svg(
     )
     svg = head + ground + "".join(canvas.parts) + "</svg>"
     if animate and len(svg.encode()) > MAX_BYTES:  # the moving copy is optional: keep under the budget
-        return figure_svg(figure, title=title, position=position, uid=uid, muscle=muscle, both_sides=both_sides,
-                          size=size, css_class=css_class)
+        return figure_svg(figure, title=title, position=position, uid=uid, muscle=muscle, shade_at=shade_at, side_lying=side_lying,
+                          both_sides=both_sides, size=size, css_class=css_class)
     return Markup(svg)
 
 
@@ -799,18 +805,24 @@ def _figure_of(exercise: Exercise, level: Level | str | None) -> tuple[Figure, i
     return exercise.figure, 0, None
 
 
-def exercise_figure(exercise: Exercise, level: Level | str | None = None, *, thumb: bool = False, key: object = "") -> Markup:
-    """The SVG for an exercise (or a level with its own figure). `key` keeps the element ids
-    unique when the same figure appears twice on one page."""
+def exercise_figure(exercise: Exercise, level: Level | str | None, vocabulary: Vocabulary, *, thumb: bool = False,
+                    key: object = "") -> Markup:
+    """The SVG for an exercise (or a level with its own figure). The vocabulary says where its
+    first muscle is shaded and how its position is told. `key` keeps the element ids unique
+    when the same figure appears twice on one page."""
     figure, number, own = _figure_of(exercise, level)
     title = exercise.name + (f" ({own.name})" if own is not None else "")
     uid = f"sh{'t' if thumb else 'f'}-{exercise.slug}-{number}" + (f"-{key}" if key != "" else "")
+    position = own.position if own is not None and own.position else exercise.position
+    muscle = exercise.muscles[0] if exercise.muscles else None
     return figure_svg(
         figure,
         title=title,
-        position=own.position if own is not None and own.position else exercise.position,
+        position=position,
         uid=uid,
-        muscle=exercise.muscles[0] if exercise.muscles else None,
+        muscle=muscle,
+        shade_at=vocabulary.place_of(muscle),
+        side_lying=vocabulary.side_lying(position),
         both_sides=exercise.sides == "both together",
         size=THUMB_SIZE if thumb else PAGE_SIZE,
         css_class="sh-fig sh-fig--thumb" if thumb else "sh-fig",

@@ -45,7 +45,7 @@ def gallery_html(catalogue: Catalogue) -> str:
     for slug, exercise in sorted(catalogue.exercises.items()):
         for level in [None, *[lv for lv in exercise.levels if lv.figure is not None]]:
             name = exercise.name + (f" ({level.name})" if level is not None else "")
-            svg = str(exercise_figure(exercise, level, key="gallery"))
+            svg = str(exercise_figure(exercise, level, catalogue.vocabulary, key="gallery"))
             desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg)
             sections.append(
                 f'<section id="{escape(slug)}{"-" + str(exercise.levels.index(level) + 1) if level else ""}">'

@@ -71,8 +71,8 @@ def render(memo: Memo, jobs: list[tuple[str, str, dict]], render_page: Callable[
            previous: Memo | None) -> list[str]:
     """Every job's Markdown: taken over from `previous` when nothing the page read has changed."""
     changed: set[tuple[str, str]] = set()
-    if previous is not None and previous.templates != memo.templates:
-        previous = None
+    if previous is not None and (previous.templates != memo.templates or previous.catalogue.vocabulary != memo.catalogue.vocabulary):
+        previous = None  # the vocabulary's words are on most pages (glosses, search words, filters)
     if previous is not None:
         changed = _changed(previous.catalogue, memo.catalogue)
     out = []

@@ -10,57 +10,11 @@ from dataclasses import dataclass, field
 from typing import Annotated, Literal, Union
 
 # --- vocabularies -------------------------------------------------------------------
-# Closed lists so that the catalogue can be filtered and a typo is caught.
-# Add a value here when an exercise needs one; labels are shown to readers as written.
-
-Kind = Literal["strength", "stability", "mobility", "stretch", "plyometric", "warm-up"]
-
-Position = Literal[
-    "standing",
-    "lying on your back",
-    "lying on your side",
-    "face down",
-    "kneeling",
-    "sitting",
-]
+# The closed word lists (muscles, equipment, positions, kinds, routine times) are data, in
+# `exercises/vocabulary.yml` (`Vocabulary` below): a field that takes one of their words is
+# marked `Word(<list>)`, and the loader checks every such word against the list.
 
 Sides = Literal["each side", "both together"]
-
-Muscle = Literal[
-    "gluteus maximus",
-    "gluteus medius",
-    "gluteus minimus",
-    "deep hip rotators",
-    "hip abductors",
-    "hip adductors",
-    "hip flexors",
-    "tensor fasciae latae",
-    "quadriceps",
-    "hamstrings",
-    "calves",
-    "foot and ankle",
-    "core",
-    "lower back",
-]
-
-Equipment = Literal[
-    "loop band",
-    "resistance band",
-    "wall",
-    "chair",
-    "step",
-    "gym ball",
-    "foam roller",
-    "hand weights",
-    "hip abductor machine",
-    "suspension straps",
-    "mat or towel",
-    "bench",
-    "small ball or cushion",
-]
-
-
-When = Literal["before a run", "after a run", "rest day", "any day"]
 
 
 # --- field markers ------------------------------------------------------------------
@@ -76,6 +30,13 @@ class Ref:
     """A name that must exist elsewhere in the catalogue: `exercise` or `source`."""
 
     target: str
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word that must be one of the names in a list of `vocabulary.yml`, e.g. `muscles`."""
+
+    vocabulary: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +68,11 @@ class Length:
 
 ExerciseRef = Annotated[str, Ref("exercise")]
 SourceRef = Annotated[str, Ref("source")]
+Kind = Annotated[str, Word("kinds")]
+Position = Annotated[str, Word("positions")]
+Muscle = Annotated[str, Word("muscles")]
+Equipment = Annotated[str, Word("equipment")]
+When = Annotated[str, Word("when")]
 
 
 @dataclass(frozen=True)
@@ -157,7 +123,7 @@ class Dosage:
 class OneOf:
     """Alternatives: any one of these will do, e.g. `{one_of: [chair, suspension straps]}`."""
 
-    one_of: Annotated[list[Equipment], MinItems(2)] = doc("Two or more pieces of equipment, any one of which is enough.")
+    one_of: Annotated[list[Equipment], MinItems(2)] = doc("Two or more pieces of equipment, as `vocabulary.yml` names them under `equipment`, any one of which is enough.")
 
 
 # An entry of an `equipment` list: one thing that is needed, or a choice of alternatives.
@@ -194,14 +160,14 @@ class Exercise:
 
     name: str = doc("The name readers know it by, e.g. `Clamshell`.")
     summary: str = doc("One line: what it is and what it is for. Shown in lists, search results and the page description.")
-    kind: Kind = doc("What sort of exercise it is.")
-    position: Position = doc("Body position the exercise starts in.")
+    kind: Kind = doc("What sort of exercise it is, as `vocabulary.yml` names it under `kinds`.")
+    position: Position = doc("Body position the exercise starts in, as `vocabulary.yml` names it under `positions`.")
     sides: Sides = doc("Whether it is done one side at a time or with both sides together.")
-    muscles: Annotated[list[Muscle], NonEmpty()] = doc("Main muscles worked, most important first.")
+    muscles: Annotated[list[Muscle], NonEmpty()] = doc("Main muscles worked, as `vocabulary.yml` names them under `muscles`, most important first.")
     levels: Annotated[list[Level], NonEmpty()] = doc("Progression levels, easiest first.")
     sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the articles this exercise comes from.")
     other_names: list[str] = doc("Other names people search for, e.g. ballet terms or `clam`.", default_factory=_none)
-    equipment: list[Gear] = doc("Equipment needed at every level; `{one_of: [a, b]}` where either will do; leave empty for none.", default_factory=_none)
+    equipment: list[Gear] = doc("Equipment needed at every level, as `vocabulary.yml` names it under `equipment`; `{one_of: [a, b]}` where either will do; leave empty for none.", default_factory=_none)
     helps_with: list[str] = doc("Conditions the sources use it for, each as a condition page in `exercises/conditions/` names it in `condition`.", default_factory=_none)
     progress_when: str | None = doc("When to move up a level.", default=None)
     step_back_when: str | None = doc("When to go back down a level.", default=None)
@@ -241,7 +207,7 @@ class Routine:
     name: str = doc("Title of the routine, e.g. `Post-run hip relief`.")
     summary: str = doc("One line: who it is for and what it does.")
     purpose: str = doc("Two or three sentences on why these exercises belong together.")
-    when: Annotated[list[When], NonEmpty()] = doc("When in the week the routine fits.")
+    when: Annotated[list[When], NonEmpty()] = doc("When in the week the routine fits, as `vocabulary.yml` names it under `when`.")
     minutes: Count = doc("Time one session takes, in minutes, e.g. `15` or `[10, 15]`.")
     frequency: Frequency = doc("How often to do it.")
     exercises: Annotated[list[RoutineItem], NonEmpty()] = doc("The exercises in the order they are done.")
@@ -291,75 +257,10 @@ ROUTINES_DIR = "routines"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-# --- finding and browsing: search words, condition pages, difficulty ------------------
-# The words runners type for each vocabulary value, defined once here. The first word,
-# unless it is "", is shown next to the value on exercise pages ("gluteus medius (glute
-# med)"); all of them are shown on the value's own browse or condition page, so the site
-# search finds that page, and the exercises, whichever word the reader uses.
-
-MUSCLE_WORDS: dict[Muscle, tuple[str, ...]] = {
-    "gluteus maximus": ("glute max", "glutes", "buttocks", "bum"),
-    "gluteus medius": ("glute med", "side glutes", "hip abductors", "hip stabilizers"),
-    "gluteus minimus": ("glute min", "hip abductors", "hip stabilizers"),
-    "deep hip rotators": ("", "piriformis", "external rotators", "deep six"),
-    "hip abductors": ("outer hip", "abductors", "outer thigh", "hip stabilizers"),
-    "hip adductors": ("inner thigh", "adductors", "groin"),
-    "hip flexors": ("front of the hip", "iliopsoas", "psoas"),
-    "tensor fasciae latae": ("TFL", "tensor fascia lata", "hip abductors"),
-    "quadriceps": ("quads", "front of the thigh"),
-    "hamstrings": ("back of the thigh", "hamstring"),
-    "calves": ("", "calf", "calf muscles", "gastrocnemius", "soleus"),
-    "foot and ankle": ("", "feet", "ankles", "foot arch", "ankle stability"),
-    "core": ("abs", "abdominals", "trunk", "midsection"),
-    "lower back": ("", "low back", "lumbar", "quadratus lumborum"),
-}
-
-EQUIPMENT_WORDS: dict[Equipment, tuple[str, ...]] = {
-    "loop band": ("mini band", "booty band", "resistance loop", "glute band"),
-    "resistance band": ("theraband", "exercise band", "rubber band"),
-    "wall": ("",),
-    "chair": ("", "sofa", "ottoman"),
-    "step": ("", "stair", "stairs", "box", "platform"),
-    "gym ball": ("Swiss ball", "stability ball", "exercise ball", "fitness ball"),
-    "foam roller": ("", "roller"),
-    "hand weights": ("dumbbells", "weights"),
-    "hip abductor machine": ("", "abduction machine", "gym machine"),
-    "suspension straps": ("TRX", "suspension trainer"),
-    "mat or towel": ("yoga mat", "exercise mat", "towel"),
-    "bench": ("", "gym bench", "box", "sofa"),
-    "small ball or cushion": ("", "pillow", "soft ball", "football", "squeeze ball"),
-}
-
-
-POSITION_WORDS: dict[Position, tuple[str, ...]] = {
-    "standing": ("", "upright"),
-    "lying on your back": ("", "supine", "face up"),
-    "lying on your side": ("", "side-lying"),
-    "face down": ("lying on your front", "prone"),
-    "kneeling": ("", "half-kneeling"),
-    "sitting": ("", "seated"),
-}
-
-KIND_WORDS: dict[Kind, tuple[str, ...]] = {
-    "strength": ("", "strengthening"),
-    "stability": ("", "balance", "control"),
-    "mobility": ("", "range of motion"),
-    "stretch": ("", "stretching", "flexibility"),
-    "plyometric": ("jumping", "hopping", "plyos"),
-    "warm-up": ("", "warm up", "dynamic stretch"),
-}
-
 import re as _re  # noqa: E402  (kept with the section that uses it)
 import unicodedata as _unicodedata  # noqa: E402
 
 RoutineRef = Annotated[str, Ref("routine")]
-
-SEARCH_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "muscle": MUSCLE_WORDS,
-    "equipment": EQUIPMENT_WORDS,
-    "position": POSITION_WORDS,
-    "kind": KIND_WORDS,
-}
 
 
 @dataclass(kw_only=True)
@@ -383,7 +284,7 @@ class ConditionPage:
     starter: RoutineRef | None = doc("Slug of the routine of two to four exercises to start with, each at its first level and dose: listed under what to do now, and its page is the starter card. Leave out only with `no_starter`.", default=None)
     no_starter: str | None = doc("Why the page has no exercises to start with (for example: be assessed first), in place of `starter`.", default=None)
     what_it_is: Annotated[list[str], NonEmpty()] = doc("What it is, in plain words, one paragraph an item; shown after what to do now.")
-    muscles: list[Muscle] = doc("Muscles at the heart of the condition; the page also lists exercises that work them, apart from those the sources use for it.", default_factory=_none)
+    muscles: list[Muscle] = doc("Muscles at the heart of the condition, as `vocabulary.yml` names them; the page also lists exercises that work them, apart from those the sources use for it.", default_factory=_none)
     how_exercises_help: Annotated[list[str], NonEmpty()] = doc("Why the exercises and routines listed on the page help, one paragraph an item. No cure claims.")
     day_to_day: list[str] = doc("What to change in daily life and in training while it settles, one piece of advice an item; shown before the exercises.", default_factory=_none)
     how_long: str = doc("How long it usually takes to settle with the right management, in plain words; part of what to do now.")
@@ -459,10 +360,67 @@ class BodyArea:
 
 
 @dataclass(kw_only=True)
-class Vocabulary:
-    """The site's controlled word lists, stored once in `exercises/vocabulary.yml`."""
+class Term:
+    """One word of a list: the name the data uses, and the words readers use for it."""
 
+    name: str = doc("The word as the data names it, in lower case unless it is a name, e.g. `loop band`; shown to readers as written.")
+    everyday: str | None = doc("The everyday word, shown in brackets after the name on pages and in filters, e.g. `mini band`.", default=None)
+    also_called: list[str] = doc("Other words people type for it, e.g. `booty band`: listed on its browse page, and the site search finds it and its exercises by them.", default_factory=_none)
+
+
+@dataclass(kw_only=True)
+class MuscleTerm(Term):
+    """A muscle or muscle group, as exercises name it in `muscles`."""
+
+    place: MusclePlace | None = doc("Where the figures shade it when it is an exercise's first muscle: `hip`, `thigh`, `shin`, `trunk`, `upper arm`, `forearm` or `foot`; not shaded when left out.", default=None)
+
+
+@dataclass(kw_only=True)
+class PositionTerm(Term):
+    """A starting position, as exercises name it in `position`."""
+
+    side_lying: bool = doc("True for lying on one side: side-view figures of it are seen from above, so the figure's words tell the hip opening and closing and leave out the knees and ankles, which bend toward the viewer.", default=False)
+
+
+@dataclass(kw_only=True)
+class WhenTerm:
+    """A time in the week a routine fits, as routines name it in `when`."""
+
+    name: str = doc("The time in plain words, e.g. `rest day`; shown on routine pages as written.")
+
+
+@dataclass(kw_only=True)
+class Vocabulary:
+    """The site's controlled word lists, stored once in `exercises/vocabulary.yml`. Every word the data uses comes from here; a word no exercise uses is allowed."""
+
+    muscles: list[MuscleTerm] = doc("Muscles and muscle groups exercises and condition pages name in `muscles`, in the order browse pages and filters list them.", default_factory=_none)
+    equipment: list[Term] = doc("Equipment exercises name in `equipment` (and in `{one_of: [...]}`), in the order browse pages and filters list it.", default_factory=_none)
+    positions: list[PositionTerm] = doc("Starting positions exercises name in `position`, in the order the filters list them.", default_factory=_none)
+    kinds: list[Term] = doc("Sorts of exercise, named in `kind`, in the order the filters list them.", default_factory=_none)
+    when: list[WhenTerm] = doc("Times in the week routines name in `when`.", default_factory=_none)
     body_areas: list[BodyArea] = doc("The places on the body the body map shows, in the order the map lists them.", default_factory=_none)
+
+    def names(self, words: str) -> list[str]:
+        """The names of one list, e.g. `names("muscles")`, in order."""
+        return [entry.name for entry in getattr(self, words)]
+
+    def search_words(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """By facet (`muscle`, `equipment`, `position`, `kind`), each name's words: the everyday
+        word first ("" when there is none), then the other words people use."""
+        return {facet: {t.name: (t.everyday or "", *t.also_called) for t in getattr(self, words)} for facet, words in FACETS.items()}
+
+    def place_of(self, muscle: str | None) -> str | None:
+        """Where the figures shade a muscle, or None."""
+        return next((m.place for m in self.muscles if m.name == muscle), None)
+
+    def side_lying(self, position: str) -> bool:
+        return any(p.side_lying for p in self.positions if p.name == position)
+
+
+# The facets pages and filters use, and the vocabulary list each takes its words from.
+FACETS = {"muscle": "muscles", "equipment": "equipment", "position": "positions", "kind": "kinds"}
+# How a message names one word of each list: "no muscle 'x' in vocabulary.yml".
+WORD_NOUNS = {"muscles": "muscle", "equipment": "equipment", "positions": "position", "kinds": "kind", "when": "routine time"}
 
 
 VOCABULARY_FILE = "vocabulary.yml"
@@ -520,6 +478,11 @@ PropKind = Literal[
     "anchored band",  # a band from the point to a post in front of the figure, e.g. `knees`
     "ball",         # a small ball or cushion held at the point, e.g. `knees` or `feet`
 ]
+
+
+# Where a figure can shade a muscle (`MuscleTerm.place`): the region around the hip joint, along a
+# thigh, a shin, an upper arm or a forearm, over a foot, or the trunk.
+MusclePlace = Literal["hip", "thigh", "shin", "trunk", "upper arm", "forearm", "foot"]
 
 
 @dataclass(kw_only=True)

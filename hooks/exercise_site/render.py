@@ -11,13 +11,13 @@ import json
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .model import CARD_CUES, SEARCH_WORDS, Exercise, Gear, Kind, Level, OneOf, Position, Routine, Source, gear_names, slugify
+from .model import CARD_CUES, FACETS, Exercise, Gear, Level, OneOf, Routine, Source, gear_names, slugify
 from . import memo
 from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
@@ -87,8 +87,8 @@ class Renderer:
             bytecode_cache=memo.COMPILED,
         )
         # The conditions' words are their pages' `also_called`, with no everyday word in brackets
-        # (the empty first word), since a page's name says it in plain words; the other facets' are the model's.
-        self.search_words = {**SEARCH_WORDS, "condition": {c: ("", *p.also_called) for c, p in catalogue.conditions.items()}}
+        # (the empty first word), since a page's name says it in plain words; the other facets' are the vocabulary's.
+        self.search_words = {**catalogue.vocabulary.search_words(), "condition": {c: ("", *p.also_called) for c, p in catalogue.conditions.items()}}
         self.env.globals.update(
             catalogue=catalogue,
             exercise=self._exercise,
@@ -235,7 +235,7 @@ class Renderer:
         if facet in ("muscle", "equipment"):
             values = self._facet_values(facet)
             return [(slugify(v), self._label(facet, v), len(self.catalogue.exercises_for(facet, v))) for v in values]
-        order = get_args(Position if facet == "position" else Kind)
+        order = self.catalogue.vocabulary.names(FACETS[facet])
         used = [v for v in order if any(getattr(e, facet) == v for e in exercises)]
         return [(slugify(v), self._label(facet, v), sum(getattr(e, facet) == v for e in exercises)) for v in used]
 
@@ -333,7 +333,7 @@ class Renderer:
     def _drawn(self, exercise: Exercise, level: Any, name: str | None, thumb: bool) -> str:
         cache_key = (exercise.slug, name, thumb)
         if cache_key not in self._figures:
-            self._figures[cache_key] = str(exercise_figure(exercise, level, thumb=thumb, key=_ID_STAND_IN))
+            self._figures[cache_key] = str(exercise_figure(exercise, level, self.catalogue.vocabulary, thumb=thumb, key=_ID_STAND_IN))
         return self._figures[cache_key]
 
     def _thumbnail(self, exercise: Exercise) -> tuple[str, str, str]:
@@ -432,12 +432,15 @@ class Renderer:
             name = exercise.levels[int(level)].name if level else None
             if (slug, name, thumb == "t") not in self._figures:
                 jobs.append((exercise, name, thumb == "t"))
-        drawn = shared_map(lambda job: str(exercise_figure(job[0], job[1], thumb=job[2], key=_ID_STAND_IN)), jobs, minimum=_SHARE_FROM)
+        vocabulary = self.catalogue.vocabulary
+        drawn = shared_map(lambda job: str(exercise_figure(job[0], job[1], vocabulary, thumb=job[2], key=_ID_STAND_IN)), jobs, minimum=_SHARE_FROM)
         for (exercise, name, thumb), svg in zip(jobs, drawn):
             self._figures[(exercise.slug, name, thumb)] = svg
 
     def keep_figures(self, previous: "Renderer") -> None:
         """Take over the drawings `previous` made of exercises that have not changed since (a preview rebuild)."""
+        if previous.catalogue.vocabulary != self.catalogue.vocabulary:  # a muscle's shading or a position's words may differ
+            return
         for (slug, name, thumb), svg in previous._figures.items():
             exercise = self.catalogue.exercises.get(slug)
             if exercise is not None and exercise == previous.catalogue.exercises.get(slug):

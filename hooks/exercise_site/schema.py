@@ -1,7 +1,9 @@
 """JSON Schemas for editors, derived from the model (never edited by hand).
 
 `python -m exercise_site schema --write` refreshes `exercises/schema/`; a test fails when
-the checked-in files differ from what the model gives.
+the checked-in files differ from what the model gives. A field that takes a word of
+`vocabulary.yml` (muscles, equipment ...) lists that file's words, so an editor offers them;
+without a vocabulary it is plain text.
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import types
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from .model import SLUG_PATTERN, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Routine, Rules, Source, Span, Vocabulary
+from .model import (SLUG_PATTERN, WORD_NOUNS, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Routine, Rules, Source, Span,
+                    Vocabulary, Word)
 from .validate import _fields, _hints, is_required
 
 SCHEMAS = {
@@ -32,20 +35,27 @@ _COUNT = {
 }
 
 
-def schema_for(hint: Any, title: str) -> dict:
+Words = dict[str, list[str]]  # a vocabulary's names, by list: {"muscles": [...], ...}
+
+
+def vocabulary_words(vocabulary: Vocabulary | None) -> Words | None:
+    return {name: vocabulary.names(name) for name in WORD_NOUNS} if vocabulary is not None else None
+
+
+def schema_for(hint: Any, title: str, words: Words | None = None) -> dict:
     definitions: dict[str, dict] = {}
-    root = _schema(hint, definitions)
+    root = _schema(hint, definitions, words)
     out = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **root}
     if definitions:
         out["$defs"] = dict(sorted(definitions.items()))
     return out
 
 
-def _schema(hint: Any, definitions: dict[str, dict]) -> dict:
+def _schema(hint: Any, definitions: dict[str, dict], words: Words | None = None) -> dict:
     origin = get_origin(hint)
     if origin is Annotated:
         inner, *marks = get_args(hint)
-        out = _schema(inner, definitions)
+        out = _schema(inner, definitions, words)
         for mark in marks:
             if isinstance(mark, NonEmpty):
                 out["minItems"] = 1
@@ -57,31 +67,33 @@ def _schema(hint: Any, definitions: dict[str, dict]) -> dict:
                 out["minItems"] = mark.items
             if isinstance(mark, Length):
                 out["minItems"] = out["maxItems"] = mark.items
+            if isinstance(mark, Word) and words is not None:
+                out = {"enum": words[mark.vocabulary]}
         return out
     if origin in (Union, types.UnionType):
         options = [o for o in get_args(hint) if o is not type(None)]
         if set(options) == {int, Span}:
             return dict(_COUNT)
         if len(options) == 1:
-            return _schema(options[0], definitions)
-        return {"anyOf": [_schema(option, definitions) for option in options]}
+            return _schema(options[0], definitions, words)
+        return {"anyOf": [_schema(option, definitions, words) for option in options]}
     if origin is Literal:
         return {"enum": list(get_args(hint))}
     if origin is list:
-        return {"type": "array", "items": _schema(get_args(hint)[0], definitions)}
+        return {"type": "array", "items": _schema(get_args(hint)[0], definitions, words)}
     if origin is dict:
         key_hint, value_hint = get_args(hint)
         names = {"enum": list(get_args(key_hint))} if get_origin(key_hint) is Literal else {"pattern": SLUG_PATTERN}
         return {
             "type": "object",
             "propertyNames": names,
-            "additionalProperties": _schema(value_hint, definitions),
+            "additionalProperties": _schema(value_hint, definitions, words),
         }
     if dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in definitions:
             definitions[name] = {}  # placeholder against recursion
-            definitions[name] = _record(hint, definitions)
+            definitions[name] = _record(hint, definitions, words)
         return {"$ref": f"#/$defs/{name}"}
     if hint is str:
         return {"type": "string", "minLength": 1}
@@ -92,11 +104,11 @@ def _schema(hint: Any, definitions: dict[str, dict]) -> dict:
     raise TypeError(f"no JSON Schema for {hint!r}")
 
 
-def _record(cls: type, definitions: dict[str, dict]) -> dict:
+def _record(cls: type, definitions: dict[str, dict], words: Words | None) -> dict:
     hints = _hints(cls)
     properties = {}
     for name, f in _fields(cls).items():
-        prop = _schema(hints[name], definitions)
+        prop = _schema(hints[name], definitions, words)
         prop["description"] = f.metadata.get("doc", "")
         properties[name] = prop
     required = [name for name, f in _fields(cls).items() if is_required(f)]
@@ -109,14 +121,16 @@ def _record(cls: type, definitions: dict[str, dict]) -> dict:
     }
 
 
-def rendered_schemas() -> dict[str, str]:
-    return {name: json.dumps(schema_for(hint, title), indent=2, ensure_ascii=False) + "\n" for name, (hint, title) in SCHEMAS.items()}
+def rendered_schemas(vocabulary: Vocabulary | None = None) -> dict[str, str]:
+    """The schema files, with `vocabulary`'s words as the choices of the fields that take them."""
+    words = vocabulary_words(vocabulary)
+    return {name: json.dumps(schema_for(hint, title, words), indent=2, ensure_ascii=False) + "\n" for name, (hint, title) in SCHEMAS.items()}
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, vocabulary: Vocabulary | None = None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in rendered_schemas().items():
+    for name, text in rendered_schemas(vocabulary).items():
         path = folder / name
         path.write_text(text, encoding="utf-8")
         written.append(path)

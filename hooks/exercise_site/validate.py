@@ -18,7 +18,7 @@ from typing import Any, Annotated, Literal, Union, get_args, get_origin
 
 import yaml
 
-from .model import FIELD_ALIASES, AtLeast, Between, Length, MinItems, NonEmpty, Ref, Span
+from .model import FIELD_ALIASES, VOCABULARY_FILE, AtLeast, Between, Length, MinItems, NonEmpty, Ref, Span, Word
 from .problems import Problem
 from .yaml_loader import Loader
 
@@ -44,7 +44,8 @@ INVALID = _Invalid()
 
 @dataclass
 class Reference:
-    """A name that must exist elsewhere in the catalogue, checked once everything is loaded."""
+    """A name that must exist elsewhere in the catalogue, checked once everything is loaded:
+    `target` is `exercise`, `source`, `routine` or a list of the vocabulary, e.g. `muscles`."""
 
     target: str
     value: str
@@ -276,7 +277,9 @@ def _either(options: tuple) -> Converter:
         raise TypeError(f"model uses a union the validator does not know: {options!r}")
     convert_record, convert_other = _converter(records[0]), _converter(others[0])
     record_form = "{" + ", ".join(f"{name}: ..." for name in _fields(records[0])) + "}"
-    expected = f"one of {_choices(get_args(others[0]))}" if get_origin(others[0]) is Literal else "a value"
+    word = next((m for m in get_args(others[0])[1:] if isinstance(m, Word)), None) if get_origin(others[0]) is Annotated else None
+    expected = (f"one of {_choices(get_args(others[0]))}" if get_origin(others[0]) is Literal
+                else f"a name from `{word.vocabulary}` in {VOCABULARY_FILE}" if word else "a value")
 
     def either(node, path, doc):
         if isinstance(node, yaml.MappingNode):
@@ -386,10 +389,12 @@ def _mark_check(mark: Any) -> typing.Callable[[Any, yaml.Node, str, Document], A
     if isinstance(mark, Length):
         return lambda value, node, path, doc: (
             value if len(value) == mark.items else doc.problem(node, path, f"needs exactly {mark.items} items, got {len(value)}"))
-    if isinstance(mark, Ref):
+    if isinstance(mark, (Ref, Word)):
+        target = mark.target if isinstance(mark, Ref) else mark.vocabulary
+
         def reference(value, node, path, doc):
             line, column = _position(node)
-            doc.references.append(Reference(mark.target, value, path, line, column))
+            doc.references.append(Reference(target, value, path, line, column))
             return value
 
         return reference
