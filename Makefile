@@ -9,7 +9,15 @@ WEB_STAMP := $(WEB)/node_modules/.installed-$(shell cksum < $(WEB)/package-lock.
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-fast check pages schema bench offline clean properdocs zensical venv-properdocs venv-zensical
+# The site to work on: a folder with mkdocs.yml, exercises/ and content/ (this one by default).
+# `make check PROJECT=examples/ankles` checks the example site, `make build PROJECT=...` builds it into its site/.
+PROJECT ?= .
+CONFIG  := $(PROJECT)/mkdocs.yml
+SITE_PY  = $(BIN)/python -m exercise_site --root $(PROJECT)
+# The slug of the project's site_name, which names the offline copy (read when a recipe needs it).
+SLUG     = $(shell $(SITE_PY) name)
+
+.PHONY: build serve test test-fast check pages schema bench offline name clean properdocs zensical venv-properdocs venv-zensical
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,11 +32,11 @@ $(WEB_STAMP): $(WEB)/package-lock.json
 	  echo "npm not found: the quality gates that need Node will be skipped (install Node.js and npm to run them)"; \
 	fi
 
-build: $(STAMP) ## the site, into site/
-	$(BIN)/mkdocs build --strict
+build: $(STAMP) ## the site, into site/ (of PROJECT)
+	$(BIN)/mkdocs build --strict -f $(CONFIG)
 
 serve: $(STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on YAML edits)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload -f $(CONFIG)
 
 test: $(STAMP) $(WEB_STAMP) ## the whole suite
 	$(BIN)/python -m pytest
@@ -36,11 +44,12 @@ test: $(STAMP) $(WEB_STAMP) ## the whole suite
 test-fast: $(STAMP) ## the unit tests: no browser, no whole-site build
 	$(BIN)/python -m pytest -q -m "not browser and not build and not slow"
 
-check: $(STAMP) ## validate the data without building
-	$(BIN)/python -m exercise_site check
+check: $(STAMP) ## validate mkdocs.yml's settings, the data and the articles without building
+	$(SITE_PY) check
 
+PAGES_DIR ?= $(PROJECT)/build/pages
 pages: $(STAMP) ## the generated Markdown pages (and articles) into build/pages/, for any generator
-	$(BIN)/python -m exercise_site pages --with-content build/pages
+	$(SITE_PY) pages --with-content $(PAGES_DIR)
 
 schema: $(STAMP) ## refresh exercises/schema/*.json from the model
 	$(BIN)/python -m exercise_site schema --write
@@ -48,15 +57,25 @@ schema: $(STAMP) ## refresh exercises/schema/*.json from the model
 bench: $(STAMP) $(WEB_STAMP) ## build-speed benchmark at 250, 1,000 and 4,000 exercises, plus Lighthouse and search latency at 1,000; writes BENCHMARKS.md
 	$(BIN)/python tests/benchmarks/run.py --write --lighthouse --search
 
-# The copy that opens from a folder (file://) with search, for a laptop or a USB stick.
-OFFLINE_DIR ?= build/offline
-OFFLINE_ZIP ?= build/steady-hips-offline.zip
-offline: $(STAMP) ## the offline copy, zipped into build/steady-hips-offline.zip (open steady-hips/index.html)
+# The copy that opens from a folder (file://) with search, for a laptop or a USB stick:
+# build/<slug>-offline.zip holding <slug>/, where <slug> is `make name` (site_name as a slug).
+# A project without its own mkdocs.offline.yml is built with a copy of this one, put beside its
+# mkdocs.yml for the build (the config INHERITs the mkdocs.yml in its own folder).
+OFFLINE_DIR    ?= $(PROJECT)/build/offline
+OFFLINE_ZIP    ?= $(PROJECT)/build/$(SLUG)-offline.zip
+OFFLINE_CONFIG := $(if $(wildcard $(PROJECT)/mkdocs.offline.yml),$(PROJECT)/mkdocs.offline.yml,$(PROJECT)/.mkdocs.offline.yml)
+offline: $(STAMP) ## the offline copy, zipped into build/<slug>-offline.zip (open <slug>/index.html)
+	@slug="$(SLUG)"; test -n "$$slug" || { echo "no site name to name the offline copy after (see make name)"; exit 1; }
 	rm -rf $(OFFLINE_DIR) && mkdir -p $(dir $(OFFLINE_ZIP))
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml -d $(abspath $(OFFLINE_DIR))/steady-hips
-	rm -f $(OFFLINE_DIR)/steady-hips/sitemap.xml*
-	$(BIN)/python -c "import shutil, sys; shutil.make_archive(sys.argv[1].removesuffix('.zip'), 'zip', sys.argv[2], 'steady-hips')" $(OFFLINE_ZIP) $(OFFLINE_DIR)
-	@echo "offline copy: $(OFFLINE_ZIP) (unzip it and open steady-hips/index.html)"
+	test -f $(OFFLINE_CONFIG) || cp mkdocs.offline.yml $(OFFLINE_CONFIG)
+	$(BIN)/mkdocs build --strict --quiet -f $(OFFLINE_CONFIG) -d $(abspath $(OFFLINE_DIR))/$(SLUG); \
+	  status=$$?; [ $(OFFLINE_CONFIG) = $(PROJECT)/mkdocs.offline.yml ] || rm -f $(OFFLINE_CONFIG); exit $$status
+	rm -f $(OFFLINE_DIR)/$(SLUG)/sitemap.xml*
+	$(BIN)/python -c "import shutil, sys; shutil.make_archive(sys.argv[1].removesuffix('.zip'), 'zip', sys.argv[2], sys.argv[3])" $(OFFLINE_ZIP) $(OFFLINE_DIR) $(SLUG)
+	@echo "offline copy: $(OFFLINE_ZIP) (unzip it and open $(SLUG)/index.html)"
+
+name: $(STAMP) ## print the site's slug (site_name), which names the offline zip
+	@$(SITE_PY) name
 
 clean:
 	rm -rf site build $(VENV)
@@ -84,7 +103,7 @@ venv-zensical: $(ZS_STAMP)
 # ProperDocs runs mkdocs.yml unchanged: our hook, Material, the same overrides.
 PROPERDOCS_DIR ?= build/properdocs
 properdocs: $(PD_STAMP) ## the site built with ProperDocs into build/properdocs/
-	$(PD_VENV)/bin/properdocs build --strict --quiet -d $(abspath $(PROPERDOCS_DIR))
+	$(PD_VENV)/bin/properdocs build --strict --quiet -f $(CONFIG) -d $(abspath $(PROPERDOCS_DIR))
 
 # Zensical runs no hooks: the core writes the pages (at the address of `make build`: site_url in
 # mkdocs.yml, so $SITE_URL when set) and the theme into ZENSICAL_SRC, with a config that is
@@ -96,7 +115,7 @@ properdocs: $(PD_STAMP) ## the site built with ProperDocs into build/properdocs/
 # partials/search-worker.html and assets/search-worker.js: a wrapper around Material's search worker
 # (plurals, spellings, ranking); Zensical's worker speaks another protocol.
 MATERIAL_ONLY    := partials/search.html partials/search-worker.html assets/search-worker.js
-ZENSICAL_PROJECT ?= .
+ZENSICAL_PROJECT ?= $(PROJECT)
 ZENSICAL_SRC     ?= build/zensical-src
 ZENSICAL_DIR     ?= build/zensical
 zensical: $(ZS_STAMP) ## the generated pages and articles built with Zensical into build/zensical/

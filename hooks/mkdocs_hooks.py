@@ -30,6 +30,7 @@ from exercise_site.memo import MemoryBytecodeCache
 from exercise_site.preview import page_paths, problem_page
 from exercise_site.problems import CatalogueError
 from exercise_site.render import RenderError
+from exercise_site.settings import SettingsError, settings_from_config
 from exercise_site.site import Site
 
 log = logging.getLogger("mkdocs.hooks.exercise_site")
@@ -62,10 +63,11 @@ def on_config(config: MkDocsConfig) -> None:
     previous = _last_site
     _site, _broken = None, None
     try:
+        settings = settings_from_config(config, Path(config.config_file_path))
         # Figures go into the HTML after Markdown and search indexing (on_post_page): neither parses the SVG.
         _site = Site.load(Path(config.config_file_path).parent, site_url=config.site_url or "", figures_after=True,
-                          remember=_serving, previous=previous)
-    except (CatalogueError, RenderError) as error:
+                          remember=_serving, previous=previous, settings=settings)
+    except (CatalogueError, RenderError, SettingsError) as error:
         if not _serving:
             raise PluginError(str(error)) from None
         # A failed build would leave the preview waiting forever; every page shows the problems instead.

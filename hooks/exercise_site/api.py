@@ -29,12 +29,14 @@ from .catalogue import Catalogue
 from .figure import exercise_figure
 from .model import CARD_CUES, Dosage, Exercise, OneOf, Routine, Span, Vocabulary, gear_names
 from .schema import _schema
+from .settings import Settings
 from .text import count, source_short
 from .thumbnails import standalone
 
 FORMAT = 1  # the version of the files' layout; bumped on a change that breaks readers
-LICENCE = ("Text and figures: Steady Hips, MIT licence. The figures are drawn by the site's generator "
-           "from the pose data in exercises/*.yml; no photograph or scraped image is used.")
+# Follows the licence line of mkdocs.yml (`extra.licence`) in the open data.
+FIGURES_NOTE = ("The figures are drawn by the site's generator from the pose data in exercises/*.yml; "
+                "no photograph or scraped image is used.")
 KEY_STAND_IN = "sh-key"  # replaced by the builder to keep figure ids unique on a card
 
 
@@ -162,7 +164,17 @@ def _json(data: Any) -> str:
     return _json_text(data).replace("</", "<\\/")
 
 
-def api_schema() -> dict:
+def licence_text(settings: Settings) -> str:
+    """The `licence` of `api/exercises.json`: the site's licence line, then how the figures are made."""
+    return f"{settings.licence} {FIGURES_NOTE}" if settings.licence else FIGURES_NOTE
+
+
+def site_entry(settings: Settings) -> dict:
+    """What the browser's scripts know of the site: its name, and the key its storage names start with."""
+    return {"name": settings.name, "key": settings.slug}
+
+
+def api_schema(site_name: str = "") -> dict:
     """The JSON Schema of `api/exercises.json`, from the model's Exercise with the addresses added."""
     definitions: dict[str, dict] = {}
     _schema(Exercise, definitions)
@@ -181,7 +193,7 @@ def api_schema() -> dict:
         definitions.pop(unused, None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Steady Hips exercises (open data)",
+        "title": f"{site_name} exercises (open data)" if site_name else "Exercises (open data)",
         "type": "object",
         "properties": {
             "format": {"const": FORMAT, "description": "Version of this layout."},
@@ -195,8 +207,8 @@ def api_schema() -> dict:
 
 
 @functools.cache
-def _schema_file() -> str:
-    return json.dumps(api_schema(), ensure_ascii=False, indent=2) + "\n"  # from the model alone: once per process
+def _schema_file(site_name: str) -> str:
+    return json.dumps(api_schema(site_name), ensure_ascii=False, indent=2) + "\n"  # from the model and the name: once per process
 
 
 def _record_path(slug: str) -> str:
@@ -234,12 +246,14 @@ def exercise_files(exercise: Exercise, vocabulary: Vocabulary) -> dict[str, str]
     return files
 
 
-def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None) -> dict[str, str]:
+def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None,
+              settings: Settings | None = None) -> dict[str, str]:
     """Every file under api/, keyed by its path in the site.
 
     `previous` is an earlier catalogue and the files this made from it (a preview rebuild): an
     exercise equal to its earlier self keeps its `exercise_files` from there. The files about the
     whole catalogue are made afresh."""
+    settings = settings if settings is not None else Settings()
     earlier, earlier_files = previous if previous is not None else (None, {})
     per_exercise: dict[str, str] = {}
     for slug, exercise in catalogue.exercises.items():
@@ -252,14 +266,15 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
     # The records as their own files encode them, joined: what _compact() gives for the whole list.
     records = ",".join(per_exercise[_record_path(e.slug)].removesuffix("\n") for e in exercises)
     files: dict[str, str] = {
-        "api/exercises.json": f'{{"format":{FORMAT},"licence":{_json_text(LICENCE)},"exercises":[{records}]}}\n',
-        "api/exercises.schema.json": _schema_file(),
+        "api/exercises.json": f'{{"format":{FORMAT},"licence":{_json_text(licence_text(settings))},"exercises":[{records}]}}\n',
+        "api/exercises.schema.json": _schema_file(settings.name),
     }
     routines = [{"slug": r.slug, "name": r.name, "card": routine_card(r, catalogue.exercises)} for r in catalogue.routines.values()]
     files["api/routines.json"] = _compact({"format": FORMAT, "routines": routines})
     known = catalogue.vocabulary.search_words()
     index = {
         "format": FORMAT,
+        "site": site_entry(settings),
         "exercises": [[e.slug, e.name, search_words(e, known)] for e in exercises],
         "sources": {key: _source_brief(s) for key, s in catalogue.sources.items()},
         "pain_sources": catalogue.rules.pain.sources if catalogue.rules else [],  # cited by every card, with the pain rule

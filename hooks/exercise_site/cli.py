@@ -5,6 +5,9 @@
     python -m exercise_site pages --with-content OUTDIR   # plus content/ with macros expanded: a whole docs folder
     python -m exercise_site schema [--write]  # print or refresh exercises/schema/*.json and CONTRIBUTING.md's field reference
     python -m exercise_site figures OUTDIR    # write OUTDIR/figures.html: every figure at 4x size, for review
+    python -m exercise_site name              # print the site's name as a key (slug of site_name): the offline zip's name
+
+Options before the command: --root PROJECT (the folder with mkdocs.yml, exercises/ and content/).
 """
 from __future__ import annotations
 
@@ -12,20 +15,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from .articles import CONTENT_DIR, article_files, check_articles
+from .articles import article_files, check_articles
 from .catalogue import load_catalogue, load_vocabulary
 from .gallery import write_gallery
 from .problems import CatalogueError
-from .render import Renderer, RenderError
+from .render import Renderer, RenderError, project_templates
 from .reference import update_contributing
 from .schema import rendered_schemas, write_schemas
-from .settings import configured_site_url
+from .settings import Settings, SettingsError, configured_site_url, read_settings
 from .site import PROJECT_ROOT, Site
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="steady-hips", description="Steady Hips data tools.")
-    parser.add_argument("--root", type=Path, default=PROJECT_ROOT, help="project folder (holds exercises/ and overrides/)")
+    parser = argparse.ArgumentParser(prog="python -m exercise_site",
+                                     description="Check an exercise site's data and articles, write its pages, refresh its schemas.")
+    parser.add_argument("--root", type=Path, default=PROJECT_ROOT,
+                        help="project folder (holds mkdocs.yml, exercises/, content/ and optionally overrides/)")
     parser.add_argument("--site-url", help="public address printed on routine cards and in their QR codes "
                         "(default: site_url in mkdocs.yml, so $SITE_URL when set, as `make build` takes it)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -37,18 +42,21 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--write", action="store_true")
     figures = commands.add_parser("figures", help="write OUTDIR/figures.html: every figure at four times its size")
     figures.add_argument("outdir", type=Path)
+    commands.add_parser("name", help="print the slug of site_name, which names the offline zip and the browser's storage")
     args = parser.parse_args(argv)
     if args.site_url is None:
         args.site_url = configured_site_url(args.root)
 
+    if args.command == "check":
+        return _check(args.root, args.site_url)
     try:
-        if args.command == "check":
-            return _check(args.root, args.site_url)
+        if args.command == "name":
+            print(read_settings(args.root).slug)
         elif args.command == "pages":
             site = Site.load(args.root, site_url=args.site_url)
             out = {**site.pages, **site.files}
             if args.with_content:
-                content = args.root / "content"
+                content = args.root / site.settings.docs_dir
                 for source in sorted(content.rglob("*.md")):
                     path = source.relative_to(content).as_posix()
                     out[path] = site.article(source.read_text(encoding="utf-8"), path)
@@ -58,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
                 target.write_text(markdown, encoding="utf-8")
             print(f"wrote {len(site.pages)} pages and {len(site.files)} data files to {args.outdir}")
         elif args.command == "figures":
-            print(f"wrote {write_gallery(load_catalogue(args.root / 'exercises'), args.outdir)}")
+            name = read_settings(args.root).name
+            print(f"wrote {write_gallery(load_catalogue(args.root / 'exercises'), args.outdir, name)}")
         elif args.command == "schema":
             if args.write:
                 vocabulary = load_vocabulary(args.root / "exercises")
@@ -69,25 +78,38 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 for name, text in rendered_schemas(load_vocabulary(args.root / "exercises")).items():
                     print(f"# {name}\n{text}")
-    except (CatalogueError, RenderError) as error:
+    except (CatalogueError, RenderError, SettingsError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0
 
 
 def _check(root: Path, site_url: str) -> int:
-    """The data first; the articles only against valid data, since their macros and links depend on it."""
+    """mkdocs.yml's settings and the data first; the articles only against valid settings and
+    data, since their macros and links depend on them."""
+    settings: Settings | None = None
+    try:
+        settings = read_settings(root)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
     try:
         catalogue = load_catalogue(root / "exercises")
     except CatalogueError as error:
         print(error, file=sys.stderr)
-        print(f"{CONTENT_DIR}/ not checked: articles are checked once the exercise data has no errors", file=sys.stderr)
+        catalogue = None
+    if settings is None or catalogue is None:
+        folder = f"{settings.docs_dir}/" if settings is not None else "Articles"
+        waiting = " and ".join(([] if settings is not None else ["mkdocs.yml's settings"]) +
+                               ([] if catalogue is not None else ["the exercise data"]))
+        print(f"{folder} not checked: articles are checked once {waiting} {'has' if ' and ' not in waiting else 'have'} no errors",
+              file=sys.stderr)
         return 1
     for warning in catalogue.warnings:
         print(warning)
-    content = root / CONTENT_DIR
+    content = root / settings.docs_dir
     articles = article_files(content)
-    problems = check_articles(content, Renderer(catalogue, root / "overrides" / "markdown", site_url=site_url)) if articles else []
+    renderer = Renderer(catalogue, project_templates(root), site_url=site_url, settings=settings)
+    problems = check_articles(content, renderer) if articles else []
     if problems:
         count = len(problems)
         print(f"{count} problem{'s' if count != 1 else ''} in the articles:", file=sys.stderr)

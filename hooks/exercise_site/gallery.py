@@ -19,7 +19,7 @@ from .figure import exercise_figure
 SCALE = 4
 
 _PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Steady Hips figures</title>
+<html lang="en"><head><meta charset="utf-8"><title>{title} figures</title>
 <style>
 body{{font:16px/1.4 system-ui,sans-serif;margin:1.5rem;color:#222;background:#fff}}
 section{{display:inline-block;vertical-align:top;margin:0 1.5rem 2rem 0;max-width:{width}px}}
@@ -40,7 +40,7 @@ def _large(svg: str) -> str:
     return re.sub(r'\b(width|height)="([0-9.]+)"', bigger, svg, count=2)
 
 
-def gallery_html(catalogue: Catalogue) -> str:
+def gallery_html(catalogue: Catalogue, site_name: str = "Exercise") -> str:
     sections = []
     for slug, exercise in sorted(catalogue.exercises.items()):
         for level in [None, *[lv for lv in exercise.levels if lv.figure is not None]]:
@@ -51,11 +51,11 @@ def gallery_html(catalogue: Catalogue) -> str:
                 f'<section id="{escape(slug)}{"-" + str(exercise.levels.index(level) + 1) if level else ""}">'
                 f"<h2>{escape(name)}</h2>{_large(svg)}<p>{desc.group(1) if desc else ''}</p></section>"
             )
-    return _PAGE.format(width=280 * SCALE, scale=SCALE, count=len(sections), sections="\n".join(sections))
+    return _PAGE.format(title=escape(site_name), width=280 * SCALE, scale=SCALE, count=len(sections), sections="\n".join(sections))
 
 
-def write_gallery(catalogue: Catalogue, outdir: Path) -> Path:
+def write_gallery(catalogue: Catalogue, outdir: Path, site_name: str = "Exercise") -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / "figures.html"
-    target.write_text(gallery_html(catalogue), encoding="utf-8")
+    target.write_text(gallery_html(catalogue, site_name), encoding="utf-8")
     return target

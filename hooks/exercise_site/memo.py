@@ -163,6 +163,7 @@ def _refs(canonical: Any):
 
 def _templates_key(renderer: Any) -> str:
     digest = hashlib.sha256(renderer.site_url.encode())
+    digest.update(repr(renderer.settings).encode())  # mkdocs.yml's settings: every page may show them
     loader = renderer.env.loader
     for name in sorted(loader.list_templates()):
         digest.update(f"\0{name}\0".encode())

@@ -23,6 +23,7 @@ from .figure import exercise_figure, figure_moves
 from .parallel import shared_map
 from .qr import qr_svg
 from .sections import split_long_tables
+from .settings import Settings
 from .thumbnails import thumbnail_path, thumbnail_size
 from .body_map import VIEW_NAMES, area_id, body_map_svg, map_views
 from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, other_levels,
@@ -30,6 +31,12 @@ from .text import (count, dosage_text, equipment_text, frequency_text, levels_te
 from .validate import suggestion
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
+
+
+def project_templates(root: Path) -> Path:
+    """A project's own page templates (`<root>/overrides/markdown`), else the generator's."""
+    own = Path(root) / "overrides" / "markdown"
+    return own if own.is_dir() else TEMPLATES
 
 # Where the browse pages live in the docs tree: `<folder>/index.md` and `<folder>/<slug>.md`.
 BROWSE_FOLDERS = {"muscle": "browse/muscles", "equipment": "browse/equipment", "condition": "conditions"}
@@ -69,8 +76,9 @@ class RenderError(Exception):
 
 
 class Renderer:
-    def __init__(self, catalogue: Catalogue, templates: Path = TEMPLATES, site_url: str = ""):
+    def __init__(self, catalogue: Catalogue, templates: Path = TEMPLATES, site_url: str = "", settings: Settings | None = None):
         self.catalogue = catalogue
+        self.settings = settings if settings is not None else Settings()
         self._figures: dict[tuple, str] = {}
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         # True: figures are left as placeholders in the Markdown, for `with_figures` to put in afterwards.
@@ -91,6 +99,8 @@ class Renderer:
         self.search_words = {**catalogue.vocabulary.search_words(), "condition": {c: ("", *p.also_called) for c, p in catalogue.conditions.items()}}
         self.env.globals.update(
             catalogue=catalogue,
+            site=self.settings,  # site.name, site.tagline, site.slug ...
+            articles=self.settings.articles,  # link targets: link(articles.red_flags)
             exercise=self._exercise,
             routine=self._routine,
             source=self._source,
