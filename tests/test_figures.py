@@ -38,8 +38,9 @@ def ids(figures):
     return [f"{slug}:{level}" if level else slug for slug, level in figures]
 
 
-def check_small_valid_accessible(ex, level, thumb: bool) -> None:
-    svg = str(exercise_figure(ex, level, thumb=thumb))
+def check_small_valid_accessible(catalogue, slug, level, thumb: bool) -> None:
+    ex = catalogue.exercises[slug]
+    svg = str(exercise_figure(ex, level, catalogue.vocabulary, thumb=thumb))
     assert len(svg.encode()) < 4096, f"{len(svg.encode())} bytes"
     assert "\n" not in svg and "|" not in svg, "must stay one line, safe inside a Markdown table"
     root = ET.fromstring(svg)
@@ -62,10 +63,10 @@ def check_small_valid_accessible(ex, level, thumb: bool) -> None:
     assert abs(float(root.get("width")) / float(root.get("height")) - w / h) < 0.02
 
 
-def check_deterministic(ex, again, level) -> None:
-    """`again`: the same exercise loaded a second time."""
-    first = exercise_figure(ex, level)
-    assert str(first) == str(exercise_figure(again, level))
+def check_deterministic(catalogue, again, slug, level) -> None:
+    """`again`: the same catalogue loaded a second time."""
+    first = exercise_figure(catalogue.exercises[slug], level, catalogue.vocabulary)
+    assert str(first) == str(exercise_figure(again.exercises[slug], level, again.vocabulary))
     assert re.search(r'\d\.\d\d', str(first)) is None, "coordinates are rounded to one decimal"
 
 
@@ -100,12 +101,12 @@ def check_figures_on_pages(catalogue) -> None:
 @pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
 @pytest.mark.parametrize("thumb", [False, True], ids=["page", "thumb"])
 def test_figure_is_small_valid_accessible_svg(slug, level, thumb):
-    check_small_valid_accessible(CATALOGUE.exercises[slug], level, thumb)
+    check_small_valid_accessible(CATALOGUE, slug, level, thumb)
 
 
 @pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
 def test_figure_is_deterministic(slug, level):
-    check_deterministic(CATALOGUE.exercises[slug], load_catalogue(FIXTURE).exercises[slug], level)
+    check_deterministic(CATALOGUE, load_catalogue(FIXTURE), slug, level)
 
 
 @pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
@@ -140,7 +141,7 @@ def test_level_without_its_own_figure_uses_the_exercise_figure(fixture_dir):
     catalogue = load_catalogue(fixture_dir)
     bridge = catalogue.exercises["bridge"]
     assert bridge.levels[1].figure is None
-    assert str(exercise_figure(bridge, "One leg")) == str(exercise_figure(bridge))
+    assert str(exercise_figure(bridge, "One leg", catalogue.vocabulary)) == str(exercise_figure(bridge, None, catalogue.vocabulary))
 
 
 # --- bad pose data is reported like every other field: file:line:column: field ----------
@@ -236,10 +237,10 @@ LINE = 4.2  # a body line's width
 BAND_EQUIPMENT = {"loop band", "resistance band"}
 
 
-def poses_drawn(ex, level=None):
-    """The SVG root and the two drawn poses of exercise `ex`, start (the faded group) and end, each as a
+def poses_drawn(catalogue, slug, level=None):
+    """The SVG root and the two drawn poses of exercise `slug`, start (the faded group) and end, each as a
     list of (element, its stroke width, its opacity) without the optional animated copy."""
-    root = ET.fromstring(str(exercise_figure(ex, level)))
+    root = ET.fromstring(str(exercise_figure(catalogue.exercises[slug], level, catalogue.vocabulary)))
     start, end = [], []
     for child in root:
         if child.tag == f"{SVG}g" and child.get("class") == "sh-fig-a":
@@ -279,9 +280,9 @@ def to_segment(p, a, b) -> float:
     return math.dist(p, (ax + t * (bx - ax), ay + t * (by - ay)))
 
 
-def check_lies_on_its_side_and_the_top_knee_opens(ex) -> None:
+def check_lies_on_its_side_and_the_top_knee_opens(catalogue, slug) -> None:
     """A clam drawn lying on its side: trunk and head on the floor, knees bent, the top knee opening."""
-    root, start, end = poses_drawn(ex)
+    root, start, end = poses_drawn(catalogue, slug)
     assert re.search(r'd="M-?[\d.]+ 0H', ET.tostring(root, encoding="unicode")), "the floor line is y = 0"
     knees = []
     for pose in (start, end):
@@ -317,11 +318,11 @@ SIDE_LYING = """figure:
 def test_a_clam_lies_on_the_floor_knees_bent_and_the_top_knee_opens(fixture_dir):
     clam = fixture_dir / "clam.yml"
     clam.write_text(clam.read_text().split("figure:")[0] + SIDE_LYING)
-    check_lies_on_its_side_and_the_top_knee_opens(load_catalogue(fixture_dir).exercises["clam"])
+    check_lies_on_its_side_and_the_top_knee_opens(load_catalogue(fixture_dir), "clam")
     # The rule sees a pose that is not lying down: the same clam drawn sitting up.
     clam.write_text(clam.read_text().replace("trunk: 270", "trunk: 0"))
     with pytest.raises(AssertionError, match="not on the floor line"):
-        check_lies_on_its_side_and_the_top_knee_opens(load_catalogue(fixture_dir).exercises["clam"])
+        check_lies_on_its_side_and_the_top_knee_opens(load_catalogue(fixture_dir), "clam")
 
 
 def band_figures(catalogue):
@@ -342,12 +343,13 @@ def test_the_fixture_draws_a_band():
     assert BANDS == [("clam", None)]
 
 
-def check_band_drawn(ex, level) -> None:
+def check_band_drawn(catalogue, slug, level) -> None:
     """The loop band is drawn in each pose, as a thin outline round the thighs or the ankles."""
+    ex = catalogue.exercises[slug]
     own = next((lv for lv in ex.levels if lv.name == level), None)
     figure = own.figure if own is not None else ex.figure
     at_feet = any(p.kind == "loop band" and p.at == "feet" for p in figure.props)
-    root, start, end = poses_drawn(ex, level)
+    root, start, end = poses_drawn(catalogue, slug, level)
     assert "a loop band around the " + ("ankles" if at_feet else "thighs") in root.find(f"{SVG}desc").text
     held = not figure_moves(ex, level)  # a hold is drawn once, as its end pose
     for pose, body in zip((start, end), place(figure)):
@@ -377,7 +379,7 @@ def check_band_drawn(ex, level) -> None:
 
 @pytest.mark.parametrize(("slug", "level"), BANDS, ids=ids(BANDS))
 def test_a_band_is_drawn_where_a_loop_band_is_used(slug, level):
-    check_band_drawn(CATALOGUE.exercises[slug], level)
+    check_band_drawn(CATALOGUE, slug, level)
 
 
 def check_figures_command(root: Path, out: Path) -> None:
@@ -392,7 +394,7 @@ def check_figures_command(root: Path, out: Path) -> None:
         name = ex.name + (f" ({level})" if level else "")
         assert f"<h2>{escape(name)}</h2>" in html, name
     first = next(iter(catalogue.exercises.values()))
-    page_width = float(re.search(r'width="([\d.]+)"', str(exercise_figure(first))).group(1))
+    page_width = float(re.search(r'width="([\d.]+)"', str(exercise_figure(first, None, catalogue.vocabulary))).group(1))
     assert f'width="{page_width * 4:g}"' in html, "four times the page size"
 
 
