@@ -13,7 +13,8 @@ import pytest
 from harness import (  # noqa: F401  (re-exported: test modules import these from conftest)
     CHROMIUM_ARGS, CHROMIUM_HINT, FIXTURE, FIXTURE_SITE, FONT_DIR, FONTS_PATH, INSTALL_LINE, MISSING, PREFIX,
     ROOT, SITE_URL, SYSTEM_PACKAGES, UNAVAILABLE, build_site, chromium_path, copy_project, make_offline,
-    mkdocs_build, offline_folder, pdf_fonts, pdf_info, require, unavailable,
+    article_paths, condition_slugs, exercise_slugs, mkdocs_build, offline_folder, pdf_fonts, pdf_info, project_for,
+    read_data, require, routine_slugs, site_name, unavailable,
 )
 
 
@@ -60,6 +61,15 @@ def fixture_dir(tmp_path: Path) -> Path:
     target = tmp_path / "exercises"
     shutil.copytree(FIXTURE, target)
     return target
+
+
+def pytest_generate_tests(metafunc):
+    """A test that takes `exercise_slug` or `routine_slug` runs once for each of its project's
+    (harness.project_for: this site under tests/site/, else the fixture project)."""
+    project = project_for(metafunc.definition.path)
+    for name, slugs in (("exercise_slug", exercise_slugs), ("routine_slug", routine_slugs)):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, slugs(project))
 
 
 # --- tiers: `make test-fast` runs what needs neither a browser nor a whole site built -----------

@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+import yaml
+
+from exercise_site.model import RESERVED_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
@@ -175,3 +178,41 @@ def pdf_fonts(pdf: bytes) -> set[str]:
     for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
         walk(page.get("/Resources"))
     return names
+
+
+# --- what a project holds, read from its files ----------------------------------------------------
+
+
+def project_for(test_path: Path) -> Path:
+    """The project a test file is about: this site for tests/site/, the fixture project for the rest."""
+    return ROOT if (TESTS / "site") in Path(test_path).resolve().parents else FIXTURE_SITE
+
+
+def exercise_slugs(project: Path) -> list[str]:
+    return sorted(p.stem for p in (project / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
+
+
+def routine_slugs(project: Path) -> list[str]:
+    return sorted(p.stem for p in (project / "exercises" / "routines").glob("*.yml"))
+
+
+def condition_slugs(project: Path) -> list[str]:
+    return sorted(p.stem for p in (project / "exercises" / "conditions").glob("*.yml"))
+
+
+def article_paths(project: Path) -> list[str]:
+    """The articles' paths under content/, e.g. `index.md`, `faq.md`."""
+    return sorted(p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md"))
+
+
+def read_data(project: Path, relative: str) -> dict:
+    """A data file of the project, e.g. `exercises/plank.yml` or `exercises/routines/x.yml`."""
+    return yaml.safe_load((project / relative).read_text(encoding="utf-8"))
+
+
+def site_name(project: Path) -> str:
+    """`site_name` in the project's mkdocs.yml (read without MkDocs, whose tags it need not know)."""
+    import re
+
+    return re.search(r"^site_name:\s*(.+?)\s*$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1).strip("'\"")
+

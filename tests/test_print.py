@@ -1,17 +1,14 @@
-"""Printing in real Chromium: routine cards on one sheet, exercise pages on at most two."""
+"""Printing in real Chromium: routine cards on one sheet, exercise pages on at most two, on the
+fixture project (tests/site/test_site_print.py runs the same tests on this site's cards and pages)."""
 from __future__ import annotations
 
 import re
 
 import pytest
-import yaml
-from conftest import FONT_DIR, FONTS_PATH, ROOT, SITE_URL, pdf_fonts, pdf_info
-from exercise_site.model import RESERVED_FILES
+from conftest import FONT_DIR, FONTS_PATH, SITE_URL, pdf_fonts, pdf_info, read_data, routine_slugs, site_name
 
 pytestmark = pytest.mark.browser
 
-ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
-EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
 # Paper widths in mm (A4 210 mm, Letter 215.9 mm); pages print at 12 mm margins.
 PAPER = {"A4": 210, "Letter": 215.9}
 # Printed with each in turn: a wide sans (Debian's default) and a narrow one with Arial's
@@ -36,9 +33,9 @@ MM = 96 / 25.4  # CSS pixels per millimetre
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".sh-print", ".md-top"]
 
 
-def exercise_names(slug: str) -> list[str]:
-    routine = yaml.safe_load((ROOT / "exercises" / "routines" / f"{slug}.yml").read_text())
-    return [yaml.safe_load((ROOT / "exercises" / f"{item['exercise']}.yml").read_text())["name"] for item in routine["exercises"]]
+def exercise_names(project, slug: str) -> list[str]:
+    routine = read_data(project, f"exercises/routines/{slug}.yml")
+    return [read_data(project, f"exercises/{item['exercise']}.yml")["name"] for item in routine["exercises"]]
 
 
 def flat(text: str) -> str:
@@ -98,14 +95,17 @@ def print_pdf(tab, font: str, **options) -> tuple[int, str, bytes]:
     return pages, text, pdf
 
 
+# `routine_slug` and `exercise_slug` take each slug of the project in turn (conftest.pytest_generate_tests).
+
+
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
-@pytest.mark.parametrize("slug", ROUTINES)
-def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, slug, font, paper):
+def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, project, routine_slug, font, paper):
+    slug = routine_slug
     open_in_font(tab, f"{site_url}routines/{slug}/", font)
     pages, text, _ = print_pdf(tab, font, format=paper, scale=SLACK)
     assert pages == 1, f"{slug} in {font} prints on {pages} {paper} sheets at scale {SLACK}"
-    for name in exercise_names(slug):
+    for name in exercise_names(project, slug):
         assert flat(name) in flat(text), f"{name!r} missing from the printed {slug} card"
     assert "Prepared for" in text and "pain rule" in text
     # The address may wrap only after a slash: joined there, it reads whole.
@@ -113,8 +113,8 @@ def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, slug
 
 
 @pytest.mark.parametrize("font", FONTS)
-@pytest.mark.parametrize("slug", ROUTINES)
-def test_card_address_and_tracking_grid_stay_usable_in_print(tab, site_url, slug, font):
+def test_card_address_and_tracking_grid_stay_usable_in_print(tab, site_url, routine_slug, font):
+    slug = routine_slug
     open_in_font(tab, f"{site_url}routines/{slug}/", font)
     tab.emulate_media(media="print")
     for paper in PAPER:
@@ -148,8 +148,8 @@ def test_card_address_and_tracking_grid_stay_usable_in_print(tab, site_url, slug
             assert heights and min(heights) >= 6 * MM - 0.01, f"tracking rows {min(heights) / MM:.1f} mm high, < 6 mm ({where})"
 
 
-@pytest.mark.parametrize("slug", ROUTINES)
-def test_routine_card_hides_site_chrome_and_stays_legible_in_print(page, site_url, slug):
+def test_routine_card_hides_site_chrome_and_stays_legible_in_print(page, site_url, routine_slug):
+    slug = routine_slug
     page.set_viewport_size({"width": round((PAPER["A4"] - 24) / 25.4 * 96), "height": 1000})
     page.goto(f"{site_url}routines/{slug}/")
     page.emulate_media(media="print")
@@ -177,19 +177,19 @@ def test_routine_card_hides_site_chrome_and_stays_legible_in_print(page, site_ur
 
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
-@pytest.mark.parametrize("slug", EXERCISES)
-def test_exercise_page_prints_on_at_most_two_sheets(tab, site_url, slug, font, paper):
+def test_exercise_page_prints_on_at_most_two_sheets(tab, site_url, project, exercise_slug, font, paper):
+    slug = exercise_slug
     open_in_font(tab, f"{site_url}exercises/{slug}/", font)
     pages, text, _ = print_pdf(tab, font, format=paper)
     assert pages <= 2, f"{slug} in {font} prints on {pages} {paper} sheets"
     # The level sections print (the progression table, which repeats them, and the links are screen-only).
     assert "Level 1:" in text and "The pain rule" in text and "Sources" in text and "Not a substitute" in text
-    assert "Steady Hips" not in text.split("\n", 3)[0], "site header printed"
+    assert site_name(project) not in text.split("\n", 3)[0], "site header printed"
 
 
-def test_card_on_a_phone_has_no_sideways_scroll(page, site_url):
+def test_card_on_a_phone_has_no_sideways_scroll(page, site_url, project):
     page.set_viewport_size({"width": 360, "height": 740})
-    for slug in ROUTINES:
+    for slug in routine_slugs(project):
         page.goto(f"{site_url}routines/{slug}/")
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 360, f"{slug} is {width}px wide on a 360px phone"
@@ -197,8 +197,8 @@ def test_card_on_a_phone_has_no_sideways_scroll(page, site_url):
         assert size >= 12
 
 
-def test_print_button_prints(page, site_url):
-    page.goto(f"{site_url}routines/{ROUTINES[0]}/")
+def test_print_button_prints(page, site_url, project):
+    page.goto(f"{site_url}routines/{routine_slugs(project)[0]}/")
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     button = page.get_by_role("button", name="Print this card")
     assert button.is_visible()
@@ -206,12 +206,11 @@ def test_print_button_prints(page, site_url):
     assert page.evaluate("() => window.__printed") == 1
 
 
-def test_card_qr_code_points_at_the_page(page, site_url):
-    from conftest import SITE_URL
-
-    page.goto(f"{site_url}routines/{ROUTINES[0]}/")
+def test_card_qr_code_points_at_the_page(page, site_url, project):
+    slug = routine_slugs(project)[0]
+    page.goto(f"{site_url}routines/{slug}/")
     label = page.locator("svg.sh-qr-code").get_attribute("aria-label")
-    assert label == f"QR code linking to {SITE_URL}routines/{ROUTINES[0]}/"
+    assert label == f"QR code linking to {SITE_URL}routines/{slug}/"
     assert re.search(r"routines/", page.locator(".sh-url").inner_text())
 
 
