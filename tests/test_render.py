@@ -22,16 +22,17 @@ def renderer(fixture_dir):
     return Renderer(load_catalogue(fixture_dir))
 
 
-def test_core_does_not_import_mkdocs():
+def test_core_does_not_import_mkdocs(tmp_path):
     """Load, validate, render and write pages in a fresh interpreter: MkDocs must never be imported."""
     import subprocess
 
-    from conftest import ROOT
+    from conftest import ROOT, copy_project
 
+    project = copy_project(tmp_path / "project")
     code = (
         "import sys, tempfile\n"
         "from exercise_site.cli import main\n"
-        "assert main(['pages', '--with-content', tempfile.mkdtemp()]) == 0\n"
+        f"assert main(['--root', {str(project)!r}, 'pages', '--with-content', tempfile.mkdtemp()]) == 0\n"
         "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'material'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
@@ -154,14 +155,15 @@ def test_unknown_name_in_article(renderer):
     assert str(caught.value).startswith("guide.md:2: ") and "exercize_card" in str(caught.value)
 
 
-def test_long_lists_are_paged_and_each_page_links_those_around_it(monkeypatch):
-    """With two rows a page, the real exercises make one catalogue page per two: each row once, and a
+def test_long_lists_are_paged_and_each_page_links_those_around_it(monkeypatch, tmp_path):
+    """With two rows a page, twenty-six exercises make one catalogue page per two: each row once, and a
     pager that always links the first, the last, and two pages either side of this one."""
-    from conftest import ROOT
+    from test_parallel import large_catalogue
+
     from exercise_site import render
 
     monkeypatch.setattr(render, "LIST_PAGE", 2)
-    catalogue = load_catalogue(ROOT / "exercises")
+    catalogue = load_catalogue(large_catalogue(tmp_path / "exercises", 24))
     total = len(catalogue.exercises)
     last = (total + 1) // 2
     assert last >= 10
