@@ -12,7 +12,7 @@ import pytest
 
 from harness import (  # noqa: F401  (re-exported: test modules import these from conftest)
     CHROMIUM_ARGS, CHROMIUM_HINT, FIXTURE, FIXTURE_SITE, FONT_DIR, FONTS_PATH, INSTALL_LINE, MISSING, PREFIX,
-    ROOT, SITE_URL, SYSTEM_PACKAGES, UNAVAILABLE, build_site, chromium_path, copy_project, make_offline,
+    ROOT, SITE_URL, SYSTEM_PACKAGES, TESTS, UNAVAILABLE, build_site, chromium_path, copy_project, make_offline,
     article_paths, condition_slugs, exercise_slugs, mkdocs_build, offline_folder, pdf_fonts, pdf_info, project_for,
     read_data, require, routine_slugs, site_name, unavailable,
 )
@@ -76,6 +76,7 @@ def pytest_generate_tests(metafunc):
 
 BROWSER_FIXTURES = {"browser", "page"}
 BUILD_FIXTURES = {"built_site", "site_url", "project_copy", "offline_zip"}
+SLOW_FIXTURES = {"successor"}  # test_successors.py: a whole site built by another generator
 
 
 def pytest_collection_modifyitems(items):
@@ -86,6 +87,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if used & BUILD_FIXTURES:
             item.add_marker(pytest.mark.build)
+        if used & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -98,10 +101,25 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# `make test-fast` must stay under a minute: a test without a tier marker whose setup or run takes
+# longer than this is named at the end of the run, to be made faster or marked `slow`.
+FAST_LIMIT = 3.0  # seconds
+TOO_SLOW_FOR_FAST: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.when in ("setup", "call") and report.duration > FAST_LIMIT and not {"browser", "build", "slow"} & set(report.keywords):
+        TOO_SLOW_FOR_FAST.append(f"{report.nodeid} ({report.when} {report.duration:.1f} s)")
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_terminal_summary(terminalreporter):
-    """After the list of skips: one line to install every missing tool."""
+    """After the list of skips: one line to install every missing tool; then the unit tests that
+    took too long for the fast tier."""
     yield
+    if TOO_SLOW_FOR_FAST:
+        terminalreporter.write_line(f"Over {FAST_LIMIT:.0f} s without a browser, build or slow marker (make test-fast must stay "
+                                    "under a minute; make them faster or mark them slow): " + ", ".join(TOO_SLOW_FOR_FAST), yellow=True)
     if MISSING:
         terminalreporter.write_line(f"Skipped for want of {', '.join(sorted(MISSING))}: `{INSTALL_LINE}` "
                                     "installs all that the suite needs from the system; then `make test` again.", yellow=True)

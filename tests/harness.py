@@ -201,12 +201,12 @@ def condition_slugs(project: Path) -> list[str]:
 
 
 def article_paths(project: Path) -> list[str]:
-    """The articles' paths under content/, e.g. `index.md`, `faq.md`."""
+    """The articles' paths under content/, e.g. `index.md`, `red-flags.md`."""
     return sorted(p.relative_to(project / "content").as_posix() for p in (project / "content").rglob("*.md"))
 
 
 def read_data(project: Path, relative: str) -> dict:
-    """A data file of the project, e.g. `exercises/plank.yml` or `exercises/routines/x.yml`."""
+    """A data file of the project, e.g. `exercises/heel-lift.yml` or `exercises/routines/x.yml`."""
     return yaml.safe_load((project / relative).read_text(encoding="utf-8"))
 
 

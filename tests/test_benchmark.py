@@ -7,13 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from exercise_site.model import RESERVED_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow  # builds the catalogue twice and times a `mkdocs serve` rebuild: minutes
 def test_the_benchmark_runs_and_reports_every_figure():
-    # The smallest catalogue that holds every real exercise (routines and conditions name them), and a few copies.
+    # The smallest catalogue that holds every exercise of the project (routines and conditions name them), and a few copies.
     size = len([p for p in (ROOT / "exercises").glob("*.yml") if p.name not in RESERVED_FILES]) + 5
     result = subprocess.run([sys.executable, str(ROOT / "tests" / "benchmarks" / "run.py"), "--sizes", str(size), "--repeat", "1"],
                             capture_output=True, text=True, timeout=600)

@@ -1,7 +1,9 @@
-"""Find and browse: the search words, the browse and condition pages, the catalogue filters.
+"""Find and browse: the search words, the browse and condition pages, the catalogue filters,
+on the fixture project (tests/fixtures/site/) and on synthetic catalogues.
 
 The browser tests type into the site's own search box and tick the catalogue's own
-checkboxes in Chromium, on the real build served under the project prefix.
+checkboxes in Chromium, on a real build served under the project prefix. This site's own
+queries, and the tests here re-run on its pages, are in tests/site/test_site_find.py.
 """
 from __future__ import annotations
 
@@ -14,188 +16,45 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import PREFIX, ROOT
-from exercise_site.catalogue import load_catalogue
-from exercise_site.model import slugify
+from conftest import FIXTURE_SITE, PREFIX, ROOT
+from exercise_site.catalogue import Catalogue, load_catalogue
+from exercise_site.model import RESERVED_FILES, slugify
 from exercise_site.problems import CatalogueError
 from exercise_site.render import Renderer
-from exercise_site.model import RESERVED_FILES
+from exercise_site.settings import Articles, read_settings
 
-CATALOGUE = load_catalogue(ROOT / "exercises")
+CATALOGUE = load_catalogue(FIXTURE_SITE / "exercises")
+RED_FLAGS = Articles().red_flags  # the red flags article of a Renderer given no settings
 
-# --- the query list ------------------------------------------------------------------
-# What a runner might type, and the page that must come back among the first three
-# results. Written from how runners talk (names from coaches and physios, ballet terms
-# from the chiropractor's article, symptoms in plain words), not from the index. Where two
-# pages answer the query equally well, either is accepted ("a|b").
-# Every runner's hip: the conditions and exercises a sports clinic gives, in runners' words. All must pass.
-MUST_PASS = [
-    ("sit bone pain when sitting", "conditions/proximal-hamstring-tendinopathy/"),
-    ("inner thigh pain running", "conditions/adductor-related-groin-pain/"),
-    ("clicking in my hip", "conditions/hip-related-pain/"),
-    ("copenhagen plank", "exercises/copenhagen-adduction/"),
-    ("single leg deadlift", "exercises/single-leg-romanian-deadlift/"),
-    ("stress fracture", "conditions/bone-stress-injury/"),
-    ("hip impingement", "conditions/hip-related-pain/"),
-    ("pain lying on my hip at night", "conditions/gluteal-tendinopathy/"),
-    ("step ups", "exercises/step-up/"),
-    ("bulgarian split squat", "exercises/split-squat/"),
-    ("hip thrusts", "exercises/hip-thrust/"),
-    ("pogo hops", "exercises/pogo-hops/"),
-]
-# Where does it hurt? What runners type, written from the way runners ask in forums and clinic
-# FAQs (symptoms, questions, slang, typos), not from this site's titles. 95% must find a right
-# page in the top three.
-RUNNERS_ASK = [
-    ("hurts when I lie on my side", "conditions/gluteal-tendinopathy/"),
-    ("pain in my bum when running", "conditions/proximal-hamstring-tendinopathy/|conditions/si-joint-pain/|conditions/hip-pain-after-running/"),
-    ("outside of my knee hurts on downhills", "conditions/it-band-syndrome/"),
-    ("knee pain on stairs", "conditions/runners-knee/"),
-    ("weak glutes", "browse/muscles/gluteus-medius/|browse/muscles/gluteus-maximus/|routines/hip-stability/|routines/lateral-strength/|why-hips-hurt/"),
-    ("how much pain is ok during exercise", "when-to-see-a-professional/|faq/"),
-    ("first run after injury", "return-to-running/"),
-    ("can I run with hip pain", "faq/|conditions/hip-pain-after-running/|return-to-running/"),
-    ("when can I run again", "return-to-running/"),
-    ("how long does gluteal tendinopathy take", "conditions/gluteal-tendinopathy/"),
-    ("groin pain when running", "conditions/adductor-related-groin-pain/|conditions/iliopsoas-related-groin-pain/|conditions/hip-related-pain/|where-does-it-hurt/"),
-    ("sore butt after a long run", "conditions/hip-pain-after-running/|conditions/proximal-hamstring-tendinopathy/|conditions/si-joint-pain/"),
-    ("hip clicks when I run", "conditions/hip-related-pain/"),
-    ("pain sitting on a hard chair", "conditions/proximal-hamstring-tendinopathy/"),
-    ("deep buttock pain when driving", "conditions/proximal-hamstring-tendinopathy/"),
-    ("front of hip hurts when I lift my leg", "conditions/iliopsoas-related-groin-pain/|conditions/hip-flexor-strain/"),
-    ("pulled groin", "conditions/adductor-related-groin-pain/"),
-    ("hip pain at night lying on side", "conditions/gluteal-tendinopathy/"),
-    ("stress fracture in the hip", "conditions/bone-stress-injury/"),
-    ("it hurts to hop", "conditions/bone-stress-injury/|when-to-see-a-professional/"),
-    ("limping after running", "conditions/bone-stress-injury/|when-to-see-a-professional/"),
-    ("low back and buttock pain running", "conditions/si-joint-pain/|where-does-it-hurt/"),
-    ("pain behind the kneecap", "conditions/runners-knee/"),
-    ("itb pain", "conditions/it-band-syndrome/"),
-    ("glute exercises for runners", "browse/muscles/gluteus-medius/|browse/muscles/gluteus-maximus/|routines/hip-stability/|routines/lateral-strength/"),
-    ("exercises for hip bursitis", "conditions/gluteal-tendinopathy/|routines/outer-hip-first-weeks/"),
-    ("strengthen inner thigh", "browse/muscles/hip-adductors/|exercises/copenhagen-adduction/|exercises/adductor-squeeze/"),
-    ("side plank with leg on a bench", "exercises/copenhagen-adduction/"),
-    ("knee hurts when squatting", "conditions/runners-knee/"),
-    ("tight hip flexors after running", "exercises/hip-flexor-stretch/|conditions/hip-flexor-strain/|conditions/iliopsoas-related-groin-pain/|browse/muscles/hip-flexors/"),
-    ("is it ok to run through pain", "faq/|when-to-see-a-professional/"),
-    ("how often should I do hip exercises", "faq/"),
-    ("warm up before a run", "routines/dynamic-warm-up/"),
-    ("stretches after running", "routines/cool-down/|routines/post-run-relief/|exercises/hip-flexor-stretch/|exercises/butterfly-stretch/|exercises/knee-to-chest-stretch/"),
-    ("runners hip pain", "conditions/hip-pain-after-running/|why-hips-hurt/"),
-    ("hamstring tendonitis", "conditions/proximal-hamstring-tendinopathy/"),
-    ("adductor strain", "conditions/adductor-related-groin-pain/"),
-    ("pelvis pain when running", "conditions/si-joint-pain/|conditions/bone-stress-injury/"),
-    ("how long off running with a stress fracture", "conditions/bone-stress-injury/"),
-    ("10 percent rule", "training-load/|faq/"),
-    ("make my own exercise sheet", "builder/|routines/"),
-    ("print a routine", "routines/|builder/"),
-    ("where does my hip hurt", "where-does-it-hurt/"),
-    ("pain on the sit bone", "conditions/proximal-hamstring-tendinopathy/"),
-    ("hip impingement exercises", "conditions/hip-related-pain/|routines/hip-joint-first-weeks/"),
-]
-QUERIES = [
-    ("clam", "exercises/clamshell/"),
-    ("clamshells", "exercises/clamshell/"),
-    ("plie", "exercises/knee-bend/"),
-    ("plié", "exercises/knee-bend/"),
-    ("tendu", "exercises/toe-pointing/"),
-    ("calf raises", "exercises/toe-raise/|exercises/single-leg-calf-raise/"),
-    ("glute med", "browse/muscles/gluteus-medius/"),
-    ("gluteus medius exercises", "browse/muscles/gluteus-medius/"),
-    ("glute bridge", "exercises/hip-bridge-with-band/"),
-    ("single leg bridge", "exercises/single-leg-glute-bridge/"),
-    ("IT band", "conditions/it-band-syndrome/"),
-    ("ITB", "conditions/it-band-syndrome/"),
-    ("iliotibial band", "conditions/it-band-syndrome/"),
-    ("TFL", "browse/muscles/tensor-fasciae-latae/"),
-    ("hip abductors", "browse/muscles/hip-abductors/"),
-    ("foam roller", "browse/equipment/foam-roller/"),
-    ("10% rule", "training-load/"),
-    ("trochanteric bursitis", "conditions/gluteal-tendinopathy/"),
-    ("hip bursitis", "conditions/gluteal-tendinopathy/"),
-    ("pain on outside of hip", "conditions/gluteal-tendinopathy/"),
-    ("runner's knee", "conditions/runners-knee/"),
-    ("patellofemoral pain", "conditions/runners-knee/"),
-    ("piriformis", "browse/muscles/deep-hip-rotators/"),
-    ("SI joint", "conditions/si-joint-pain/"),
-    ("sacroiliac", "conditions/si-joint-pain/"),
-    ("hip flexor strain", "conditions/hip-flexor-strain/"),
-    ("hip flexor stretch", "exercises/hip-flexor-stretch/"),
-    ("kneeling hip flexor stretch", "exercises/hip-flexor-stretch/"),
-    ("band walks", "exercises/lateral-band-walk/"),
-    ("monster walk", "exercises/lateral-band-walk/"),
-    ("single leg squat", "exercises/single-leg-squat/"),
-    ("step downs", "exercises/single-leg-step-down/"),
-    ("leg swings", "exercises/leg-swings/"),
-    ("warm up before running", "routines/dynamic-warm-up/"),
-    ("cool down stretches", "routines/cool-down/"),
-    ("butterfly stretch", "exercises/butterfly-stretch/"),
-    ("deep squat", "exercises/squat-hold/"),
-    ("mini band", "browse/equipment/loop-band/"),
-    ("no equipment", "browse/equipment/no-equipment/"),
-    ("when to see a doctor", "when-to-see-a-professional/"),
-    ("red flags", "when-to-see-a-professional/"),
-    ("hip pain after running", "conditions/hip-pain-after-running/"),
-    ("sore hips after a run", "conditions/hip-pain-after-running/"),
-    ("hip pain", "conditions/hip-pain-after-running/|why-hips-hurt/"),
-    ("abductor machine", "exercises/hip-abductor-machine/"),
-    ("inner thigh", "browse/muscles/hip-adductors/|exercises/butterfly-stretch/|exercises/leg-squeeze/"),
-    ("knee hug", "exercises/knee-to-chest-stretch/"),
-    ("side lunge", "exercises/lateral-lunge/"),
-    ("plank", "exercises/plank/"),
-    ("prone hip extension", "exercises/prone-hip-extension/"),
-    ("increase mileage", "training-load/"),
-    ("rest days", "training-load/"),
-    ("running shoes", "faq/|why-hips-hurt/"),
-    ("swiss ball", "browse/equipment/gym-ball/"),
-    ("TRX", "browse/equipment/suspension-straps/|exercises/single-leg-squat/"),
-    ("psoas", "browse/muscles/hip-flexors/|conditions/hip-flexor-strain/"),
-    ("glute exercises", "browse/muscles/gluteus-maximus/|browse/muscles/gluteus-medius/"),
-    # Plurals, run-together words and the other side's spelling find what the base word finds.
-    ("squats", "exercises/squat-hold/|exercises/single-leg-squat/|exercises/box-squat/|exercises/split-squat/|exercises/spanish-squat/"),
-    ("bridges", "exercises/hip-bridge-with-band/|exercises/single-leg-glute-bridge/"),
-    ("planks", "exercises/plank/"),
-    ("lunges", "exercises/lateral-lunge/"),
-    ("side lunges", "exercises/lateral-lunge/"),
-    ("step-downs", "exercises/single-leg-step-down/"),
-    ("leg swing", "exercises/leg-swings/"),
-    ("calf raise", "exercises/toe-raise/|exercises/single-leg-calf-raise/"),
-    ("warmup", "routines/dynamic-warm-up/"),
-    ("cooldown", "routines/cool-down/"),
-    ("hip stability programme", "routines/hip-stability/"),
-    ("stabilising the hips", "why-hips-hurt/"),
-    # Symptoms and questions in everyday words.
-    ("sore hip after run", "conditions/hip-pain-after-running/"),
-    ("my hips hurt after running", "conditions/hip-pain-after-running/|why-hips-hurt/"),
-    ("pain on the outside of my hip", "conditions/gluteal-tendinopathy/"),
-    ("knee pain when running", "conditions/runners-knee/"),
-    ("tight hip flexors", "exercises/hip-flexor-stretch/|conditions/hip-flexor-strain/|browse/muscles/hip-flexors/"),
-    ("exercises without equipment", "browse/equipment/no-equipment/"),
-    ("exercises with a band", "browse/equipment/loop-band/|browse/equipment/resistance-band/"),
-    ("how often", "faq/"),
-    ("how often should I do the exercises", "faq/"),
-    *MUST_PASS,
-]
+
+@pytest.fixture(scope="module")
+def catalogue(project: Path) -> Catalogue:
+    """The catalogue of the project under test, for the tests tests/site/ runs again on this site."""
+    return load_catalogue(project / "exercises")
 
 
 # --- the vocabulary's search words -----------------------------------------------------
 
 
-def test_every_vocabulary_word_is_written_once():
+def test_every_vocabulary_word_is_written_once(catalogue):
     """vocabulary.yml's words as the data uses them: no word for the same thing twice in a list."""
     for words in ("muscles", "equipment", "positions", "kinds"):
-        for entry in getattr(CATALOGUE.vocabulary, words):
+        for entry in getattr(catalogue.vocabulary, words):
             found = [entry.everyday or "", *entry.also_called]
             assert entry.name not in found, entry.name
             assert len(set(found)) == len(found), entry.name
 
 
 def test_at_a_glance_shows_the_everyday_words_and_links_the_browse_pages():
-    page = Renderer(CATALOGUE).pages()["exercises/clamshell.md"]
-    assert "[gluteus medius](../browse/muscles/gluteus-medius.md) (glute med)" in page
-    assert "[IT band syndrome](../conditions/it-band-syndrome.md)," in page or "[IT band syndrome](../conditions/it-band-syndrome.md)\n" in page
-    assert "[no equipment](../browse/equipment/no-equipment.md)" in page
-    assert "**Difficulty:** step 1" in page
+    pages = Renderer(CATALOGUE).pages()
+    marching = pages["exercises/marching.md"]
+    assert "[quadriceps](../browse/muscles/quadriceps.md) (quads)" in marching
+    assert "[no equipment](../browse/equipment/no-equipment.md)" in marching
+    assert "**Difficulty:** step 1" in marching
+    heel_lift = pages["exercises/heel-lift.md"]
+    assert "**Helps with:** [calf strain](../conditions/calf-strain.md)\n" in heel_lift
+    assert "**Equipment:** none for level 1; [wall](../browse/equipment/wall.md) or [chair](../browse/equipment/chair.md) for level 2" in heel_lift
+    assert "**Difficulty:** step 1 to 2" in heel_lift
 
 
 # --- difficulty and progressions ---------------------------------------------------------
@@ -203,8 +62,9 @@ def test_at_a_glance_shows_the_everyday_words_and_links_the_browse_pages():
 
 def test_difficulty_is_derived_from_the_progressions():
     steps = CATALOGUE.difficulty
-    assert steps("single-leg-glute-bridge")[0] > steps("hip-bridge-with-band")[1]
-    assert steps("single-leg-glute-bridge")[0] > steps("forward-pelvic-shift")[1]
+    assert steps("heel-lift") == (1, 2) and steps("step-drop") == (3, 5)  # heel-lift: harder: [step-drop]
+    assert steps("curl-up") == (1, 1) and steps("front-hold") == (2, 3)
+    assert steps("marching") == (1, 1)  # no progression: its own levels only
     for slug, exercise in CATALOGUE.exercises.items():
         low, high = steps(slug)
         assert high - low + 1 == len(exercise.levels)
@@ -239,10 +99,10 @@ def test_progressions_that_go_round_in_a_circle_are_an_error(fixture_dir):
 # --- condition pages: data checks ----------------------------------------------------------
 
 CONDITION = """\
-    condition: gluteal tendinopathy
-    name: Outer hip pain
-    summary: Pain on the outside of the hip.
-    also_called: [greater trochanteric pain syndrome, GTPS, hip bursitis]
+    condition: side ache
+    name: Side ache
+    summary: An ache at the side.
+    also_called: [lateral ache syndrome, LAS, sore side]
     feels: [It aches when you lie on it.]
     running_now: Run less for a week.
     starter: short
@@ -263,17 +123,17 @@ def write_condition(folder: Path, name: str, text: str) -> Path:
 
 
 def test_condition_pages_are_loaded_and_rendered(fixture_dir):
-    write_condition(fixture_dir, "outer-hip-pain.yml", CONDITION)
+    write_condition(fixture_dir, "side-ache.yml", CONDITION)
     clam = fixture_dir / "clam.yml"
-    clam.write_text(clam.read_text() + "helps_with: [gluteal tendinopathy]\n")
+    clam.write_text(clam.read_text() + "helps_with: [side ache]\n")
     catalogue = load_catalogue(fixture_dir)
-    assert catalogue.conditions["gluteal tendinopathy"].slug == "outer-hip-pain"
+    assert catalogue.conditions["side ache"].slug == "side-ache"
     pages = Renderer(catalogue).pages()
-    page = pages["conditions/outer-hip-pain.md"]
-    assert "# Outer hip pain" in page and "Other names, and the words people use for it: greater trochanteric pain syndrome, GTPS, hip bursitis" in page
+    page = pages["conditions/side-ache.md"]
+    assert "# Side ache" in page and "Other names, and the words people use for it: lateral ache syndrome, LAS, sore side" in page
     assert "[Clam](../exercises/clam.md)" in page and "[Short routine](../routines/short.md)" in page
-    assert "(../when-to-see-a-professional.md)" in page and "## Sources" in page
-    assert "[gluteal tendinopathy](../conditions/outer-hip-pain.md)" in pages["exercises/clam.md"]
+    assert f"(../{RED_FLAGS})" in page and "## Sources" in page
+    assert "[side ache](../conditions/side-ache.md)" in pages["exercises/clam.md"]
     assert "conditions/index.md" in pages
 
 
@@ -303,14 +163,14 @@ def condition_problems(fixture_dir, helps_with: str, *pages: str) -> str:
 
 
 def test_a_condition_in_use_needs_its_page_and_only_one(fixture_dir):
-    messages = condition_problems(fixture_dir, "runner's knee", "outer.yml", "outer-again.yml")
-    assert "'gluteal tendinopathy' already has its page in conditions/outer" in messages
-    assert re.search(r"exercises/clam\.yml:\d+:\d+: helps_with\[0\]: no condition page for 'runner's knee'", messages), messages
+    messages = condition_problems(fixture_dir, "tennis elbow", "outer.yml", "outer-again.yml")
+    assert "'side ache' already has its page in conditions/outer" in messages
+    assert re.search(r"exercises/clam\.yml:\d+:\d+: helps_with\[0\]: no condition page for 'tennis elbow'", messages), messages
 
 
 def test_a_misspelt_condition_names_the_exercise_and_the_closest_page(fixture_dir):
-    messages = condition_problems(fixture_dir, "gluteal tendinopathys", "outer.yml")
-    assert "helps_with[0]: no condition page for 'gluteal tendinopathys' (did you mean 'gluteal tendinopathy'?)" in messages
+    messages = condition_problems(fixture_dir, "side aches", "outer.yml")
+    assert "helps_with[0]: no condition page for 'side aches' (did you mean 'side ache'?)" in messages
 
 
 @pytest.mark.parametrize("change, expected", [
@@ -333,15 +193,6 @@ def test_a_starter_card_holds_two_to_four_exercises(fixture_dir):
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(fixture_dir)
     assert "starter: the starter routine 'short' has 1 exercises; a starter card has 2 to 4" in " ".join(str(p) for p in caught.value.problems)
-
-
-def test_condition_prose_is_sourced_and_makes_no_cure_claim():
-    for name, page in CATALOGUE.conditions.items():
-        assert all(word.strip() for word in page.also_called), name
-        assert page.slug == slugify(name), f"{name}: keep the address predictable"
-        text = " ".join([page.summary, *page.what_it_is, *page.how_exercises_help, *page.see_a_professional]).lower()
-        assert not re.search(r"\bcur(e|es|ed|ing)\b|guarantee|heal(s|ed)?\b", text), name
-        assert page.sources
 
 
 # --- the built site: browse pages ------------------------------------------------------------
@@ -381,11 +232,11 @@ def browse_pages(site: Path) -> list[Path]:
     return sorted(p for folder in BROWSE_FOLDERS for p in (site / folder).rglob("index.html"))
 
 
-def test_every_browse_page_links_only_existing_pages(built_site: Path):
+def test_every_browse_page_links_only_existing_pages(built_site: Path, catalogue):
     from test_build import broken_links
 
     pages = browse_pages(built_site)
-    assert len(pages) > 20
+    assert len(pages) > len(catalogue.used("muscle")) + len(catalogue.used("equipment")) + len(catalogue.conditions)
     broken = broken_links(built_site, pages)
     assert not broken, "\n".join(broken)
 
@@ -401,42 +252,43 @@ def test_browse_indexes_link_every_value_page_and_the_nav_links_the_indexes(buil
         assert any(h.rstrip("/").endswith(folder) for h in home), f"the nav does not reach {folder}/"
 
 
-def test_every_muscle_equipment_and_condition_in_use_has_its_page(built_site: Path):
-    for muscle in CATALOGUE.used("muscle"):
+def test_every_muscle_equipment_and_condition_in_use_has_its_page(built_site: Path, catalogue, project: Path):
+    for muscle in catalogue.used("muscle"):
         assert (built_site / "browse/muscles" / slugify(muscle) / "index.html").is_file(), muscle
-    for item in CATALOGUE.used("equipment"):
+    for item in catalogue.used("equipment"):
         assert (built_site / "browse/equipment" / slugify(item) / "index.html").is_file(), item
     assert (built_site / "browse/equipment/no-equipment/index.html").is_file()
-    for condition, page in CATALOGUE.conditions.items():
+    red_flags = read_settings(project).articles.red_flags.removesuffix(".md") + "/"
+    for condition, page in catalogue.conditions.items():
         html = (built_site / "conditions" / page.slug / "index.html").read_text()
         for heading in ("what-to-do-now", "when-to-see-someone", "what-it-is", "how-exercises-can-help", "sources"):
             assert f'id="{heading}"' in html, f"{condition}: no {heading} section"
-        assert "when-to-see-a-professional/" in html
-        for ex in CATALOGUE.exercises_for("condition", condition):
+        assert red_flags in html, f"{condition}: no link to the red flags article"
+        for ex in catalogue.exercises_for("condition", condition):
             assert f"exercises/{ex.slug}/" in html, f"{condition} page does not list {ex.slug}"
 
 
-def test_catalogue_without_javascript_is_the_full_table(built_site: Path):
+def test_catalogue_without_javascript_is_the_full_table(built_site: Path, catalogue):
     html = (built_site / "exercises" / "index.html").read_text()
     form = re.search(r"<form class=\"sh-filters\"[^>]*>", html).group(0)
     assert " hidden" in form
     rows = re.findall(r"<tr [^>]*data-muscle=", html)
-    assert len(rows) == len(CATALOGUE.exercises)
+    assert len(rows) == len(catalogue.exercises)
     assert 'aria-live="polite"' in html
 
 
-def test_catalogue_thumbnails_are_cached_files_loaded_lazily(built_site: Path):
+def test_catalogue_thumbnails_are_cached_files_loaded_lazily(built_site: Path, catalogue):
     """One SVG file per exercise (api/figures/<slug>.svg), not an inline copy in every row: each
     row's image is lazy, sized (no layout shift) and decorative (its name is beside it), and each
     file draws in its own colours on its own plate, since an <img> cannot take the page's."""
     html = (built_site / "exercises" / "index.html").read_text()
     images = re.findall(r'<span class="sh-ex-fig">(<img [^>]*>)</span>', html)
-    assert len(images) == len(CATALOGUE.exercises) and "<svg" not in html.split('class="sh-catalogue"', 1)[1].split("</table>")[0]
+    assert len(images) == len(catalogue.exercises) and "<svg" not in html.split('class="sh-catalogue"', 1)[1].split("</table>")[0]
     for image in images:
         assert 'loading="lazy"' in image and 'alt=""' in image and re.search(r' height="\d+"', image) and re.search(r' width="\d+"', image), image
         src = re.search(r'src="([^"]+)"', image).group(1)
         assert (built_site / "exercises" / src).resolve() == (built_site / "api" / "figures" / Path(src).name).resolve()
-    for slug in CATALOGUE.exercises:
+    for slug in catalogue.exercises:
         svg = (built_site / "api" / "figures" / f"{slug}.svg").read_text()
         assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "currentColor" not in svg
         assert re.search(r'<rect [^>]*fill="#f4f5f7"', svg), "a light plate behind the lines"
@@ -459,8 +311,8 @@ def test_search_leaves_out_what_repeats_on_every_page(built_site: Path):
     assert not anchors & left_out and not any(a.startswith("level-") for a in anchors), anchors
     text = " ".join(d["text"] for d in exercise_docs)
     assert "Print this page" not in text and "A burning feeling" not in text and "Not a substitute" not in text
-    clamshell = " ".join(d["title"] + " " + d["text"] for d in exercise_docs if d["location"].startswith("exercises/clamshell/"))
-    assert "Also called Clam" in clamshell and "gluteus medius" in clamshell
+    heel_lift = " ".join(d["title"] + " " + d["text"] for d in exercise_docs if d["location"].startswith("exercises/heel-lift/"))
+    assert "Also called Heel raise" in heel_lift and "calves" in heel_lift
     for doc in docs:
         if doc["location"].startswith(("browse/muscles/", "browse/equipment/")):
             assert "What it is Kind Difficulty" not in doc["text"], doc["location"]
@@ -502,37 +354,47 @@ def misses_of(page, site_url, queries) -> list[str]:
     return misses
 
 
-def test_the_query_list_finds_the_right_page_in_the_top_three(page, site_url):
-    assert len(QUERIES) >= 30
-    misses = misses_of(page, site_url, QUERIES)
-    assert len(misses) <= len(QUERIES) * 0.05, f"{len(QUERIES) - len(misses)} of {len(QUERIES)} queries pass:\n" + "\n".join(misses)
-    strict = [m for m in misses if any(m.startswith(repr(q) + ":") for q, _ in MUST_PASS)]
-    assert not strict, "\n".join(strict)
+# What the search worker does with a query (overrides/assets/search-worker.js), each on a word of the
+# fixture project: the page wanted among the first three ("a|b" where either will do).
+FIXTURE_QUERIES = [
+    ("heel lifts", "exercises/heel-lift/"),  # a plural becomes the singular the site uses
+    ("ankle circles", "exercises/ankle-circle/"),
+    ("curl-ups", "exercises/curl-up/"),  # a hyphen splits, then the plural
+    ("curl up", "exercises/curl-up/"),
+    ("warmup", "exercises/marching/|browse/muscles/quadriceps/"),  # run-together words take their halves
+    ("stabilising muscles", "getting-started/"),  # the other side's spelling
+    ("heel-raise", "exercises/heel-lift/"),  # an exercise's other name
+    ("towel scrunch", "exercises/towel-grip/"),
+    ("dumbbells", "browse/equipment/hand-weights/"),  # the vocabulary's everyday words and also_called
+    ("shin muscle", "browse/muscles/tibialis-anterior/"),
+    ("yoga mat", "browse/equipment/exercise-mat/"),
+    ("pulled calf", "conditions/calf-strain/"),  # a condition page's also_called
+    ("torn achilles", "conditions/achilles-rupture/"),
+    ("when to get help", "red-flags/"),
+]
 
 
-def test_runners_own_words_find_a_right_page(page, site_url):
-    """Where does it hurt?: symptoms, questions and slang find a page that answers them."""
-    assert len(RUNNERS_ASK) >= 40
-    misses = misses_of(page, site_url, RUNNERS_ASK)
-    assert len(misses) <= len(RUNNERS_ASK) * 0.05, f"{len(RUNNERS_ASK) - len(misses)} of {len(RUNNERS_ASK)} pass:\n" + "\n".join(misses)
+def test_queries_find_their_page_in_the_top_three(page, site_url):
+    misses = misses_of(page, site_url, FIXTURE_QUERIES)
+    assert not misses, "\n".join(misses)
 
 
 def test_a_page_matching_more_of_the_words_ranks_first(page, site_url):
-    """"run" alone matches Runner's knee; the page that matches sore, hip and run comes first."""
+    """"calf" alone has better pages than the wall lean; the page that matches calf, stretch and wall comes first."""
     page.goto(site_url)
     page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
-    assert search(page, "sore hip after run")[0] == "conditions/hip-pain-after-running/"
-    assert search(page, "how often")[0] == "faq/"
+    assert search(page, "calf")[0] != "exercises/wall-lean/"
+    assert search(page, "calf stretch wall")[0] == "exercises/wall-lean/"
 
 
 def test_search_results_show_the_summary_not_navigation_or_figure_text(page, site_url):
     page.goto(site_url)
     page.wait_for_function("() => document.querySelector('.md-search-result__meta')")
-    for query, slug in [("single leg squat", "single-leg-squat"), ("hip flexor stretch", "hip-flexor-stretch")]:
+    for query, slug in [("step drop", "step-drop"), ("towel grip", "towel-grip")]:
         assert search(page, query)[0] == f"exercises/{slug}/"
         teaser = " ".join(page.locator(".md-search-result__list > li").first.locator("article").first.inner_text().split())
         assert CATALOGUE.exercises[slug].summary[:40] in teaser, teaser
-    search(page, "clamshell")
+    search(page, "heel lift")
     teasers = " ".join(page.locator(".md-search-result__list").inner_text().split())
     assert "drawn faded" not in teasers and "Skip to content" not in teasers
 
@@ -565,15 +427,15 @@ def state(page) -> dict[str, list[str]]:
 
 
 COMBINATIONS = [
-    {"muscle": ["gluteus-medius"]},
-    {"muscle": ["calves", "core"]},
+    {"muscle": ["calves"]},
+    {"muscle": ["quadriceps", "core"]},
     {"equipment": ["none"]},
-    {"equipment": ["loop-band", "resistance-band"]},
-    {"position": ["standing"], "kind": ["stability"]},
-    {"muscle": ["gluteus-medius"], "equipment": ["none"], "position": ["standing"]},
-    {"position": ["lying-on-your-back", "lying-on-your-side", "face-down"], "kind": ["strength"]},
-    {"kind": ["stretch"], "equipment": ["none"]},
-    {"muscle": ["gluteus-maximus"], "from": ["2"]},
+    {"equipment": ["wall", "chair"]},
+    {"position": ["standing"], "kind": ["strength"]},
+    {"muscle": ["calves"], "equipment": ["none"], "position": ["standing"]},
+    {"position": ["lying-on-your-back", "face-down"], "kind": ["strength"]},
+    {"kind": ["stretch"], "equipment": ["wall"]},
+    {"muscle": ["calves"], "from": ["2"]},
     {"from": ["2"], "to": ["4"]},
 ]
 
@@ -610,9 +472,9 @@ def test_filter_combinations_match_the_data_and_round_trip_through_the_address(p
 
 
 def test_no_match_says_so_and_clearing_restores_everything(page, site_url):
-    page.goto(site_url + "exercises/?kind=stretch&equipment=loop-band")
+    page.goto(site_url + "exercises/?kind=stretch&equipment=step")
     page.wait_for_selector("form.sh-filters:not([hidden])")
-    assert expected(kind=["stretch"], equipment=["loop-band"]) == 0
+    assert expected(kind=["stretch"], equipment=["step"]) == 0
     assert shown(page) == 0 and "No exercise matches" in page.locator(".sh-count").inner_text()
     page.get_by_role("button", name="Clear all filters").click()
     page.wait_for_function("() => !location.search")
@@ -627,16 +489,16 @@ def test_filters_work_with_the_keyboard_and_announce_the_count(page, site_url):
     # Every control has a name a screen reader can read, inside a group with a legend.
     for group in ("Muscle", "Equipment", "Body position", "Kind"):
         assert page.get_by_role("group", name=group).count() == 1
-    box = page.get_by_role("checkbox", name=re.compile(r"^gluteus medius \(glute med\)"))
+    box = page.get_by_role("checkbox", name=re.compile(r"^quadriceps \(quads\)"))
     box.focus()
     page.keyboard.press("Space")
     assert box.is_checked()
-    assert status.inner_text() == f"Showing {expected(muscle=['gluteus-medius'])} of {len(CATALOGUE.exercises)} exercises"
+    assert status.inner_text() == f"Showing {expected(muscle=['quadriceps'])} of {len(CATALOGUE.exercises)} exercises"
     page.keyboard.press("Tab")
-    page.keyboard.press("Space")  # the next muscle: gluteus minimus
-    assert state(page)["muscle"] == ["gluteus-medius", "gluteus-minimus"]
+    page.keyboard.press("Space")  # the next muscle in vocabulary.yml: calves
+    assert state(page)["muscle"] == ["quadriceps", "calves"]
     page.get_by_role("combobox", name="From step").select_option("2")
-    assert shown(page) == expected(muscle=["gluteus-medius", "gluteus-minimus"], low=2)
+    assert shown(page) == expected(muscle=["quadriceps", "calves"], low=2)
 
 
 def test_catalogue_without_javascript_in_the_browser(browser, site_url):
@@ -666,20 +528,20 @@ def test_back_undoes_each_change_then_leaves_the_catalogue(page, site_url):
     page.goto(site_url)
     open_catalogue(page, site_url)
     total = len(CATALOGUE.exercises)
-    page.locator('input[name="muscle"][value="gluteus-medius"]').check()
+    page.locator('input[name="muscle"][value="calves"]').check()
     page.locator('input[name="equipment"][value="none"]').check()
     page.locator('select[name="from"]').select_option("2")
-    assert shown(page) == expected(muscle=["gluteus-medius"], equipment=["none"], low=2)
+    assert shown(page) == expected(muscle=["calves"], equipment=["none"], low=2)
 
     page.go_back()
     page.wait_for_function("() => !/from=/.test(location.search)")
     assert page.locator('select[name="from"]').input_value() == "1"
-    assert ticked_boxes(page) == {"muscle": ["gluteus-medius"], "equipment": ["none"]}
-    assert shown(page) == expected(muscle=["gluteus-medius"], equipment=["none"])
+    assert ticked_boxes(page) == {"muscle": ["calves"], "equipment": ["none"]}
+    assert shown(page) == expected(muscle=["calves"], equipment=["none"])
     page.go_back()
     page.wait_for_function("() => !/equipment=/.test(location.search)")
-    assert ticked_boxes(page) == {"muscle": ["gluteus-medius"]}
-    want = expected(muscle=["gluteus-medius"])
+    assert ticked_boxes(page) == {"muscle": ["calves"]}
+    want = expected(muscle=["calves"])
     assert shown(page) == want and page.locator(".sh-count").inner_text() == f"Showing {want} of {total} exercises"
     page.go_back()
     page.wait_for_function("() => !location.search")
@@ -693,7 +555,7 @@ def test_back_undoes_each_change_then_leaves_the_catalogue(page, site_url):
     page.wait_for_selector("form.sh-filters:not([hidden])")
     page.go_forward()
     page.wait_for_function("() => /muscle=/.test(location.search)")
-    assert ticked_boxes(page) == {"muscle": ["gluteus-medius"]}
+    assert ticked_boxes(page) == {"muscle": ["calves"]}
     assert shown(page) == want
 
 
@@ -719,10 +581,10 @@ def test_a_range_written_the_wrong_way_round_shows_what_is_applied(page, site_ur
     assert range_shown(page) == ("1", str(top))
     assert shown(page) == len(CATALOGUE.exercises) and state(page) == {}
     # Part of the range, backwards: swapped in the controls and in the address.
-    open_catalogue(page, site_url, "?muscle=gluteus-maximus&from=4&to=2")
+    open_catalogue(page, site_url, "?muscle=calves&from=4&to=2")
     assert range_shown(page) == ("2", "4")
-    assert state(page) == {"muscle": ["gluteus-maximus"], "from": ["2"], "to": ["4"]}
-    assert shown(page) == expected(muscle=["gluteus-maximus"], low=2, high=4)
+    assert state(page) == {"muscle": ["calves"], "from": ["2"], "to": ["4"]}
+    assert shown(page) == expected(muscle=["calves"], low=2, high=4)
     assert "steps 2–4" in page.locator(".sh-applied").text_content()
 
 
@@ -759,8 +621,8 @@ def test_the_count_beside_each_box_is_what_it_would_give_now(page, site_url, bui
     steps = [
         ({"kind": ["stretch"]}, 1, None),
         ({"kind": ["stretch"], "equipment": ["none"]}, 1, None),
-        ({"kind": ["stretch", "strength"], "equipment": ["none"], "muscle": ["gluteus-medius"]}, 1, None),
-        ({"kind": ["stretch", "strength"], "equipment": ["none"], "muscle": ["gluteus-medius"]}, 2, 3),
+        ({"kind": ["stretch", "strength"], "equipment": ["none"], "muscle": ["calves"]}, 1, None),
+        ({"kind": ["stretch", "strength"], "equipment": ["none"], "muscle": ["calves"]}, 2, 3),
     ]
     for filters, low, high in steps:
         for facet, values in filters.items():
@@ -778,7 +640,7 @@ def test_the_count_beside_each_box_is_what_it_would_give_now(page, site_url, bui
     before = box_counts(page)
     page.locator('input[name="kind"][value="stretch"]').check()
     after = box_counts(page)
-    assert after[("equipment", "loop-band")] < before[("equipment", "loop-band")]
+    assert after[("equipment", "step")] < before[("equipment", "step")]
     assert after[("kind", "strength")] == before[("kind", "strength")]
 
 
@@ -790,9 +652,18 @@ def html_unescape(text: str) -> str:
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+COLUMNS = ["kind", "muscles", "equipment", "position", "difficulty"]  # after the name, as the table shows them
 
 
-def test_on_a_phone_each_row_is_a_card_without_sideways_scrolling(browser, site_url):
+def widest_row(catalogue) -> dict[str, str]:
+    """The catalogue row (as the page's table shows it) with the most text: the hardest to fit."""
+    data = Renderer(catalogue).catalogue_data()
+    rows = [dict(zip(data["fields"], row)) for row in data["rows"]]
+    return max(rows, key=lambda row: sum(len(str(row[key])) for key in ["name", *COLUMNS]))
+
+
+def test_on_a_phone_each_row_is_a_card_without_sideways_scrolling(browser, site_url, catalogue):
+    widest = widest_row(catalogue)
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
     try:
@@ -801,7 +672,7 @@ def test_on_a_phone_each_row_is_a_card_without_sideways_scrolling(browser, site_
             wrap: [...document.querySelectorAll('.sh-catalogue .md-typeset__scrollwrap, .sh-catalogue table')]
                   .map(e => e.scrollWidth - e.clientWidth)})""")
         assert widths["page"] <= widths["view"] and all(extra <= 0 for extra in widths["wrap"]), widths
-        row = tab.locator(".sh-catalogue tbody tr").filter(has_text="Hip abductor machine")
+        row = tab.locator(f'.sh-catalogue tbody tr[data-slug="{widest["slug"]}"]')
         cells = [row.locator("td").nth(i).bounding_box() for i in range(6)]
         assert all(c["x"] >= 0 and c["x"] + c["width"] <= PHONE["width"] for c in cells), cells
         # The name on top, the rest below it, each under its column's name.
@@ -812,24 +683,25 @@ def test_on_a_phone_each_row_is_a_card_without_sideways_scrolling(browser, site_
         # Screen readers still get a table: column headers, and cells without the drawn labels.
         header = accessibility_row(tab, tab.locator(".sh-catalogue thead tr"))
         assert header == ["Exercise", "Kind", "Main muscles", "Equipment", "Position", "Difficulty"], header
-        machine = accessibility_row(tab, row)
-        assert machine[0].endswith("Hip abductor machine"), machine
-        assert machine[1:] == ["strength", "gluteus medius, gluteus minimus, tensor fasciae latae", "hip abductor machine", "sitting", "1"], machine
+        cells = accessibility_row(tab, row)
+        assert cells[0].endswith(widest["name"]), cells
+        assert cells[1:] == [widest[key] for key in COLUMNS], cells
     finally:
         context.close()
 
 
-def test_on_a_phone_without_javascript_the_cards_read_their_labels(browser, site_url):
+def test_on_a_phone_without_javascript_the_cards_read_their_labels(browser, site_url, catalogue):
+    widest = widest_row(catalogue)
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     tab = context.new_page()
     try:
         tab.goto(site_url + "exercises/")
         assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-        row = tab.locator(".sh-catalogue tbody tr").filter(has_text="Hip abductor machine")
+        row = tab.locator(f'.sh-catalogue tbody tr[data-slug="{widest["slug"]}"]')
         assert row.locator("td").nth(3).evaluate("td => getComputedStyle(td, '::before').content") == '"Equipment"'
-        machine = accessibility_row(tab, row)
-        assert machine[0].endswith("Hip abductor machine"), machine
-        assert machine[3] == "Equipment hip abductor machine", machine
+        cells = accessibility_row(tab, row)
+        assert cells[0].endswith(widest["name"]), cells
+        assert cells[3] == f"Equipment {widest['equipment']}", cells
     finally:
         context.close()
 
@@ -873,7 +745,7 @@ def accessibility_rows(tab) -> list[list[str]]:
              if c.get("role", {}).get("value") in ("cell", "columnheader")] for row in rows]
 
 
-def test_on_a_desktop_the_name_stays_beside_its_thumbnail(browser, site_url):
+def test_on_a_desktop_every_name_stays_beside_its_thumbnail(browser, site_url, catalogue):
     context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     try:
@@ -882,8 +754,9 @@ def test_on_a_desktop_the_name_stays_beside_its_thumbnail(browser, site_url):
             .map(e => e.scrollWidth - e.clientWidth).concat([document.documentElement.scrollWidth - innerWidth])""")
         assert all(e <= 0 for e in extra), extra
         assert tab.locator(".sh-catalogue thead").is_visible()
-        for name in ("Hip abductor machine", "Forward weight drift", "Butterfly stretch"):
-            row = tab.locator(".sh-catalogue tbody tr").filter(has_text=name)
+        for slug, exercise in catalogue.exercises.items():
+            name = exercise.name
+            row = tab.locator(f'.sh-catalogue tbody tr[data-slug="{slug}"]')
             link = row.get_by_role("link", name=name).bounding_box()
             thumb = row.locator(".sh-ex-fig img").bounding_box()
             line = float(row.get_by_role("link", name=name).evaluate("a => parseFloat(getComputedStyle(a).lineHeight)"))
@@ -900,14 +773,14 @@ def test_on_a_desktop_the_name_stays_beside_its_thumbnail(browser, site_url):
 def test_a_printed_filtered_catalogue_names_its_filters(page, site_url):
     from conftest import pdf_info
 
-    open_catalogue(page, site_url, "?muscle=gluteus-medius&equipment=none&from=1&to=3")
+    open_catalogue(page, site_url, "?muscle=quadriceps&equipment=none&from=1&to=3")
     applied = page.locator(".sh-applied")
-    line = "Filters: Muscle: gluteus medius (glute med); Equipment: no equipment; Difficulty steps 1–3"
+    line = "Filters: Muscle: quadriceps (quads); Equipment: no equipment; Difficulty steps 1–3"
     assert " ".join(applied.text_content().split()) == line
     assert not applied.is_visible(), "on screen the form itself shows the filters"
     page.emulate_media(media="print")
     assert applied.is_visible() and not page.locator("form.sh-filters").is_visible()
-    want = expected(muscle=["gluteus-medius"], equipment=["none"], high=3)
+    want = expected(muscle=["quadriceps"], equipment=["none"], high=3)
     _, text = pdf_info(page.pdf(format="A4"))
     flat = " ".join(text.split())
     assert f"Showing {want} of {len(CATALOGUE.exercises)} exercises" in flat
@@ -924,7 +797,7 @@ def test_a_printed_filtered_catalogue_names_its_filters(page, site_url):
 
 
 def test_exercise_pages_have_the_print_button(page, site_url):
-    page.goto(f"{site_url}exercises/clamshell/")
+    page.goto(f"{site_url}exercises/heel-lift/")
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     button = page.get_by_role("button", name="Print this page")
     assert button.is_visible() and "sh-print" in button.get_attribute("class")
@@ -937,20 +810,19 @@ def test_exercise_pages_have_the_print_button(page, site_url):
 def test_exercise_print_button_is_hidden_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(f"{site_url}exercises/clamshell/")
+    tab.goto(f"{site_url}exercises/heel-lift/")
     assert tab.locator("button.sh-print").count() == 1 and not tab.locator("button.sh-print").is_visible()
     context.close()
 
 
-# --- a large catalogue: 300 exercises, the real ones and numbered copies ------------------------
+# --- a large catalogue: 300 exercises, the fixture's and numbered copies ------------------------
 # Long lists are paged (render.LIST_PAGE rows a page): the catalogue and the larger browse pages
-# of this site have three pages each.
+# have three pages each. Built once for the module: its tests are marked `build`.
 
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The benchmark's synthetic catalogue (tests/benchmarks/run.py) at 300 exercises, built."""
-    import shutil
+    """The benchmark's synthetic catalogue (tests/benchmarks/run.py) at 300 exercises of the fixture project, built."""
     import sys
 
     from conftest import SITE_URL, mkdocs_build
@@ -959,8 +831,7 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     from run import synthetic_project
 
     scratch = tmp_path_factory.mktemp("large")
-    project = synthetic_project(scratch / "project", 300)
-    shutil.copytree(ROOT / "exercises" / "conditions", project / "exercises" / "conditions", dirs_exist_ok=True)  # --strict wants them
+    project = synthetic_project(scratch / "project", 300, FIXTURE_SITE)
     result = mkdocs_build(project, scratch / "site", env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr[-3000:]
     return project, scratch / "site"
@@ -989,6 +860,7 @@ def list_pages(first: Path) -> list[Path]:
     return pages
 
 
+@pytest.mark.build  # large_site builds a whole site
 def test_a_large_catalogue_lists_every_exercise_once_over_its_pages(large_site):
     from exercise_site.render import LIST_PAGE
 
@@ -1015,6 +887,7 @@ def test_a_large_catalogue_lists_every_exercise_once_over_its_pages(large_site):
     assert "exercises/" in searched and not any("/page/" in location for location in searched)
 
 
+@pytest.mark.build  # large_site builds a whole site
 def test_large_browse_pages_list_their_exercises_once_easiest_first(large_site):
     from exercise_site.render import LIST_PAGE
 
@@ -1153,6 +1026,7 @@ def test_paged_lists_are_accessible(large_site, large_url, browser, scheme, view
     assert not found, "\n".join(found)
 
 
+@pytest.mark.build  # large_site builds a whole site
 def test_paged_lists_are_valid_html(large_site, tmp_path):
     import shutil
 
@@ -1167,18 +1041,18 @@ def test_paged_lists_are_valid_html(large_site, tmp_path):
 
 
 def test_condition_advice_comes_before_the_exercises_and_cautions_keep_an_exercise_off_its_lists(fixture_dir):
-    write_condition(fixture_dir, "outer-hip-pain.yml", CONDITION.replace("Weeks to months.", "Often some weeks.").replace("    see_a_professional:", """\
+    write_condition(fixture_dir, "side-ache.yml", CONDITION.replace("Weeks to months.", "Often some weeks.").replace("    see_a_professional:", """\
     day_to_day: [Sit with your knees lower than your hips.]
     cautions: [{exercise: bridge, advice: Keep to the first level.}]
     evidence_note: An older article said otherwise; a newer trial found this.
     see_a_professional:"""))
     clam = fixture_dir / "clam.yml"
-    clam.write_text(clam.read_text() + "helps_with: [gluteal tendinopathy]\n")
+    clam.write_text(clam.read_text() + "helps_with: [side ache]\n")
     rules = fixture_dir / "rules.yml"
     rules.write_text(rules.read_text() + "red_flags: [{text: a fixture flag, section: flag}, {text: another, section: other}]\n")
-    page = Renderer(load_catalogue(fixture_dir)).pages()["conditions/outer-hip-pain.md"].replace("\\", "")
-    assert ("Among them are [a fixture flag](../when-to-see-a-professional.md#flag), and "
-            "[another](../when-to-see-a-professional.md#other).") in page
+    page = Renderer(load_catalogue(fixture_dir)).pages()["conditions/side-ache.md"].replace("\\", "")
+    assert (f"Among them are [a fixture flag](../{RED_FLAGS}#flag), and "
+            f"[another](../{RED_FLAGS}#other).") in page
     order = ["## What to do now", "### How it usually feels", "It aches when you lie on it.", "### This week",
              "Run less for a week.", "Sit with your knees lower than your hips.", "Start with these exercises",
              "[Bridge](../exercises/bridge.md) at level 2, *One leg*", "[Print these as a one-sheet starter card](../routines/short.md)",
@@ -1196,10 +1070,10 @@ def test_condition_advice_comes_before_the_exercises_and_cautions_keep_an_exerci
 def test_a_recommended_exercise_can_carry_a_change_which_its_page_shows_too(fixture_dir):
     write_condition(fixture_dir, "outer.yml", CONDITION.replace("    routines:", "    cautions: [{exercise: clam, advice: Lie on the other side.}]\n    routines:"))
     clam = fixture_dir / "clam.yml"
-    clam.write_text(clam.read_text() + "helps_with: [gluteal tendinopathy]\n")
+    clam.write_text(clam.read_text() + "helps_with: [side ache]\n")
     pages = Renderer(load_catalogue(fixture_dir)).pages()
     condition = pages["conditions/outer.md"].replace("\\", "")
     listed, changes = condition.split("### Exercises to change or leave out")
     assert "[Clam](../exercises/clam.md)" in listed and "[Clam](../exercises/clam.md): Lie on the other side." in changes
     assert "## With a condition" in pages["exercises/clam.md"]
-    assert "**[Outer hip pain](../conditions/outer.md):** Lie on the other side" in pages["exercises/clam.md"].replace("\\", "")
+    assert "**[Side ache](../conditions/outer.md):** Lie on the other side" in pages["exercises/clam.md"].replace("\\", "")

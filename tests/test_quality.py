@@ -1,6 +1,7 @@
 """Web-quality gates on the built site, served as GitHub Pages serves a project site:
 links and assets over HTTP, the Nu Html Checker, axe-core on every page in both palettes,
-and Lighthouse on three representative pages (figures written to build/lighthouse/)."""
+and Lighthouse on three representative pages (figures written to build/lighthouse/). They run on the
+fixture project here and on this site in tests/site/test_site_quality.py."""
 from __future__ import annotations
 
 import json
@@ -15,16 +16,10 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from conftest import CHROMIUM_ARGS, CHROMIUM_HINT, PREFIX, ROOT, chromium_path, require
-from ghpages import node_tool, pages_server
+from conftest import CHROMIUM_ARGS, CHROMIUM_HINT, ROOT, chromium_path, read_data, require
+from ghpages import node_tool
 
 RESULTS = ROOT / "build" / "lighthouse"
-
-
-@pytest.fixture(scope="module")
-def pages_url(built_site: Path):
-    with pages_server(built_site, PREFIX) as url:
-        yield url
 
 
 def site_pages(site: Path) -> list[str]:
@@ -63,9 +58,10 @@ def css_urls(css: str) -> list[str]:
     return [u for u in found if not u.startswith(("data:", "#"))]
 
 
-def test_every_link_and_asset_resolves_under_the_project_prefix(built_site: Path, pages_url: str):
+def test_every_link_and_asset_resolves_under_the_project_prefix(built_site: Path, site_url: str):
     """Crawl from the home page: every internal page, script, stylesheet, image and every
     url() inside the stylesheets must answer 200 under the project prefix."""
+    pages_url = site_url  # served as GitHub Pages serves it
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(pages_url))
     seen: set[str] = set()
     pages = site_pages(built_site)
@@ -178,7 +174,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
     [("light", {"width": 1280, "height": 900}), ("dark", {"width": 390, "height": 844})],
     ids=["light-desktop", "dark-phone"],
 )
-def test_no_serious_accessibility_violation_on_any_page(browser, built_site, pages_url, scheme, viewport):
+def test_no_serious_accessibility_violation_on_any_page(browser, built_site, site_url, scheme, viewport):
     """axe-core with the WCAG 2.0/2.1/2.2 A and AA rules on every page of the site; the light
     palette at desktop width, the dark palette (prefers-color-scheme) at phone width."""
     context = browser.new_context(color_scheme=scheme, viewport=viewport)
@@ -187,7 +183,7 @@ def test_no_serious_accessibility_violation_on_any_page(browser, built_site, pag
     found = []
     try:
         for address in site_pages(built_site):
-            page.goto(pages_url + address, wait_until="load")
+            page.goto(site_url + address, wait_until="load")
             assert page.evaluate("() => document.body.dataset.mdColorScheme") == expected, address
             found += axe_violations(page, "/" + address)
     finally:
@@ -210,8 +206,17 @@ def axe_violations(page, where: str) -> list[str]:
 
 # --- Lighthouse ---------------------------------------------------------------------------
 
-LIGHTHOUSE_PAGES = {"home": "", "exercise": "exercises/clamshell/", "routine card": "routines/hip-stability/"}
 MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def lighthouse_pages(project: Path) -> dict[str, str]:
+    """Three representative pages: the home page, the exercise with the most levels and the routine
+    card with the most exercises (the heaviest of each kind)."""
+    from conftest import exercise_slugs, routine_slugs
+
+    exercise = max(exercise_slugs(project), key=lambda s: len(read_data(project, f"exercises/{s}.yml")["levels"]))
+    routine = max(routine_slugs(project), key=lambda s: len(read_data(project, f"exercises/routines/{s}.yml")["exercises"]))
+    return {"home": "", "exercise": f"exercises/{exercise}/", "routine card": f"routines/{routine}/"}
 
 
 def lighthouse(url: str, output: Path) -> dict:
@@ -240,13 +245,16 @@ def lighthouse(url: str, output: Path) -> dict:
 
 
 @pytest.mark.browser
-def test_lighthouse_mobile_scores(built_site, pages_url, tmp_path, capsys):
+def test_lighthouse_mobile_scores(built_site, site_url, project, tmp_path, capsys):
     """Mobile Lighthouse on the home page, an exercise page and a routine card: accessibility,
     best practices and SEO 100, performance 95 or more. Timing on a busy two-core machine is
-    noisy, so a page that misses only on performance is measured once more."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    noisy, so a page that misses only on performance is measured once more. The figures of this
+    site go to build/lighthouse/, the fixture project's to build/lighthouse/fixture/."""
+    pages_url = site_url
+    results = RESULTS if project == ROOT else RESULTS / "fixture"
+    results.mkdir(parents=True, exist_ok=True)
     figures, problems = {}, []
-    for name, address in LIGHTHOUSE_PAGES.items():
+    for name, address in lighthouse_pages(project).items():
         for attempt in (1, 2):
             run = lighthouse(pages_url + address, tmp_path / f"{name.replace(' ', '-')}.json")
             low = {k: v for k, v in run["scores"].items() if v < MINIMUM[k]}
@@ -256,14 +264,14 @@ def test_lighthouse_mobile_scores(built_site, pages_url, tmp_path, capsys):
         figures[name] = run
         if low:
             problems.append(f"{name} (/{address}): {low}; " + "; ".join(run["below_full_marks"]))
-    (RESULTS / "scores.json").write_text(json.dumps({"url": pages_url, "pages": figures}, indent=2) + "\n")
+    (results / "scores.json").write_text(json.dumps({"url": pages_url, "pages": figures}, indent=2) + "\n")
     lines = [f"{'page':<14}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}   metrics"]
     for name, run in figures.items():
         s = run["scores"]
         lines.append(f"{name:<14}{s['performance']:>6}{s['accessibility']:>6}{s['best-practices']:>6}{s['seo']:>6}   "
                      + ", ".join(f"{k} {v}" for k, v in run["metrics"].items()))
     table = "\n".join(lines)
-    (RESULTS / "scores.txt").write_text(table + "\n")
+    (results / "scores.txt").write_text(table + "\n")
     with capsys.disabled():  # the figures belong in the CI log, pass or fail
-        print(f"\nLighthouse (mobile), also in {RESULTS.relative_to(ROOT)}/scores.json\n{table}")
+        print(f"\nLighthouse (mobile), also in {results.relative_to(ROOT)}/scores.json\n{table}")
     assert not problems, "\n".join(problems)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import INSTALL_LINE, ROOT, SYSTEM_PACKAGES, copy_project
 
 
@@ -20,9 +21,7 @@ def planned(project: Path) -> str:
 
 
 def test_make_test_installs_the_pinned_npm_tools_once_per_lock_file(tmp_path):
-    project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.lock"):
-        shutil.copy2(ROOT / name, project / name)
+    project = copy_project(tmp_path / "project")  # with the Makefile and requirements.lock
     (project / "tests" / "web").mkdir(parents=True)
     shutil.copy2(ROOT / "tests" / "web" / "package-lock.json", project / "tests" / "web")
     os.symlink(ROOT / ".venv", project / ".venv")  # the venv is set up already; only npm is in question
@@ -39,18 +38,23 @@ def test_make_test_installs_the_pinned_npm_tools_once_per_lock_file(tmp_path):
     assert "npm ci --prefix tests/web" in planned(project), "a changed lock file must reinstall"
 
 
+# The prose check compares this site's articles with the team's source articles.
+PROSE_TESTS = next(p for p in sorted((ROOT / "tests").rglob("test_content.py")) if "def test_no_prose_copied" in p.read_text())
+
+
 def run_prose_check(project: Path, ci: bool) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k != "CI"}
     if ci:
         environment["CI"] = "true"
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", "tests/test_content.py", "-k", "prose"],
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", str(PROSE_TESTS.relative_to(ROOT)), "-k", "prose"],
         cwd=project, capture_output=True, text=True, env=environment,
     )
 
 
+@pytest.mark.slow  # two pytest runs in a subprocess
 def test_prose_check_without_shared_skips_with_a_reason_and_fails_in_ci(tmp_path):
-    project = copy_project(tmp_path / "project")  # no shared/ beside it, as in a public clone
+    project = copy_project(tmp_path / "project", ROOT)  # no shared/ beside it, as in a public clone
     shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
 

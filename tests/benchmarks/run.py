@@ -49,22 +49,24 @@ print("PEAK_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.ge
 """
 
 
-def synthetic_project(target: Path, size: int) -> Path:
-    """The real project with `size` exercises: the real ones, then numbered copies."""
+def synthetic_project(target: Path, size: int, source: Path = ROOT) -> Path:
+    """A project with `size` exercises: `source`'s (this site by default), then numbered copies,
+    with this repository's generator (hooks/, overrides/)."""
     target.mkdir(parents=True)
     for part in PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+        origin = (source if part in ("mkdocs.yml", "content") else ROOT) / part
+        (shutil.copytree if origin.is_dir() else shutil.copy2)(origin, target / part)
     exercises = target / "exercises"
-    shutil.copytree(ROOT / "exercises", exercises, ignore=shutil.ignore_patterns("*.yml"))
+    shutil.copytree(source / "exercises", exercises, ignore=shutil.ignore_patterns("*.yml"))
     for name in RESERVED_FILES:
-        if (ROOT / "exercises" / name).is_file():
-            shutil.copy2(ROOT / "exercises" / name, exercises / name)
+        if (source / "exercises" / name).is_file():
+            shutil.copy2(source / "exercises" / name, exercises / name)
     # Routines and condition pages name real exercises, which come first in the copy.
     for folder in ("routines", "conditions"):
-        for path in (ROOT / "exercises" / folder).glob("*.yml"):
+        (exercises / folder).mkdir(exist_ok=True)
+        for path in (source / "exercises" / folder).glob("*.yml"):
             shutil.copy2(path, exercises / folder / path.name)
-    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((ROOT / "exercises").glob("*.yml")) if p.name not in RESERVED_FILES}
+    real = {p.stem: yaml.safe_load(p.read_text()) for p in sorted((source / "exercises").glob("*.yml")) if p.name not in RESERVED_FILES}
     if size < len(real):
         raise SystemExit(f"a synthetic catalogue holds at least the {len(real)} real exercises, which routines and conditions name")
     written = 0
@@ -231,6 +233,11 @@ def load_time(project: Path, workers: int | None = None) -> float:
     return round(best, 3)
 
 
+def first_exercise(project: Path) -> str:
+    """The slug of the project's first exercise, the one the timed edits and page loads use."""
+    return min(p.stem for p in (project / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
+
+
 def serve_rebuild(project: Path, edits: int = 1) -> dict:
     """Seconds from saving one YAML file to `mkdocs serve` serving the edited page: the fastest
     of `edits` edits, in wall-clock time and in the server's own CPU time (which a busy machine
@@ -246,8 +253,9 @@ def serve_rebuild(project: Path, edits: int = 1) -> dict:
     walls, cpus = [], []
     try:
         base = _wait_for(server, lines, "Serving on", limit=600).split("Serving on", 1)[1].strip()
-        page = base.rstrip("/") + "/exercises/clamshell/"
-        exercise = project / "exercises" / "clamshell.yml"
+        slug = first_exercise(project)
+        page = base.rstrip("/") + f"/exercises/{slug}/"
+        exercise = project / "exercises" / f"{slug}.yml"
         for turn in range(edits):
             marker = f"Edited {turn}-{time.time_ns()}."
             started, cpu = time.perf_counter(), _cpu_seconds(server.pid)
@@ -300,8 +308,16 @@ def _wait_for_page(server: subprocess.Popen, url: str, text: str, limit: float =
 # Lighthouse runner (tests/test_quality.py) and Debian's Chromium through Playwright.
 
 READER_PAGES = {"catalogue": "exercises/", "catalogue, page 2": "exercises/page/2/",
-                "largest browse page": "browse/equipment/no-equipment/", "largest condition page": "conditions/gluteal-tendinopathy/",
+                "largest browse page": "browse/equipment/no-equipment/", "largest condition page": "conditions/{largest}/",
                 "builder": "builder/"}
+
+
+def reader_pages(site: Path) -> dict[str, str]:
+    """READER_PAGES with the condition page that lists the most exercises (the largest file) filled in."""
+    largest = max((site / "conditions").glob("*/index.html"), key=lambda p: p.stat().st_size).parent.name
+    return {name: address.format(largest=largest) for name, address in READER_PAGES.items()}
+
+
 READER_PREFIX = "/steady-hips-test/"
 SEARCH_QUERIES = ["clam", "glute bridge", "single leg squat", "hip pain after running", "foam roller", "IT band"]
 
@@ -328,7 +344,7 @@ def page_weights(site: Path) -> dict:
     import gzip
 
     out = {}
-    for name, address in READER_PAGES.items():
+    for name, address in reader_pages(site).items():
         body = (site / address / "index.html").read_bytes()
         out[name] = {"html_kb": round(len(body) / 1024), "gzip_kb": round(len(gzip.compress(body, 6)) / 1024)}
     index = (site / "search" / "search_index.json").read_bytes()
@@ -344,7 +360,7 @@ def lighthouse_pages(site: Path, repeat: int = 3) -> dict:
 
     out: dict = {}
     with pages_server(site, READER_PREFIX) as url, tempfile.TemporaryDirectory() as scratch:
-        for name, address in READER_PAGES.items():
+        for name, address in reader_pages(site).items():
             runs = []
             for n in range(repeat):
                 report_path = Path(scratch) / f"{n}.json"
@@ -388,7 +404,7 @@ def search_latency(site: Path, queries: list[str] = SEARCH_QUERIES, throttle: fl
             page = context.new_page()
             cdp = context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
-            page.goto(url + "exercises/clamshell/", wait_until="load")
+            page.goto(url + f"exercises/{min(p.parent.name for p in (site / 'exercises').glob('*/index.html') if p.parent.name != 'page')}/", wait_until="load")
             ready = page.evaluate("() => new Promise(done => { const t = () => { const m = document.querySelector('.md-search-result__meta');"
                                   " if (m && /Type/.test(m.textContent)) done(performance.now()); else setTimeout(t, 20); }; t(); })")
             first, last = {}, {}
@@ -417,7 +433,7 @@ def reader_measurements(lighthouse: bool, search: bool, size: int = 1000) -> tup
     """Build the synthetic catalogue at `size` as Pages serves it; measure; (figures, Markdown)."""
     with tempfile.TemporaryDirectory(prefix="steady-hips-reader-") as scratch:
         site = reader_site(synthetic_project(Path(scratch) / "project", size))
-        results: dict = {"weights": page_weights(site)}
+        results: dict = {"weights": page_weights(site), "pages": reader_pages(site)}
         if lighthouse:
             try:
                 results["lighthouse"] = lighthouse_pages(site)
@@ -439,7 +455,7 @@ def reader_report(results: dict) -> str:
                   "| --- | --- | --- | --- | --- | --- |"]
         for name, runs in results["lighthouse"].items():
             w = weights.get(name, {})
-            lines.append(f"| {name} (`/{READER_PAGES[name]}`) | {w.get('html_kb', '?')} KB ({w.get('gzip_kb', '?')} KB) | {runs[0]['dom_elements']} | "
+            lines.append(f"| {name} (`/{results.get('pages', READER_PAGES)[name]}`) | {w.get('html_kb', '?')} KB ({w.get('gzip_kb', '?')} KB) | {runs[0]['dom_elements']} | "
                          + ", ".join(f"{r['tbt_ms']} ms" for r in runs) + " | " + ", ".join(f"{r['lcp_s']} s" for r in runs)
                          + " | " + ", ".join(f"{r['performance']:.2f}" for r in runs) + " |")
     if "search index" in weights:

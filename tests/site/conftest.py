@@ -8,7 +8,7 @@ import pytest
 
 from harness import (  # noqa: F401  (re-exported: pytest may leave this module as `conftest`)
     CHROMIUM_ARGS, CHROMIUM_HINT, FIXTURE, FIXTURE_SITE, FONT_DIR, FONTS_PATH, INSTALL_LINE, MISSING, PREFIX,
-    ROOT, SITE_URL, SYSTEM_PACKAGES, UNAVAILABLE, build_site, chromium_path, copy_project, make_offline,
+    ROOT, SITE_URL, SYSTEM_PACKAGES, TESTS, UNAVAILABLE, build_site, chromium_path, copy_project, make_offline,
     article_paths, condition_slugs, exercise_slugs, mkdocs_build, offline_folder, pdf_fonts, pdf_info, project_for,
     read_data, require, routine_slugs, site_name, unavailable,
 )
