@@ -13,9 +13,11 @@ export NO_MKDOCS_2_WARNING := 1
 # `make check PROJECT=examples/ankles` checks the example site, `make build PROJECT=...` builds it into its site/.
 PROJECT ?= .
 CONFIG  := $(PROJECT)/mkdocs.yml
+BUILD   := $(if $(filter .,$(PROJECT)),build,$(PROJECT)/build)
 SITE_PY  = $(BIN)/python -m exercise_site --root $(PROJECT)
-# The slug of the project's site_name, which names the offline copy (read when a recipe needs it).
-SLUG     = $(shell $(SITE_PY) name)
+# The slug of the project's site_name, which names the offline copy (read when a recipe needs it;
+# $(shell) does not see the exported variables before GNU make 4.4).
+SLUG     = $(shell PYTHONPATH=$(PYTHONPATH) $(SITE_PY) name)
 
 .PHONY: build serve test test-fast check pages schema bench offline name clean properdocs zensical venv-properdocs venv-zensical
 
@@ -47,7 +49,7 @@ test-fast: $(STAMP) ## the unit tests: no browser, no whole-site build
 check: $(STAMP) ## validate mkdocs.yml's settings, the data and the articles without building
 	$(SITE_PY) check
 
-PAGES_DIR ?= $(PROJECT)/build/pages
+PAGES_DIR ?= $(BUILD)/pages
 pages: $(STAMP) ## the generated Markdown pages (and articles) into build/pages/, for any generator
 	$(SITE_PY) pages --with-content $(PAGES_DIR)
 
@@ -61,8 +63,8 @@ bench: $(STAMP) $(WEB_STAMP) ## build-speed benchmark at 250, 1,000 and 4,000 ex
 # build/<slug>-offline.zip holding <slug>/, where <slug> is `make name` (site_name as a slug).
 # A project without its own mkdocs.offline.yml is built with a copy of this one, put beside its
 # mkdocs.yml for the build (the config INHERITs the mkdocs.yml in its own folder).
-OFFLINE_DIR    ?= $(PROJECT)/build/offline
-OFFLINE_ZIP    ?= $(PROJECT)/build/$(SLUG)-offline.zip
+OFFLINE_DIR    ?= $(BUILD)/offline
+OFFLINE_ZIP    ?= $(BUILD)/$(SLUG)-offline.zip
 OFFLINE_CONFIG := $(if $(wildcard $(PROJECT)/mkdocs.offline.yml),$(PROJECT)/mkdocs.offline.yml,$(PROJECT)/.mkdocs.offline.yml)
 offline: $(STAMP) ## the offline copy, zipped into build/<slug>-offline.zip (open <slug>/index.html)
 	@slug="$(SLUG)"; test -n "$$slug" || { echo "no site name to name the offline copy after (see make name)"; exit 1; }
@@ -121,7 +123,7 @@ ZENSICAL_DIR     ?= build/zensical
 zensical: $(ZS_STAMP) ## the generated pages and articles built with Zensical into build/zensical/
 	rm -rf $(ZENSICAL_SRC) && mkdir -p $(ZENSICAL_SRC)
 	$(ZS_VENV)/bin/python -m exercise_site --root $(ZENSICAL_PROJECT) pages --with-content $(ZENSICAL_SRC)/docs
-	cp -R $(ZENSICAL_PROJECT)/overrides $(ZENSICAL_SRC)/theme
+	cp -R $(if $(wildcard $(ZENSICAL_PROJECT)/overrides),$(ZENSICAL_PROJECT)/overrides,overrides) $(ZENSICAL_SRC)/theme
 	rm -rf $(ZENSICAL_SRC)/theme/markdown $(addprefix $(ZENSICAL_SRC)/theme/,$(MATERIAL_ONLY))
 	printf 'INHERIT: %s\ndocs_dir: docs\nsite_dir: site\ntheme:\n  custom_dir: theme\n' $(abspath $(ZENSICAL_PROJECT)/mkdocs.yml) > $(ZENSICAL_SRC)/mkdocs.yml
 	$(ZS_VENV)/bin/zensical build --strict --clean -f $(ZENSICAL_SRC)/mkdocs.yml

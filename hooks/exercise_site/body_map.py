@@ -23,7 +23,7 @@ VIEW_NAMES = {"front": "From the front", "side": "From the side", "back": "From 
 
 
 def area_id(area: BodyArea) -> Markup:
-    """The id of an area's section on the map page, e.g. `outer-hip`: a slug, safe as it is in
+    """The id of an area's section on the map page, e.g. `inside-of-the-knee`: a slug, safe as it is in
     Markdown (escaping its hyphens would change the id the table of contents records)."""
     return Markup(slugify(area.name))
 

@@ -115,8 +115,8 @@ class Catalogue:
 
         An exercise's first level is step 1, or one step above the hardest level of the
         exercises it is a progression of (their `harder` names it); each further level adds
-        a step. So the hip bridge with band is step 1, and the single-leg glute bridge starts
-        above the bridge and above all three levels of the forward pelvic shift.
+        a step. So if the single-leg squat names the squat as its easier version, and the squat
+        has three levels, the single-leg squat starts at step 4.
         """
         if self._steps is None:
             self._steps = _difficulties(self)

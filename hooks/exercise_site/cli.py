@@ -99,7 +99,7 @@ def _check(root: Path, site_url: str) -> int:
         catalogue = None
     if settings is None or catalogue is None:
         folder = f"{settings.docs_dir}/" if settings is not None else "Articles"
-        waiting = " and ".join(([] if settings is not None else ["mkdocs.yml's settings"]) +
+        waiting = " and ".join(([] if settings is not None else ["mkdocs.yml"]) +
                                ([] if catalogue is not None else ["the exercise data"]))
         print(f"{folder} not checked: articles are checked once {waiting} {'has' if ' and ' not in waiting else 'have'} no errors",
               file=sys.stderr)

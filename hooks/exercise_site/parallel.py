@@ -57,7 +57,7 @@ def shared_map(function: Callable[[Item], Result], items: Sequence[Item], *, min
 def _start(function: Callable, share: Sequence, earlier_pipes: list[int]) -> tuple[int, int]:
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: work, send, and leave without running the parent's exit handlers
+    if pid == 0:  # the child: work, send, and leave without calling the parent's exit handlers
         # Close the parent's ends of the other workers' pipes: held open here, they would keep
         # a worker that the parent has stopped waiting for ever to write.
         for pipe in (read, *earlier_pipes):

@@ -233,7 +233,7 @@ class Renderer:
         return values
 
     def _label(self, facet: str, value: str) -> str:
-        """A vocabulary value with its everyday word, as plain text: `gluteus medius (glute med)`."""
+        """A vocabulary value with its everyday word, as plain text: `triceps surae (calf muscles)`."""
         if facet == "equipment" and value == "none":
             return "no equipment"
         words = self.search_words[facet].get(value, ())
@@ -528,7 +528,7 @@ def _slot(name: str, text: str = "") -> Markup:
 
 
 def _sentence(text: str) -> str:
-    """Capitalise the first letter only: `gluteus medius` -> `Gluteus medius`, `IT band` stays."""
+    """Capitalise the first letter only: `triceps surae` -> `Triceps surae`, `IT band` stays."""
     return text[:1].upper() + text[1:]
 
 

@@ -2,7 +2,8 @@
 
 Everything that names the site comes from here: `site_name` (tab titles, the open data's title,
 the offline zip, storage keys in the browser), `site_description`, and under `extra:` the
-`tagline`, the open data's `licence` line and the `articles` the generated pages link to.
+`tagline`, the open data's `licence` line, the readers' `activity` (a sport, e.g. `cycling`)
+and the `articles` the generated pages link to.
 The MkDocs adapter hands over its own config (`settings_from_config`); the CLI and other
 generators read mkdocs.yml here (`read_settings`).
 """
@@ -61,6 +62,7 @@ class Settings:
     description: str = ""
     tagline: str = ""
     licence: str = ""  # the open data's licence line, e.g. "Text and figures: <site>, MIT licence."
+    activity: str = "training"  # the sport or activity the readers do: names a condition's advice on it for this week
     articles: Articles = field(default_factory=Articles)
     docs_dir: str = DEFAULT_DOCS_DIR  # relative to the project folder, or absolute
     site_url: str = ""
@@ -101,7 +103,7 @@ def settings_from_config(config: Mapping[str, Any], config_file: Path) -> Settin
         problems.append("extra: expected `key: value` lines")
         extra = {}
     texts = {}
-    for key in ("tagline", "licence"):
+    for key in ("tagline", "licence", "activity"):
         value = extra.get(key) or ""
         if not isinstance(value, str):
             problems.append(f"extra.{key}: expected text, found {value!r}")
@@ -116,7 +118,8 @@ def settings_from_config(config: Mapping[str, Any], config_file: Path) -> Settin
         lines += [f"  {where}:{_line(config_file, problem.split(':', 1)[0])}{problem}" for problem in problems]
         raise SettingsError("\n".join(lines))
     return Settings(name=name.strip(), description=str(config.get("site_description") or "").strip(),
-                    tagline=texts["tagline"], licence=texts["licence"], articles=articles, docs_dir=docs_dir,
+                    tagline=texts["tagline"], licence=texts["licence"], activity=texts["activity"] or Settings.activity,
+                    articles=articles, docs_dir=docs_dir,
                     site_url=str(config.get("site_url") or ""))
 
 

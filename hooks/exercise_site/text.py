@@ -41,7 +41,7 @@ def dosage_text(dosage: Dosage | None) -> str:
     """The dosage as a person would say it, used on exercise pages, in progression tables and on cards.
 
     '1–2 sets of 10–15 reps on each side, pausing up to 5 s', 'hold 30 s on each side, 1–2 times',
-    '2 sets of 30–45 s', '2 sets on each side: press for as long as your standing hip stays steady'.
+    '2 sets of 30–45 s', '2 sets on each side: hold for as long as your form stays good'.
     """
     if dosage is None:
         return "as comfortable"
