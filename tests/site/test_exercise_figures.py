@@ -10,6 +10,9 @@ from test_figures import (
     check_lies_on_its_side_and_the_top_knee_opens, check_on_the_ground_and_moving, check_small_valid_accessible,
     SVG, band_figures, figure_moves, figures_of, ids, poses_drawn, subpaths, to_segment,
 )
+from test_figures import (  # noqa: F401  (browser tests collected here again, on this site's pages)
+    test_animation_only_on_screen_and_never_with_reduced_motion, test_figures_render_with_a_size_on_pages_and_cards,
+)
 
 from exercise_site.catalogue import load_catalogue
 from exercise_site.model import RESERVED_FILES
