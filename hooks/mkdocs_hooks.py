@@ -24,7 +24,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_kept_files import KeptFiles
-from mkdocs_rebuild import Rebuilds
+from mkdocs_rebuild import Rebuilds, preview_rebuilds
+from mkdocs_search import search_messages
 from exercise_site.memo import MemoryBytecodeCache
 
 from exercise_site.preview import page_paths, problem_page
@@ -46,12 +47,14 @@ _kept: KeptFiles | None = None  # preview only: the data files left in the site 
 _nav: Navigation | None = None
 _theme_compiled = MemoryBytecodeCache()
 _last_site: Site | None = None  # preview only: the last build that had valid data
+_search_messages: dict[str, int] | None = None  # Material's message numbers for the search wrapper (mkdocs_search)
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _rebuilds, _kept
+    global _serving, _rebuilds, _kept, _search_messages
     _serving = command == "serve"
-    _rebuilds = Rebuilds() if _serving else None
+    _search_messages = search_messages(log)
+    _rebuilds = preview_rebuilds(log) if _serving else None
     _kept = KeptFiles() if _serving else None
 
 
@@ -150,6 +153,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env, config: MkDocsConfig, files: Files) -> None:
+    env.globals["search_messages"] = _search_messages  # partials/search-worker.html
     if _rebuilds is not None:
         env.bytecode_cache = _theme_compiled  # the theme's templates compiled once per preview, not per rebuild
         _rebuilds.environment(config, _nav, env)

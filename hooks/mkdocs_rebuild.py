@@ -14,12 +14,17 @@ titles and addresses, or the preview switching to or from the problem page.
 MkDocs' own `--dirty` is not used: it treats generated files as always changed, leaves the
 pages it skips without content (wrong navigation titles) and Material's search then indexes
 only one page.
+
+This reaches into private parts of MkDocs' Page and of Material's search plugin, so it runs only
+on the releases it was tested with (TESTED); on any other the preview builds every page in full.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable
 
@@ -30,6 +35,32 @@ from mkdocs.structure.pages import Page
 
 # Folders beside mkdocs.yml whose every file counts for every page.
 GLOBAL_FOLDERS = ("overrides", "hooks")
+
+# The releases whose internals this module (and the search worker's wrapper) was written against
+# and tested with: the pins of requirements.lock, which tests/test_rebuild.py keeps in step.
+TESTED = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
+
+
+def untested_versions(names: tuple[str, ...] = tuple(TESTED)) -> list[str]:
+    """'mkdocs-material 9.9.0 (tested with 9.8.1)' for each of `names` installed at another release."""
+    found = []
+    for name in names:
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = "(not installed)"
+        if installed != TESTED[name]:
+            found.append(f"{name} {installed} (tested with {TESTED[name]})")
+    return found
+
+
+def preview_rebuilds(log: logging.Logger) -> "Rebuilds | None":
+    """What a `mkdocs serve` keeps between builds, or None, with a one-line notice, on an untested release."""
+    untested = untested_versions()
+    if untested:
+        log.info(f"Preview: every page is built in full on each change, since the speed-up is not tested with {', '.join(untested)}")
+        return None
+    return Rebuilds()
 
 
 @dataclass

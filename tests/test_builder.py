@@ -196,6 +196,7 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
     errors = watch(page)
     page.goto(f"{site_url}routines/{ROUTINE}/")
     fixed = card_rows(page)
+    needs = page.locator(".sh-facts li", has_text="You need:").inner_text().split(":", 1)[1].strip()
     page.get_by_role("link", name="Customise this card").click()
     page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {len(fixed)}")
     assert urlsplit(page.url).path.endswith("/builder/") and "#v1&" in page.url
@@ -203,6 +204,7 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
     assert card_rows(page) == fixed, "the builder's card must say what the ready-made card says"
     assert page.locator('[data-slot="title"]').inner_text() == read_data(project, f"exercises/routines/{ROUTINE}.yml")["name"]
     assert "2–3 times a week, building up to 3" in page.locator('[data-slot="often"]').inner_text()
+    assert page.locator('[data-slot="needs"]').inner_text() == needs, "the builder must list what the routine page lists"
 
     page.get_by_label("Level for Step drop").select_option(label="Level 2: Weighted")
     assert next(row for row in card_rows(page) if row[0] == "Step drop")[:2] == ("Step drop", "Weighted")

@@ -147,3 +147,41 @@ def test_the_preview_keeps_in_its_site_folder_exactly_the_data_files_of_the_last
     kept.forget()  # a failed build: the next writes every file
     _build(kept, config, {"api/a.json": "a"})
     assert _on_disk(tmp_path) == {"api/a.json": "a"}
+
+
+# --- the speed-up and the search wrapper run only on the MkDocs and Material they were tested with ---
+
+import logging  # noqa: E402
+import re  # noqa: E402
+
+import mkdocs_rebuild  # noqa: E402
+import mkdocs_search  # noqa: E402
+
+
+def test_the_tested_releases_are_the_pinned_ones():
+    lock = (Path(mkdocs_rebuild.__file__).resolve().parents[1] / "requirements.lock").read_text(encoding="utf-8")
+    pinned = dict(re.findall(r"^([a-z0-9-]+)==(\S+)", lock, re.MULTILINE))
+    assert mkdocs_rebuild.TESTED == {name: pinned[name] for name in mkdocs_rebuild.TESTED}
+
+
+@pytest.mark.parametrize("package", ["mkdocs", "mkdocs-material"])
+def test_an_untested_release_turns_the_speed_up_off_with_a_notice(monkeypatch, caplog, package):
+    log = logging.getLogger("test.rebuild")
+    with caplog.at_level(logging.INFO, logger="test.rebuild"):
+        assert isinstance(mkdocs_rebuild.preview_rebuilds(log), mkdocs_rebuild.Rebuilds), "on the tested releases it is on"
+        assert not caplog.records
+        tested = mkdocs_rebuild.version
+        monkeypatch.setattr(mkdocs_rebuild, "version", lambda name: "99.0" if name == package else tested(name))
+        assert mkdocs_rebuild.preview_rebuilds(log) is None
+    notices = [r.getMessage() for r in caplog.records]
+    assert len(notices) == 1 and "\n" not in notices[0]
+    assert f"{package} 99.0 (tested with {mkdocs_rebuild.TESTED[package]})" in notices[0]
+
+
+def test_an_untested_material_leaves_search_unwrapped_with_a_notice(monkeypatch, caplog):
+    log = logging.getLogger("test.search")
+    with caplog.at_level(logging.INFO, logger="test.search"):
+        assert mkdocs_search.search_messages(log) == {"setup": 0, "ready": 1, "query": 2, "result": 3}
+        monkeypatch.setattr(mkdocs_rebuild, "version", lambda name: "10.0.0")
+        assert mkdocs_search.search_messages(log) is None
+    assert [r.getMessage().count("mkdocs-material 10.0.0") for r in caplog.records] == [1]

@@ -29,8 +29,9 @@ from .catalogue import Catalogue
 from .figure import exercise_figure
 from .model import CARD_CUES, Dosage, Exercise, OneOf, Routine, Span, Vocabulary, gear_names
 from .schema import _schema
+from .render import BUILDER_DEFAULTS, BUILDER_LIMITS
 from .settings import Settings
-from .text import count, source_short
+from .text import WORDS, count, source_short
 from .thumbnails import standalone
 
 FORMAT = 1  # the version of the files' layout; bumped on a change that breaks readers
@@ -246,6 +247,12 @@ def exercise_files(exercise: Exercise, vocabulary: Vocabulary) -> dict[str, str]
     return files
 
 
+def builder_data() -> dict[str, Any]:
+    """What the builder's scripts need besides the catalogue and the site entry: its limits and
+    defaults, the words a card says things in (text.WORDS) and the stand-in of the thumbnails' figure ids."""
+    return {"limits": BUILDER_LIMITS, "defaults": BUILDER_DEFAULTS, "words": WORDS, "thumb_key": KEY_STAND_IN}
+
+
 def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None,
               settings: Settings | None = None) -> dict[str, str]:
     """Every file under api/, keyed by its path in the site.
@@ -279,6 +286,7 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
         "sources": {key: _source_brief(s) for key, s in catalogue.sources.items()},
         "pain_sources": catalogue.rules.pain.sources if catalogue.rules else [],  # cited by every card, with the pain rule
         "routines": {r["slug"]: r["card"] for r in routines},
+        **builder_data(),
     }
     files["api/index.js"] = _script("index", index)
     files.update(per_exercise)

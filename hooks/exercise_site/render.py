@@ -26,8 +26,8 @@ from .sections import split_long_tables
 from .settings import Settings
 from .thumbnails import thumbnail_path, thumbnail_size
 from .body_map import VIEW_NAMES, area_id, body_map_svg, map_views
-from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, other_levels,
-                   sides_text, source_short, times_a_week)
+from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, often_text,
+                   other_levels, sides_text, source_short, times_a_week)
 from .validate import suggestion
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
@@ -50,9 +50,12 @@ _CODE = re.compile(
 
 
 _ID_STAND_IN = "sh-id-stand-in"
-# The card builder's bounds (builder.md and builder.js): a card of up to `one_sheet` exercises
-# prints on one sheet; the tracking grid has at most `sessions` a week for `weeks` weeks.
-BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 3, "weeks": 8}
+# The card builder's bounds (builder.md, and the builder's scripts through api/index.js): a card of
+# up to `one_sheet` exercises prints on one sheet; the tracking grid has at most `sessions` a week
+# for `weeks` weeks; a title or note holds `text` characters, a name `name`, a count up to `count`.
+BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 3, "weeks": 8, "text": 80, "name": 40, "count": 999}
+# A new card's sessions a week and weeks to track, as the address writes them.
+BUILDER_DEFAULTS = {"f": "2", "w": "6"}
 BODY_MAP_PAGE = "where-does-it-hurt/index.md"
 LOG_TICKED = 3  # up to this many sessions a week, the tracking grid has a tick, the pain during and next morning; above, a daily grid
 _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
@@ -112,6 +115,7 @@ class Renderer:
             other_levels=other_levels,
             gear_names=gear_names,
             frequency_text=frequency_text,
+            often_text=often_text,
             times_a_week=times_a_week,
             most_sessions=most_sessions,
             routine_equipment=self._routine_equipment,

@@ -32,9 +32,59 @@ def count(value: int | Span | None, dash: str = "–") -> str:
     return str(value)
 
 
-def _plural(value: int | Span, word: str) -> str:
-    one = value == 1 or (isinstance(value, Span) and value.high == 1)
-    return f"{count(value)} {word}{'' if one else 's'}"
+# How a dosage, a frequency and a list of equipment are said, as rules: the pages say them through the
+# functions below, and the card builder's scripts read the same rules from api/index.js (`words`), so
+# a card made in the browser says them as the site does. A form picks its wording by the count: an
+# exact number ("1", "7"), "one" (at most one), "from_zero" (a range from 0), else "other"; "{n}" is
+# the count as read ("8–12"), "{high}" its top.
+WORDS = {
+    "dosage": {
+        "nothing": "as comfortable",
+        "no_hold_at_zero": True,  # a hold of 0 s is no hold
+        # The first rule whose `when` is given makes the sentence; a part is literal text or
+        # [field, form], and says nothing when its field is not given. The note follows after `note`.
+        "rules": [
+            {"when": "reps", "say": [["sets", "sets_of"], ["reps", "reps"], ["side", "side"], ["hold", "rep_hold"]], "note": "; "},
+            {"when": "dur", "say": [["sets", "sets_of"], ["dur", "seconds"], ["side", "side"], ["hold", "rep_hold"]], "note": "; "},
+            {"when": "hold", "say": [["hold", "hold"], ["side", "side"], ["sets", "times"]], "note": "; "},
+            {"when": "sets", "say": [["sets", "sets"], ["side", "side"]], "note": ": "},  # the note says what a set is
+        ],
+        "forms": {
+            "sets_of": {"one": "{n} set of ", "other": "{n} sets of "},
+            "reps": {"one": "{n} rep", "other": "{n} reps"},
+            "seconds": {"other": "{n} s"},
+            "rep_hold": {"from_zero": ", pausing up to {high} s", "other": ", holding each for {n} s"},
+            "hold": {"from_zero": "hold up to {high} s", "other": "hold {n} s"},
+            "times": {"1": ", once", "2": ", twice", "other": ", {n} times"},
+            "sets": {"one": "{n} set", "other": "{n} sets"},
+            "side": {"other": " on each side"},
+        },
+    },
+    "frequency": {
+        "per_week": {"1": "once a week", "2": "twice a week", "7": "every day", "other": "{n} times a week"},
+        "build_to": ", building up to {text}",
+        "track": "; track {n} weeks",
+    },
+    "equipment": {"none": "none", "or": " or ", "and": ", ", "choices": "; "},
+}
+
+
+def _ends(value: int | Span) -> tuple[int, int]:
+    return (value.low, value.high) if isinstance(value, Span) else (value, value)
+
+
+def say(form: dict[str, str], value: int | Span) -> str:
+    """`value` in the wording `form` picks for it (see WORDS)."""
+    low, high = _ends(value)
+    if low == high and str(low) in form:
+        text = form[str(low)]
+    elif high == 1 and "one" in form:
+        text = form["one"]
+    elif low == 0 and high != 0 and "from_zero" in form:
+        text = form["from_zero"]
+    else:
+        text = form["other"]
+    return text.replace("{n}", count(value)).replace("{high}", str(high))
 
 
 def dosage_text(dosage: Dosage | None) -> str:
@@ -44,76 +94,43 @@ def dosage_text(dosage: Dosage | None) -> str:
     '2 sets of 30–45 s', '2 sets on each side: hold for as long as your form stays good'.
     """
     if dosage is None:
-        return "as comfortable"
-    side = " on each side" if dosage.per_side else ""
-    sets = dosage.sets
-    hold = dosage.hold_seconds if dosage.hold_seconds is not None and _high(dosage.hold_seconds) > 0 else None
-    if dosage.reps is not None:
-        text = f"{_sets_of(sets)}{_plural(dosage.reps, 'rep')}{side}"
-        if hold is not None:
-            text += f", {_rep_hold(hold)}"
-    elif dosage.duration_seconds is not None:
-        text = f"{_sets_of(sets)}{count(dosage.duration_seconds)} s{side}"
-        if hold is not None:
-            text += f", {_rep_hold(hold)}"
-    elif hold is not None:
-        text = f"hold {_seconds(hold)}{side}"
-        if sets is not None:
-            text += f", {_times(sets)}"
-    elif sets is not None:
-        # Sets with no count: the note says what a set is.
-        text = f"{_plural(sets, 'set')}{side}"
-        return f"{text}: {dosage.note}" if dosage.note else text
-    else:
-        text = ""
-    if dosage.note:
-        return f"{text}; {dosage.note}" if text else dosage.note
+        return WORDS["dosage"]["nothing"]
+    return dosage_words({"sets": dosage.sets, "reps": dosage.reps, "hold": dosage.hold_seconds,
+                         "dur": dosage.duration_seconds, "side": dosage.per_side or None}, dosage.note)
+
+
+def dosage_words(given: dict[str, int | Span | bool | None], note: str | None) -> str:
+    """What WORDS["dosage"] makes of the counts `given` (None: not given) and a note."""
+    rules = WORDS["dosage"]
+    given = dict(given)
+    if rules["no_hold_at_zero"] and given.get("hold") is not None and _ends(given["hold"])[1] == 0:
+        given["hold"] = None
+    if not note and all(value is None for value in given.values()):
+        return rules["nothing"]
+    rule = next((r for r in rules["rules"] if given.get(r["when"]) is not None), None)
+    text = "" if rule is None else "".join(
+        part if isinstance(part, str) else
+        "" if given.get(part[0]) is None else say(rules["forms"][part[1]], 1 if given[part[0]] is True else given[part[0]])
+        for part in rule["say"])
+    if note:
+        return f"{text}{rule['note'] if rule else ''}{note}" if text else note
     return text
-
-
-def _high(value: int | Span) -> int:
-    return value.high if isinstance(value, Span) else value
-
-
-def _sets_of(sets: int | Span | None) -> str:
-    return f"{_plural(sets, 'set')} of " if sets is not None else ""
-
-
-def _seconds(value: int | Span) -> str:
-    """'30 s', '10–30 s'; a range from zero is an upper limit: 'up to 5 s'."""
-    if isinstance(value, Span) and value.low == 0:
-        return f"up to {value.high} s"
-    return f"{count(value)} s"
-
-
-def _rep_hold(hold: int | Span) -> str:
-    """A hold within each rep: an optional one (from zero) is a pause, a set one a hold."""
-    if isinstance(hold, Span) and hold.low == 0:
-        return f"pausing up to {hold.high} s"
-    return f"holding each for {count(hold)} s"
-
-
-def _times(value: int | Span) -> str:
-    """'once', 'twice', '1–2 times'."""
-    if value == 1 or value == Span(1, 1):
-        return "once"
-    if value == 2 or value == Span(2, 2):
-        return "twice"
-    return f"{count(value)} times"
 
 
 def either(names: list[str]) -> str:
     """'chair or step', 'chair, step or wall'."""
-    return " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+    words = WORDS["equipment"]
+    return words["or"].join([words["and"].join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 def equipment_text(entries: list[Gear]) -> str:
     """'loop band, chair'; with a choice the items are split by semicolons so 'or' cannot take in its
     neighbours: 'loop band; chair or suspension straps'."""
+    words = WORDS["equipment"]
     if not entries:
-        return "none"
-    words = [either(e.one_of) if isinstance(e, OneOf) else e for e in entries]
-    return ("; " if any(isinstance(e, OneOf) for e in entries) else ", ").join(words)
+        return words["none"]
+    names = [either(e.one_of) if isinstance(e, OneOf) else e for e in entries]
+    return (words["choices"] if any(isinstance(e, OneOf) for e in entries) else words["and"]).join(names)
 
 
 def levels_text(numbers: list[int]) -> str:
@@ -147,16 +164,19 @@ def sides_text(exercise: Exercise) -> str:
 
 def times_a_week(value: int | Span) -> str:
     """'once a week', 'twice a week', '2–3 times a week', 'every day'."""
-    if value == 7 or value == Span(7, 7):
-        return "every day"
-    return f"{_times(value)} a week"
+    return say(WORDS["frequency"]["per_week"], value)
 
 
 def frequency_text(frequency) -> str:
     text = times_a_week(frequency.per_week)
     if frequency.build_to is not None:
-        text += f", building up to {times_a_week(frequency.build_to)}"
+        text += WORDS["frequency"]["build_to"].replace("{text}", times_a_week(frequency.build_to))
     return text
+
+
+def often_text(frequency) -> str:
+    """How often, as a card says it, with the weeks its grid tracks: '2–3 times a week; track 6 weeks'."""
+    return frequency_text(frequency) + WORDS["frequency"]["track"].replace("{n}", str(frequency.weeks))
 
 
 def most_sessions(frequency) -> int:

@@ -1,10 +1,10 @@
 // Filters for the exercise catalogue (/exercises/). Without JavaScript the form stays
 // hidden and the table, page by page, is the whole catalogue. Each table row carries its
-// values as data attributes (data-muscle="gluteus-medius core", data-low="1", ...). A
+// values as data attributes (data-muscle="quadriceps core", data-low="1", ...). A
 // catalogue longer than one page (data-pages) filters every exercise: on the first tick it
 // loads all rows from api/catalogue.js (a script, so that it loads from file:// too), and
 // shows the matches in place of the page's own rows, a hundred at a time. The form's state
-// lives in the address, e.g. ?muscle=gluteus-medius&muscle=core&equipment=none&from=1&to=3,
+// lives in the address, e.g. ?muscle=quadriceps&muscle=core&equipment=none&from=1&to=3,
 // so a filtered view can be bookmarked or shared, and every change is a history entry
 // that Back undoes. Within one group the ticked boxes are alternatives (any of them);
 // across groups every group must match.
@@ -17,8 +17,6 @@
 (function () {
   "use strict";
 
-  var FACETS = ["muscle", "equipment", "position", "kind"];
-  var NAMES = {muscle: "Muscle", equipment: "Equipment", position: "Body position", kind: "Kind"};
   var STEP = 100;  // matches shown at first, and added by "Show more"
 
   // api/catalogue.js announces itself through ExerciseSiteData, as the builder's data does.
@@ -107,6 +105,13 @@
     var limit = STEP;
     var entries = null;  // every exercise: {row (built when first shown), values (facet -> list), low, high}
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    // The groups of boxes and their names, as the page's form has them (exercise_index.md).
+    var groups = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-facet]")).filter(function (group) {
+      return group.querySelector("input[type=checkbox]");
+    });
+    var FACETS = groups.map(function (group) { return group.getAttribute("data-facet"); });
+    var NAMES = {};
+    groups.forEach(function (group) { NAMES[group.getAttribute("data-facet")] = group.querySelector("legend").textContent.trim(); });
     var from = form.elements.namedItem("from");
     var to = form.elements.namedItem("to");
     var lowest = from.options[0].value;
@@ -142,7 +147,7 @@
       return FACETS.some(function (facet) { return ticked(facet).length; }) || from.value !== lowest || to.value !== highest;
     }
 
-    // The box's own words, without the count beside it ("gluteus medius (glute med)").
+    // The box's own words, without the count beside it ("a muscle (its everyday word)").
     function words(box) {
       return Array.prototype.map.call(box.parentNode.childNodes, function (node) {
         return node.nodeType === Node.TEXT_NODE ? node.textContent : "";

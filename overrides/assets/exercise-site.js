@@ -1,10 +1,18 @@
-// The card builder's page loads its script (and, through it, only the data it needs).
+// The card builder's page loads its scripts (and, through them, only the data it needs): the
+// modules of builder/, each one job, then builder.js, which uses them. Plain scripts sharing
+// self.ExerciseSite, run in this order, since a module script does not load from file://.
 if (document.querySelector(".sh-builder")) {
   (function () {
     var config = JSON.parse(document.getElementById("__config").textContent);
-    var script = document.createElement("script");
-    script.src = (config.base || ".").replace(/\/$/, "") + "/assets/builder.js";
-    document.head.appendChild(script);
+    var base = (config.base || ".").replace(/\/$/, "") + "/assets/";
+    ["address", "words", "data", "restore", "log", "card", "qr", "store", "editor", "find"].map(function (name) {
+      return "builder/" + name + ".js";
+    }).concat(["builder.js"]).forEach(function (path) {
+      var script = document.createElement("script");
+      script.src = base + path;
+      script.async = false;  // run in the order added
+      document.head.appendChild(script);
+    });
   })();
 }
 

@@ -1,4 +1,4 @@
-// Steady Hips search: Material's own search worker, with the query words a runner types put
+// The site's search: Material's own search worker, with the query words a reader types put
 // into the forms the site's text uses, and results that match more of the words first.
 //
 // Material appends * to every query word and does not stem it, so a word finds the words it
@@ -6,14 +6,42 @@
 // sees a query, a plural becomes the singular the site uses ("squats" -> "squat", "calves" ->
 // "calf"), and a word the site never uses takes the spelling it does use ("stabilising" ->
 // "stabilizing", or the other way round) or, failing that, its halves ("warmup" -> "warm up").
-// overrides/main.html points Material at this file and passes the address of Material's
-// worker as ?material=...; tests/test_find.py types the queries into the real search box.
+// overrides/partials/search-worker.html points Material at this file and passes the address of
+// Material's worker as ?material=..., and Material's private message numbers as ?messages=...
+// when the build found the Material release they were read from (hooks/mkdocs_search.py).
+// Without them, or when a message is not shaped as that release's, this steps aside: Material's
+// search then works as it ships. tests/test_find.py types the queries into the real search box.
 (function () {
   "use strict";
 
-  var SETUP = 0, QUERY = 2, RESULT = 3;  // Material's SearchMessageType
   var here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
-  var material = new URL(here).searchParams.get("material");
+  var params = new URL(here).searchParams;
+  var material = params.get("material");
+  var types = null;  // Material's SearchMessageType: {setup, query, result}
+  try { types = JSON.parse(params.get("messages") || "null"); } catch (e) { types = null; }
+  var aside = false;  // true: every message passes between page and Material untouched
+
+  function stepAside(why) {
+    if (!aside) self.console.warn("Search: the site's search wrapper steps aside (" + why + "); Material's own search answers.");
+    aside = true;
+  }
+
+  if (!types || typeof types.setup !== "number" || typeof types.query !== "number" || typeof types.result !== "number") {
+    stepAside("this Material release is not the one it was tested with");
+    importScripts(material);
+    return;
+  }
+  var SETUP = types.setup, QUERY = types.query, RESULT = types.result;
+
+  // The messages as the tested release shapes them: the index ({config.separator, docs}), a query (text).
+  function shapedAsTested(message) {
+    if (message.type === SETUP) {
+      var index = message.data;
+      return !!index && Array.isArray(index.docs) && !!index.config && typeof index.config.separator === "string";
+    }
+    if (message.type === QUERY) return typeof message.data === "string";
+    return true;
+  }
 
   var words = [];  // every word of the site, sorted, for prefix look-ups
   var known = new Set();
@@ -63,7 +91,7 @@
   }
 
   // How much a query word says about a page: more the fewer pages use a word it is the start
-  // of. "hip" is on most pages of a hip site and says little; "click" or "sit" says a lot.
+  // of. A word on most pages of the site says little; "click" or "sit" says a lot.
   function weight(word) {
     if (!rarity.has(word)) {
       var found = new Set();
@@ -197,6 +225,8 @@
     if (type !== "message") return listen(type, listener, options);
     return listen(type, function (event) {
       var message = event.data;
+      if (!aside && message && !shapedAsTested(message)) stepAside("a message not shaped as the tested release's");
+      if (aside) return listener.call(self, event);
       if (message && message.type === SETUP) learn(message.data);
       if (message && message.type === QUERY) {
         var waiting = pending !== null;
@@ -215,7 +245,7 @@
   };
   var post = self.postMessage.bind(self);
   self.postMessage = function (message, transfer) {
-    if (message && message.type === RESULT && message.data && message.data.items) rank(message.data);
+    if (!aside && message && message.type === RESULT && message.data && Array.isArray(message.data.items)) rank(message.data);
     return transfer === undefined ? post(message) : post(message, transfer);
   };
 
