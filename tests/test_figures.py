@@ -1,5 +1,5 @@
 """Exercise figures: drawn from the pose data, valid, accessible, small and deterministic; on the
-fixture catalogue (tests/site/test_exercise_figures.py holds every real exercise to the same rules)."""
+fixture catalogue (tests/site/test_site_figures.py holds every real exercise to the same rules)."""
 from __future__ import annotations
 
 import math
