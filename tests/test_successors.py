@@ -164,6 +164,7 @@ def test_long_tables_are_cut_into_parts_under_the_limit():
     assert out.rstrip().endswith("After.")
 
 
+@pytest.mark.slow  # a 1,000-exercise catalogue built by Zensical: about a minute
 def test_zensical_builds_a_catalogue_of_1000_exercises(tmp_path):
     """Zensical refuses a search entry over 64 KB; at 1,000 exercises the no-equipment page lists ~700."""
     sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
