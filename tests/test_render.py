@@ -221,3 +221,11 @@ def test_a_level_in_another_position_says_so_and_is_drawn_so(fixture_dir):
     page = html(Renderer(load_catalogue(fixture_dir)).pages()["exercises/bridge.md"])
     assert "<strong>Position:</strong> lying on your back (level 2: kneeling)" in page
     assert "Start, drawn faded: kneeling." in page and "Start, drawn faded: lying on your back." in page
+
+
+def test_a_catalogue_where_no_exercise_has_a_harder_one_renders(fixture_dir):
+    """The difficulty note of the exercise list gives an example only when the data has a progression."""
+    clam = fixture_dir / "clam.yml"
+    clam.write_text(clam.read_text().replace("harder: [bridge]\n", ""))
+    index = html(Renderer(load_catalogue(fixture_dir)).pages()["exercises/index.md"])
+    assert "Difficulty is not a score" in index and "its harder version" not in index
