@@ -1,4 +1,5 @@
-"""Real `mkdocs build --strict` runs of the project into temporary folders."""
+"""Real `mkdocs build --strict` runs of the fixture project into temporary folders
+(tests/site/test_site_build.py runs the tests of every page on this site's build)."""
 from __future__ import annotations
 
 import re
@@ -8,13 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
-from conftest import PREFIX, ROOT, mkdocs_build
-from exercise_site.model import RESERVED_FILES
+from conftest import PREFIX, ROOT, article_paths, exercise_slugs, mkdocs_build, read_data, routine_slugs
 from exercise_site.render import LOG_TICKED
-
-EXERCISES = sorted(p.stem for p in (ROOT / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
-ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
 
 
 class Links(HTMLParser):
@@ -38,9 +34,9 @@ def parse(page: Path) -> Links:
     return links
 
 
-def test_every_exercise_has_its_page(built_site: Path):
-    assert EXERCISES, "no exercise data found"
-    for slug in EXERCISES:
+def test_every_exercise_has_its_page(built_site: Path, project: Path):
+    assert exercise_slugs(project), "no exercise data found"
+    for slug in exercise_slugs(project):
         page = built_site / "exercises" / slug / "index.html"
         assert page.is_file(), f"no page for exercises/{slug}.yml"
         html = page.read_text()
@@ -50,16 +46,20 @@ def test_every_exercise_has_its_page(built_site: Path):
         assert "Not a substitute for a clinician" in html
 
 
-def test_every_routine_has_its_page(built_site: Path):
-    for slug in ROUTINES:
+def test_every_routine_has_its_page(built_site: Path, project: Path):
+    assert routine_slugs(project), "no routine data found"
+    rule = read_data(project, "exercises/rules.yml")["pain"]["name"]  # the heading of the rule on a card
+    for slug in routine_slugs(project):
         html = (built_site / "routines" / slug / "index.html").read_text()
-        assert '<h2 id="tracking">' in html and "sh-qr-code" in html and '<h2 id="the-pain-rule">' in html
+        assert '<h2 id="tracking">' in html and "sh-qr-code" in html, slug
+        assert f'<h2 id="{re.sub(r"[^a-z0-9]+", "-", rule.lower()).strip("-")}">' in html, f"{slug}: no heading for {rule}"
 
 
-def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path):
-    rule = yaml.safe_load((ROOT / "exercises" / "rules.yml").read_text())["pain"]
-    for slug in ROUTINES:
-        routine = yaml.safe_load((ROOT / "exercises" / "routines" / f"{slug}.yml").read_text())
+def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path, project: Path):
+    rule = read_data(project, "exercises/rules.yml")["pain"]
+    sources = read_data(project, "exercises/sources.yml")
+    for slug in routine_slugs(project):
+        routine = read_data(project, f"exercises/routines/{slug}.yml")
         frequency = routine["frequency"]
         sessions = max(v[-1] if isinstance(v, list) else v for v in (frequency["per_week"], frequency.get("build_to", 0)))
         html = (built_site / "routines" / slug / "index.html").read_text()
@@ -78,21 +78,20 @@ def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path):
         assert re.findall(r"<th[^>]*>(.*?)</th>", runs) == ["Run date", "Distance or time", "During", "Morning"], f"{slug}: no run log"
         assert runs.count("<td></td>") >= 4 * 6, f"{slug}: room for fewer than six runs"
         assert rule["scale"].replace("(", "\\(") not in html, f"{slug}: Markdown escapes show in the pain rule"
-        assert rule["scale"] in html and "Silbernagel and colleagues, 2007" in html
-        assert "<em>Continued sports activity, using a pain-monitoring model" in html, f"{slug}: the pain model is not cited"
+        assert rule["scale"] in html
+        for key in rule["sources"]:
+            assert f"<em>{sources[key]['title']}" in html, f"{slug}: the pain rule's source {key} is not cited"
 
 
-def test_index_lists_every_exercise(built_site: Path):
+def test_index_lists_every_exercise(built_site: Path, project: Path):
     links = parse(built_site / "exercises" / "index.html").urls
-    for slug in EXERCISES:
+    for slug in exercise_slugs(project):
         assert f"{slug}/" in links, f"exercise index does not link {slug}"
 
 
-def test_routine_index_lists_every_routine(built_site: Path):
-    if not ROUTINES:
-        return
+def test_routine_index_lists_every_routine(built_site: Path, project: Path):
     links = parse(built_site / "routines" / "index.html").urls
-    for slug in ROUTINES:
+    for slug in routine_slugs(project):
         assert f"{slug}/" in links
 
 
@@ -155,40 +154,44 @@ def test_generated_pages_are_not_written_into_content():
 
 
 def test_bad_data_stops_the_build_and_names_the_field(project_copy: Path, tmp_path: Path):
-    clam = project_copy / "exercises" / "clamshell.yml"
-    clam.write_text(clam.read_text().replace("levels:", "levls:", 1))
+    lift = project_copy / "exercises" / "heel-lift.yml"
+    lift.write_text(lift.read_text().replace("levels:", "levls:", 1))
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert "exercises/clamshell.yml:" in result.stderr
+    assert "exercises/heel-lift.yml:" in result.stderr
     assert "levls: unknown field (did you mean 'levels'?)" in result.stderr
     assert "levels: is required but missing" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_bad_macro_in_article_stops_the_build(project_copy: Path, tmp_path: Path):
-    faq = project_copy / "content" / "faq.md"
-    faq.write_text(faq.read_text() + "\n{{ exercise_card('no-such-exercise') }}\n")
+    article = project_copy / "content" / "getting-started.md"
+    article.write_text(article.read_text() + "\n{{ exercise_card('no-such-exercise') }}\n")
     result = mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert "faq.md:" in result.stderr and "no exercise 'no-such-exercise'" in result.stderr
+    assert "getting-started.md:" in result.stderr and "no exercise 'no-such-exercise'" in result.stderr
 
 
-def test_cli_check_and_pages(tmp_path: Path):
-    env = {"PYTHONPATH": str(ROOT / "hooks")}
-    check = subprocess.run([sys.executable, "-m", "exercise_site", "check"], capture_output=True, text=True, env=env, cwd=ROOT)
+def test_cli_check_and_pages(project_copy: Path, tmp_path: Path):
+    """Run in the project's folder, as `make check` and `make pages` run them."""
+    env = {"PYTHONPATH": str(project_copy / "hooks")}
+    check = subprocess.run([sys.executable, "-m", "exercise_site", "check"], capture_output=True, text=True, env=env, cwd=project_copy)
     assert check.returncode == 0, check.stderr
-    assert f"ok: {len(EXERCISES)} exercises" in check.stdout
+    assert f"ok: {len(exercise_slugs(project_copy))} exercises" in check.stdout
     pages = subprocess.run([sys.executable, "-m", "exercise_site", "pages", "--with-content", str(tmp_path / "out")],
-                           capture_output=True, text=True, env=env, cwd=ROOT)
+                           capture_output=True, text=True, env=env, cwd=project_copy)
     assert pages.returncode == 0, pages.stderr
-    assert (tmp_path / "out" / "exercises" / "clamshell.md").is_file()
-    assert "{{" not in (tmp_path / "out" / "faq.md").read_text()
+    assert all((tmp_path / "out" / "exercises" / f"{slug}.md").is_file() for slug in exercise_slugs(project_copy))
+    with_macros = [path for path in article_paths(project_copy) if "{{" in (project_copy / "content" / path).read_text()]
+    assert with_macros, "no article uses a macro"
+    for path in with_macros:
+        assert "{{" not in (tmp_path / "out" / path).read_text(), f"{path}: a macro left unexpanded"
 
 
 def test_cli_check_fails_on_bad_data(project_copy: Path):
-    (project_copy / "exercises" / "plank.yml").write_text("name: [unclosed\n")
+    (project_copy / "exercises" / "wall-lean.yml").write_text("name: [unclosed\n")
     env = {"PYTHONPATH": str(project_copy / "hooks")}
     result = subprocess.run([sys.executable, "-m", "exercise_site", "--root", str(project_copy), "check"],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 1
-    assert "exercises/plank.yml:2:1: (YAML syntax)" in result.stderr
+    assert "exercises/wall-lean.yml:2:1: (YAML syntax)" in result.stderr

@@ -1,7 +1,8 @@
 """The card builder (/builder/) and the open data it reads (/api/): the data against its schema,
 then in real Chromium under the project prefix: customise a routine, change a level, add by the
 words search knows, reopen the address elsewhere, print on one sheet, read the printed QR code,
-damaged addresses, keeping cards on this device, no JavaScript, and the offline copy."""
+damaged addresses, keeping cards on this device, no JavaScript, and the offline copy. On the fixture
+project: its lower leg strength routine, heel lift, step drop, wall lean and curl-up."""
 from __future__ import annotations
 
 import json
@@ -9,18 +10,19 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
-from conftest import ROOT, SITE_URL
+from conftest import ROOT, copy_project, exercise_slugs, offline_folder, read_data
 from ghpages import node_tool
 
-from exercise_site.api import api_schema
+from exercise_site.model import slugify
+from exercise_site.settings import read_settings
 from exercise_site.site import Site
-from exercise_site.model import RESERVED_FILES
 
-NINE = "landing-and-weight-shift"  # the longest ready-made routine: nine exercises
+ROUTINE = "lower-leg-strength"  # the longest ready-made routine: six exercises
+MORE = ["ankle-circle", "wall-lean", "marching"]  # added to it to make a card of nine
 
 
 # --- the open data ------------------------------------------------------------------------
@@ -70,22 +72,32 @@ def conforms(value, schema: dict, root: dict, where: str = "$") -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def site() -> Site:
-    return Site.load(ROOT)
+def project_root(tmp_path_factory) -> Path:
+    """A copy of the fixture project, composed with the generator (the core reads its templates there)."""
+    return copy_project(tmp_path_factory.mktemp("builder") / "project")
 
 
-def test_api_exercises_match_their_schema(site):
+@pytest.fixture(scope="module")
+def site(project_root) -> Site:
+    return Site.load(project_root)
+
+
+def test_api_exercises_match_their_schema(site, project_root):
     files = site.files
     schema = json.loads(files["api/exercises.schema.json"])
-    assert schema == api_schema(site.catalogue.vocabulary, site.settings.name)
+    # The schema holds the data to what the model says, not to what the data happens to be: every
+    # record and level must give the model's required fields and may give no field it does not know.
+    records = schema["$defs"]["Exercise"], schema["$defs"]["Level"]
+    assert all(record.get("additionalProperties") is False for record in records), "a record may hold fields the schema does not describe"
+    assert {"slug", "name", "levels", "page"} <= set(records[0]["required"]) and {"name", "steps", "figure"} <= set(records[1]["required"])
     data = json.loads(files["api/exercises.json"])
     assert not conforms(data, schema, schema)
     slugs = [e["slug"] for e in data["exercises"]]
     assert slugs == list(site.catalogue.exercises)
-    clamshell = next(e for e in data["exercises"] if e["slug"] == "clamshell")
-    assert clamshell["page"] == "exercises/clamshell/" and "Clams" in clamshell["other_names"]
-    assert {"name", "changes", "steps", "dosage", "figure"} <= set(clamshell["levels"][0])
-    assert "MIT" in data["licence"]
+    lift = next(e for e in data["exercises"] if e["slug"] == "heel-lift")
+    assert lift["page"] == "exercises/heel-lift/" and "Heel raise" in lift["other_names"]
+    assert {"name", "changes", "steps", "dosage", "figure"} <= set(lift["levels"][0])
+    assert read_settings(project_root).licence in data["licence"]
     for record in data["exercises"]:
         assert json.loads(files[f"api/exercises/{record['slug']}.json"]) == record
         for address in [record["figure"]] + [level["figure"] for level in record["levels"]]:
@@ -93,9 +105,11 @@ def test_api_exercises_match_their_schema(site):
             assert "currentColor" not in svg and 'class="' not in svg.split(">", 1)[0], "a figure file must draw without page CSS"
     # A wrong record is caught: the check is not a formality.
     broken = json.loads(files["api/exercises.json"])
-    broken["exercises"][0]["kind"] = "yoga"
+    broken["exercises"][0]["kind"] = 7
     del broken["exercises"][1]["levels"]
-    assert len(conforms(broken, schema, schema)) == 2
+    broken["exercises"][2]["colour"] = "red"
+    broken["exercises"][3]["levels"][0]["colour"] = "red"
+    assert len(conforms(broken, schema, schema)) == 4
 
 
 def test_builder_data_is_small_and_complete(site):
@@ -103,8 +117,8 @@ def test_builder_data_is_small_and_complete(site):
     index = json.loads(files["api/index.js"].split(",", 1)[1].rsplit("]);", 1)[0])
     assert [e[0] for e in index["exercises"]] == list(site.catalogue.exercises)
     words = {e[0]: e[2] for e in index["exercises"]}
-    assert "Clams" in words["clamshell"] and "Glute bridge" in words["hip-bridge-with-band"]
-    assert any("TRX" in w for w in words.values())
+    assert "Heel raise" in words["heel-lift"] and "Calf lean" in words["wall-lean"]
+    assert any("stool" in w for w in words.values()), "the vocabulary's other words for equipment are searched"
     assert set(index["routines"]) == set(site.catalogue.routines)
     assert index["pain_sources"] and all(key in index["sources"] for key in index["pain_sources"])
     routines = json.loads(files["api/routines.json"])["routines"]
@@ -113,13 +127,13 @@ def test_builder_data_is_small_and_complete(site):
     assert per_exercise < 20 * len(site.catalogue.exercises) * 30  # well under a full record each (the bibliography aside)
 
 
-def test_cli_writes_the_same_data_files(tmp_path):
+def test_cli_writes_the_same_data_files(project_root, site, tmp_path):
     result = subprocess.run([sys.executable, "-m", "exercise_site", "pages", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+                            capture_output=True, text=True, cwd=project_root, env={**os.environ, "PYTHONPATH": str(project_root / "hooks")})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "builder" / "index.md").is_file()
-    assert json.loads((tmp_path / "api" / "exercises.json").read_text())["exercises"]
-    assert (tmp_path / "api" / "index.js").is_file() and (tmp_path / "api" / "figures" / "clamshell.svg").is_file()
+    for path in ("api/exercises.json", "api/index.js", "api/figures/heel-lift.svg"):
+        assert (tmp_path / path).read_text() == site.files[path], path
 
 
 def test_vendored_qr_library_is_the_pinned_package():
@@ -158,32 +172,44 @@ def open_builder(page, url: str, rows: int) -> None:
     page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {rows}")
 
 
-def routine_names(slug: str) -> list[str]:
-    data = yaml.safe_load((ROOT / "exercises" / "routines" / f"{slug}.yml").read_text())
-    return [yaml.safe_load((ROOT / "exercises" / f"{i['exercise']}.yml").read_text())["name"] for i in data["exercises"]]
+def exercise_name(project, slug: str) -> str:
+    return read_data(project, f"exercises/{slug}.yml")["name"]
+
+
+def routine_names(project, slug: str) -> list[str]:
+    return [exercise_name(project, item["exercise"]) for item in read_data(project, f"exercises/routines/{slug}.yml")["exercises"]]
+
+
+def nine_names(project) -> list[str]:
+    return routine_names(project, ROUTINE) + [exercise_name(project, slug) for slug in MORE]
+
+
+def storage_key(project) -> str:
+    """Where the builder keeps cards in the browser: named after the site (contract 2 of issue 21)."""
+    return f"{slugify(read_settings(project).name)}-cards"
 
 
 @pytest_browser
-def test_customise_change_add_and_reopen_elsewhere(browser, site_url):
+def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
     context = browser.new_context()
     page = context.new_page()
     errors = watch(page)
-    page.goto(f"{site_url}routines/hip-stability/")
+    page.goto(f"{site_url}routines/{ROUTINE}/")
     fixed = card_rows(page)
     needs = page.locator(".sh-facts li", has_text="You need:").inner_text().split(":", 1)[1].strip()
     page.get_by_role("link", name="Customise this card").click()
     page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {len(fixed)}")
     assert urlsplit(page.url).path.endswith("/builder/") and "#v1&" in page.url
-    # Cues included: a routine's own cue (the clamshell's change for a sore outer hip) comes along.
+    # Cues included: a routine's own cue (the heel lift's, for its one-foot level) comes along.
     assert card_rows(page) == fixed, "the builder's card must say what the ready-made card says"
-    assert page.locator('[data-slot="title"]').inner_text() == "Hip stability program for runners"
-    assert "building up to 2–3 times a week" in page.locator('[data-slot="often"]').inner_text()
+    assert page.locator('[data-slot="title"]').inner_text() == read_data(project, f"exercises/routines/{ROUTINE}.yml")["name"]
+    assert "2–3 times a week, building up to 3" in page.locator('[data-slot="often"]').inner_text()
     assert page.locator('[data-slot="needs"]').inner_text() == needs, "the builder must list what the routine page lists"
 
-    page.get_by_label("Level for Single-leg squat").select_option(label="Level 2: Supported, leg lifted")
-    assert card_rows(page)[-1][:2] == ("Single-leg squat", "Supported, leg lifted")
+    page.get_by_label("Level for Step drop").select_option(label="Level 2: Weighted")
+    assert next(row for row in card_rows(page) if row[0] == "Step drop")[:2] == ("Step drop", "Weighted")
     added = []
-    for words, name in (("clams", "Clamshell"), ("glute bridge", "Hip bridge with band"), ("TRX", None)):
+    for words, name in (("calf lean", "Wall lean"), ("ankle circle", "Ankle circle"), ("stool", None)):
         box = page.get_by_label("Add an exercise")
         box.fill(words)
         box.press("Enter")
@@ -191,13 +217,13 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url):
         last = card_rows(page)[-1][0]
         assert name is None or last == name, f"{words!r} added {last!r}"
         added.append(last)
-    trx = yaml.safe_load((ROOT / "exercises" / f"{page.url.rsplit('e=', 1)[1].split(',')[0]}.yml").read_text())
-    assert "suspension straps" in json.dumps(trx), "TRX must find an exercise that uses suspension straps"
+    found = read_data(project, f"exercises/{page.url.rsplit('e=', 1)[1].split(',')[0]}.yml")
+    assert "chair" in json.dumps(found), "stool (another word for a chair) must find an exercise that uses a chair"
     page.get_by_label("Prepared for").fill("Sam")
-    page.get_by_label("Title").fill("Sam's hips")
-    page.get_by_role("button", name="Move Clamshell up").first.click()
+    page.get_by_label("Title").fill("Sam's calves")
+    page.get_by_role("button", name="Move Wall lean up").first.click()
     rows = card_rows(page)
-    assert rows[1][0] == "Clamshell" or rows[0][0] == "Clamshell"
+    assert [row[0] for row in rows].index("Wall lean") == len(fixed) - 1, "one place up"
     address = page.url
     context.close()
 
@@ -206,9 +232,9 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url):
     errors += watch(again)
     open_builder(again, address, len(rows))
     assert card_rows(again) == rows
-    assert again.locator('[data-slot="title"]').inner_text() == "Sam's hips"
+    assert again.locator('[data-slot="title"]').inner_text() == "Sam's calves"
     assert again.locator('[data-slot="for"]').inner_text() == "Sam"
-    assert again.get_by_label("Level for Single-leg squat").first.input_value() in ("1", "2")
+    assert again.get_by_label("Level for Step drop").first.input_value() in ("1", "2")
     assert again.url == address, "reading and writing the address must give it back unchanged"
     assert again.locator(".sh-b-notice").inner_text() == ""
     fresh.close()
@@ -217,28 +243,27 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url):
 
 @pytest_browser
 def test_add_to_a_card_from_an_exercise_page(page, site_url):
-    page.goto(f"{site_url}exercises/plank/")
+    page.goto(f"{site_url}exercises/curl-up/")
     page.get_by_role("link", name="Add to a card").click()
     page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 1")
-    assert card_rows(page)[0][0] == "Plank" and "#v1&" in page.url and "?" not in page.url
+    assert card_rows(page)[0][0] == "Curl-up" and "#v1&" in page.url and "?" not in page.url
 
 
 @pytest_browser
-def test_the_add_box_suggests_every_exercise_once_it_is_used(page, site_url):
+def test_the_add_box_suggests_every_exercise_once_it_is_used(page, site_url, project):
     """The suggestions (a <datalist> option per exercise) are made when the box is first used,
     not while the page loads: at a thousand exercises they are most of the page's elements."""
-    open_builder(page, f"{site_url}builder/?routine=hip-stability", len(routine_names("hip-stability")))
+    open_builder(page, f"{site_url}builder/?routine={ROUTINE}", len(routine_names(project, ROUTINE)))
     names = page.locator("#sh-b-names option")
     assert names.count() == 0
     page.locator("#sh-b-add").focus()
     names = page.eval_on_selector_all("#sh-b-names option", "options => options.map(o => o.value)")
-    assert sorted(names) == sorted(yaml.safe_load(p.read_text())["name"] for p in (ROOT / "exercises").glob("*.yml")
-                                   if p.name not in RESERVED_FILES)
+    assert sorted(names) == sorted(exercise_name(project, slug) for slug in exercise_slugs(project))
 
 
 @pytest_browser
-@pytest.mark.parametrize("address", ["#v1&t=Old%20card&e=no-such-exercise,1&e=clamshell,9&e=plank,1,abc&w=99&zz%",
-                                     "#v7&%%%", "#v1&e=%E0%A4%A,1&e=plank", "#garbage"])
+@pytest.mark.parametrize("address", ["#v1&t=Old%20card&e=no-such-exercise,1&e=heel-lift,9&e=curl-up,1,abc&w=99&zz%",
+                                     "#v7&%%%", "#v1&e=%E0%A4%A,1&e=curl-up", "#garbage"])
 def test_damaged_address_gives_a_notice_and_keeps_the_rest(page, site_url, address):
     errors = watch(page)
     page.goto(f"{site_url}builder/{address}")
@@ -246,7 +271,7 @@ def test_damaged_address_gives_a_notice_and_keeps_the_rest(page, site_url, addre
     notice = page.locator(".sh-b-notice").inner_text()
     assert notice.startswith("Part of this card could not be restored")
     if "Old%20card" in address:
-        assert [row[:2] for row in card_rows(page)] == [("Clamshell", "Basic"), ("Plank", "Basic")]
+        assert [row[:2] for row in card_rows(page)] == [("Heel lift", "Two feet"), ("Curl-up", "Hands by your sides")]
         assert "no-such-exercise" in notice and "level “9”" in notice and "“abc”" in notice and "“99”" in notice
         assert page.locator('[data-slot="title"]').inner_text() == "Old card"
     assert page.locator(".sh-b-notice").get_attribute("role") == "status"
@@ -263,8 +288,8 @@ def test_text_from_an_address_stays_text(page, site_url):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     errors = watch(page)
     h = quote(hostile)
-    open_builder(page, f"{site_url}builder/#v1&t={h}&p={h}&b={h}&w=6&e=clamshell,1,2,10,,,s,{h}&e={h},1", rows=1)
-    page.wait_for_timeout(300)
+    open_builder(page, f"{site_url}builder/#v1&t={h}&p={h}&b={h}&w=6&e=heel-lift,1,2,10,,,s,{h}&e={h},1", rows=1)
+    page.wait_for_function("document.querySelector('.sh-b-notice').textContent.length > 0")  # the unknown slug's notice
     assert page.locator('[data-slot="title"]').inner_text() == hostile
     assert page.locator('[data-slot="for"]').inner_text() == hostile
     assert hostile in page.locator(".sh-b-notice").inner_text()
@@ -273,22 +298,24 @@ def test_text_from_an_address_stays_text(page, site_url):
 
 
 @pytest_browser
-def test_keep_on_this_device_is_off_until_ticked(page, site_url):
-    page.goto(f"{site_url}builder/?add=clamshell")
+def test_keep_on_this_device_is_off_until_ticked(page, site_url, project):
+    key = storage_key(project)
+    page.goto(f"{site_url}builder/?add=heel-lift")
     page.wait_for_selector(".sh-items tbody tr")
     keep = page.get_by_label(re.compile("Keep my cards on this device"))
     assert not keep.is_checked()
-    assert page.evaluate("() => localStorage.getItem('steady-hips-cards')") is None
+    assert page.evaluate("key => localStorage.getItem(key)", key) is None
     keep.check()
     page.get_by_label("Title").fill("Morning card")
     assert page.locator(".sh-b-kept a").inner_text().startswith("Morning card")
+    assert "Morning card" in (page.evaluate("key => localStorage.getItem(key)", key) or ""), f"no card kept under {key}"
     page.goto(f"{site_url}builder/")
     page.wait_for_selector(".sh-b-kept a")
     page.locator(".sh-b-kept a").first.click()
     page.wait_for_selector(".sh-items tbody tr")
-    assert card_rows(page)[0][0] == "Clamshell"
+    assert card_rows(page)[0][0] == "Heel lift"
     keep.uncheck()
-    assert page.evaluate("() => localStorage.getItem('steady-hips-cards')") is None
+    assert page.evaluate("key => localStorage.getItem(key)", key) is None
 
 
 @pytest_browser
@@ -327,15 +354,19 @@ def printed_qr_codes(pdf: bytes, dpi: int = 200) -> list[str]:
 
 @pytest.fixture(scope="module")
 def nine_card(browser, site_url) -> str:
-    """The address of a built card with nine exercises, names filled in and one long note."""
+    """The address of a built card with nine exercises (the longest routine and three more), six weeks
+    to track, names filled in and one long note."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{site_url}routines/{NINE}/")
+    page.goto(f"{site_url}routines/{ROUTINE}/")
     page.get_by_role("link", name="Customise this card").click()
+    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 6")
+    page.goto(page.url + "".join(f"&e={slug}" for slug in MORE))
     page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9")
     page.get_by_label("Prepared for").fill("Alex Example")
-    page.get_by_label("By").fill("Coach Jordan")
+    page.get_by_label("By", exact=True).fill("Coach Jordan")
     page.get_by_label("Date").fill("2026-03-02")
+    page.get_by_label("Weeks to track").fill("6")
     page.locator('.sh-b-items input[name="note"]').first.fill("slowly, and only as far as is comfortable today")
     address = page.url
     context.close()
@@ -345,7 +376,7 @@ def nine_card(browser, site_url) -> str:
 @pytest_browser
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
-def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_card, font, paper):
+def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_card, project, font, paper):
     context = browser.new_context()
     tab = context.new_page()
     errors = watch(tab)
@@ -353,10 +384,12 @@ def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_c
     tab.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9 && document.querySelector('.sh-qr svg')")
     pages, text, pdf = print_pdf(tab, font, format=paper, scale=SLACK)
     assert pages == 1, f"a built card of nine in {font} prints on {pages} {paper} sheets at scale {SLACK}"
-    for name in routine_names(NINE):
+    for name in nine_names(project):
         assert flat(name) in flat(text)
-    for words in ("Prepared for", "Alex Example", "Coach Jordan", "pain rule", "Tracking and pain log", "Distance or time", "Silbernagel",
-                  "not a substitute for a clinician"):
+    rule = read_data(project, "exercises/rules.yml")["pain"]
+    source = read_data(project, "exercises/sources.yml")[rule["sources"][0]]
+    for words in ("Prepared for", "Alex Example", "Coach Jordan", rule["name"], "Tracking and pain log", "Distance or time",
+                  source.get("author") or source["publisher"], "not a substitute for a clinician"):
         assert words in flat(text), f"{words!r} missing from the printed built card"
     assert "Card details" not in text and "Add an exercise" not in text, "the editor must not print"
     heights = tab.locator(".sh-grid tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
@@ -372,7 +405,7 @@ def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_c
     again = fresh.new_page()
     errors += watch(again)
     open_builder(again, decoded[0], 9)
-    assert [row[0] for row in card_rows(again)] == routine_names(NINE)
+    assert [row[0] for row in card_rows(again)] == nine_names(project)
     assert again.locator('[data-slot="for"]').inner_text() == "Alex Example"
     fresh.close()
     assert not errors, errors
@@ -400,7 +433,7 @@ def test_built_card_prints_legibly(page, nine_card):
 
 @pytest_browser
 def test_a_card_of_ten_says_it_takes_two_sheets(page, nine_card):
-    page.goto(nine_card + "&e=plank")
+    page.goto(nine_card + "&e=curl-up")
     page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 10")
     assert "two sheets" in page.locator(".sh-two-sheets").inner_text()
 
@@ -410,22 +443,22 @@ def test_a_card_of_ten_says_it_takes_two_sheets(page, nine_card):
 
 @pytest_browser
 def test_builder_works_in_the_offline_copy(browser, offline_zip):
-    folder = offline_zip.parent / "unzipped" / "steady-hips"
+    folder = offline_folder(offline_zip)
     context = browser.new_context(offline=True)
     page = context.new_page()
     errors = watch(page)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto((folder / "routines" / "cool-down.html").as_uri())
+    page.goto((folder / "routines" / "daily-feet.html").as_uri())
     page.get_by_role("link", name="Customise this card").click()
     page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 3")
-    assert page.url.startswith("file://") and "/steady-hips/builder/index.html#v1&" in page.url
+    assert page.url.startswith("file://") and f"/{folder.name}/builder/index.html#v1&" in page.url
     box = page.get_by_label("Add an exercise")
-    box.fill("clams")
+    box.fill("calf lean")
     box.press("Enter")
     page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 4")
     href = page.locator(".sh-items tbody tr a").last.get_attribute("href")
-    assert href == "../exercises/clamshell.html"
+    assert href == "../exercises/wall-lean.html"
     assert page.locator(".sh-qr svg").count() == 1
     assert page.locator(".sh-qr svg").get_attribute("aria-label")
     context.close()
@@ -462,11 +495,12 @@ def test_builder_with_a_card_has_no_serious_axe_violation(browser, nine_card, sc
 def test_builder_controls_have_names_for_keyboard_and_screen_reader(page, nine_card):
     page.goto(nine_card)
     page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9")
-    for name in ("Move Toe raise up", "Move Toe raise down", "Remove Toe raise"):
+    for name in ("Move Step drop up", "Move Step drop down", "Remove Step drop"):
         assert page.get_by_role("button", name=name, exact=True).count() == 1, name
-    assert page.get_by_role("combobox", name="Level for Knee bend").count() == 1
-    page.get_by_role("button", name="Move Toe raise up", exact=True).focus()
+    assert page.get_by_role("combobox", name="Level for Front hold").count() == 1
+    second = card_rows(page)[1][0]
+    page.get_by_role("button", name=f"Move {second} up", exact=True).focus()
     page.keyboard.press("Enter")
-    assert card_rows(page)[0][0] == "Toe raise"
-    assert page.evaluate("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim()") == "Move Toe raise up"
+    assert card_rows(page)[0][0] == second
+    assert page.evaluate("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim()") == f"Move {second} up"
     assert "moved to number 1" in page.locator(".sh-b-notice").inner_text()

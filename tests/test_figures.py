@@ -1,4 +1,5 @@
-"""Exercise figures: drawn from the pose data, valid, accessible, small and deterministic."""
+"""Exercise figures: drawn from the pose data, valid, accessible, small and deterministic; on the
+fixture catalogue (tests/site/test_site_figures.py holds every real exercise to the same rules)."""
 from __future__ import annotations
 
 import math
@@ -7,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import FIXTURE
 from markupsafe import escape
 
 from exercise_site import cli
@@ -16,33 +17,30 @@ from exercise_site.figure import _mid, exercise_figure, figure_moves, place
 from exercise_site.model import gear_names
 from exercise_site.problems import CatalogueError
 from exercise_site.render import Renderer
-from exercise_site.model import RESERVED_FILES
 
 SVG = "{http://www.w3.org/2000/svg}"
-CATALOGUE = load_catalogue(ROOT / "exercises")
-FIGURES = [
-    (slug, level.name if level is not None else None)
-    for slug, ex in CATALOGUE.exercises.items()
-    for level in [None, *[lv for lv in ex.levels if lv.figure is not None]]
-]
+CATALOGUE = load_catalogue(FIXTURE)
+
+
+def figures_of(catalogue) -> list[tuple[str, str | None]]:
+    """(slug, level name) of every figure drawn: each exercise's, then each level's own."""
+    return [
+        (slug, level.name if level is not None else None)
+        for slug, ex in catalogue.exercises.items()
+        for level in [None, *[lv for lv in ex.levels if lv.figure is not None]]
+    ]
+
+
+FIGURES = figures_of(CATALOGUE)
 
 
 def ids(figures):
     return [f"{slug}:{level}" if level else slug for slug, level in figures]
 
 
-def test_every_exercise_file_has_a_figure():
-    files = sorted(p for p in (ROOT / "exercises").glob("*.yml") if p.name not in RESERVED_FILES)
-    assert files and sorted(CATALOGUE.exercises) == sorted(p.stem for p in files)
-    for ex in CATALOGUE.exercises.values():
-        assert ex.figure is not None, ex.slug
-
-
-@pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
-@pytest.mark.parametrize("thumb", [False, True], ids=["page", "thumb"])
-def test_figure_is_small_valid_accessible_svg(slug, level, thumb):
-    ex = CATALOGUE.exercises[slug]
-    svg = str(exercise_figure(ex, level, CATALOGUE.vocabulary, thumb=thumb))
+def check_small_valid_accessible(catalogue, slug, level, thumb: bool) -> None:
+    ex = catalogue.exercises[slug]
+    svg = str(exercise_figure(ex, level, catalogue.vocabulary, thumb=thumb))
     assert len(svg.encode()) < 4096, f"{len(svg.encode())} bytes"
     assert "\n" not in svg and "|" not in svg, "must stay one line, safe inside a Markdown table"
     root = ET.fromstring(svg)
@@ -65,17 +63,14 @@ def test_figure_is_small_valid_accessible_svg(slug, level, thumb):
     assert abs(float(root.get("width")) / float(root.get("height")) - w / h) < 0.02
 
 
-@pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
-def test_figure_is_deterministic(slug, level):
-    again = load_catalogue(ROOT / "exercises").exercises[slug]
-    first = exercise_figure(CATALOGUE.exercises[slug], level, CATALOGUE.vocabulary)
-    assert str(first) == str(exercise_figure(again, level, CATALOGUE.vocabulary))
+def check_deterministic(catalogue, again, slug, level) -> None:
+    """`again`: the same catalogue loaded a second time."""
+    first = exercise_figure(catalogue.exercises[slug], level, catalogue.vocabulary)
+    assert str(first) == str(exercise_figure(again.exercises[slug], level, again.vocabulary))
     assert re.search(r'\d\.\d\d', str(first)) is None, "coordinates are rounded to one decimal"
 
 
-@pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
-def test_poses_stand_on_the_ground_and_move(slug, level):
-    ex = CATALOGUE.exercises[slug]
+def check_on_the_ground_and_moving(ex, level) -> None:
     own = next((lv for lv in ex.levels if lv.name == level), None)
     figure = own.figure if own is not None else ex.figure
     for body in place(figure):
@@ -85,24 +80,55 @@ def test_poses_stand_on_the_ground_and_move(slug, level):
     dosage = (own or ex.levels[0]).dosage
     hold = dosage is not None and bool(dosage.hold_seconds or dosage.duration_seconds)
     assert figure_moves(ex, level) or hold, "the figure does not move, but the level is not a hold"
-    if slug == "leg-squeeze" and level is None:
-        assert not figure_moves(ex, level)
 
 
-def test_every_figure_shows_on_its_pages_with_unique_ids():
-    renderer = Renderer(CATALOGUE)
-    pages = renderer.pages()
-    for slug, ex in CATALOGUE.exercises.items():
+def check_figures_on_pages(catalogue) -> None:
+    """Each exercise page shows its figures, each routine card a thumbnail per exercise, with unique ids."""
+    pages = Renderer(catalogue).pages()
+    for slug, ex in catalogue.exercises.items():
         page = pages[f"exercises/{slug}.md"]
         expected = 1 + sum(lv.figure is not None for lv in ex.levels)
         assert page.count("<svg ") == expected, slug
         found = re.findall(r' id="([^"]+)"', page)
         assert len(found) == len(set(found)), f"{slug}: duplicate ids"
-    for slug, routine in CATALOGUE.routines.items():
+    for slug, routine in catalogue.routines.items():
         page = pages[f"routines/{slug}.md"]
         assert page.count('class="sh-fig sh-fig--thumb"') == len(routine.exercises), slug
         found = re.findall(r' id="([^"]+)"', page)
         assert len(found) == len(set(found)), f"{slug}: duplicate ids"
+
+
+@pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
+@pytest.mark.parametrize("thumb", [False, True], ids=["page", "thumb"])
+def test_figure_is_small_valid_accessible_svg(slug, level, thumb):
+    check_small_valid_accessible(CATALOGUE, slug, level, thumb)
+
+
+@pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
+def test_figure_is_deterministic(slug, level):
+    check_deterministic(CATALOGUE, load_catalogue(FIXTURE), slug, level)
+
+
+@pytest.mark.parametrize(("slug", "level"), FIGURES, ids=ids(FIGURES))
+def test_poses_stand_on_the_ground_and_move(slug, level):
+    check_on_the_ground_and_moving(CATALOGUE.exercises[slug], level)
+
+
+def test_a_figure_that_does_not_move_must_be_a_hold(fixture_dir):
+    clam = fixture_dir / "clam.yml"
+    clam.write_text(clam.read_text().replace("end: {trunk: 270, thighs: [122, 58], shins: [57, 123]}",
+                                             "end: {trunk: 270, thighs: [58, 58], shins: [123, 123]}"))
+    still = load_catalogue(fixture_dir).exercises["clam"]
+    assert not figure_moves(still)
+    check_on_the_ground_and_moving(still, None)  # dosed in seconds: a hold may stand still
+    clam.write_text(clam.read_text().replace("dosage: {duration_seconds: [30, 45], per_side: true}",
+                                             "dosage: {reps: [8, 12], per_side: true}"))
+    with pytest.raises(AssertionError, match="the figure does not move"):
+        check_on_the_ground_and_moving(load_catalogue(fixture_dir).exercises["clam"], None)
+
+
+def test_every_figure_shows_on_its_pages_with_unique_ids():
+    check_figures_on_pages(CATALOGUE)
 
 
 def test_thumbnail_macro_works_in_an_article(fixture_dir):
@@ -171,10 +197,13 @@ def test_negative_angles_are_allowed(fixture_dir):
 
 
 @pytest.mark.browser
-def test_figures_render_with_a_size_on_pages_and_cards(page, site_url):
+def test_figures_render_with_a_size_on_pages_and_cards(page, site_url, project):
+    catalogue = load_catalogue(project / "exercises")
+    most_drawn = max(catalogue.exercises.values(), key=lambda ex: sum(lv.figure is not None for lv in ex.levels))
+    longest = max(catalogue.routines.values(), key=lambda routine: len(routine.exercises))
     for path, selector, count in [
-        ("exercises/forward-pelvic-shift/", ".sh-figure-block svg", 3),
-        ("routines/hip-stability/", ".sh-figure svg", 7),
+        (f"exercises/{most_drawn.slug}/", ".sh-figure-block svg", 1 + sum(lv.figure is not None for lv in most_drawn.levels)),
+        (f"routines/{longest.slug}/", ".sh-figure svg", len(longest.exercises)),
     ]:
         page.goto(f"{site_url}{path}")
         boxes = page.evaluate(
@@ -189,8 +218,9 @@ def test_figures_render_with_a_size_on_pages_and_cards(page, site_url):
 
 
 @pytest.mark.browser
-def test_animation_only_on_screen_and_never_with_reduced_motion(page, site_url):
-    page.goto(f"{site_url}exercises/clamshell/")
+def test_animation_only_on_screen_and_never_with_reduced_motion(page, site_url, project):
+    moving = next(ex for ex in load_catalogue(project / "exercises").exercises.values() if figure_moves(ex))
+    page.goto(f"{site_url}exercises/{moving.slug}/")
     shown = "() => getComputedStyle(document.querySelector('.sh-figure-block .sh-fig-a')).display"
     page.emulate_media(reduced_motion="no-preference")
     assert page.evaluate(shown) != "none"
@@ -207,10 +237,10 @@ LINE = 4.2  # a body line's width
 BAND_EQUIPMENT = {"loop band", "resistance band"}
 
 
-def poses_drawn(slug, level=None):
-    """The SVG root and its two drawn poses, start (the faded group) and end, each as a list of
-    (element, its stroke width, its opacity) without the optional animated copy."""
-    root = ET.fromstring(str(exercise_figure(CATALOGUE.exercises[slug], level, CATALOGUE.vocabulary)))
+def poses_drawn(catalogue, slug, level=None):
+    """The SVG root and the two drawn poses of exercise `slug`, start (the faded group) and end, each as a
+    list of (element, its stroke width, its opacity) without the optional animated copy."""
+    root = ET.fromstring(str(exercise_figure(catalogue.exercises[slug], level, catalogue.vocabulary)))
     start, end = [], []
     for child in root:
         if child.tag == f"{SVG}g" and child.get("class") == "sh-fig-a":
@@ -250,8 +280,9 @@ def to_segment(p, a, b) -> float:
     return math.dist(p, (ax + t * (bx - ax), ay + t * (by - ay)))
 
 
-def test_clamshell_lies_on_the_floor_knees_bent_and_the_top_knee_opens():
-    root, start, end = poses_drawn("clamshell")
+def check_lies_on_its_side_and_the_top_knee_opens(catalogue, slug) -> None:
+    """A clam drawn lying on its side: trunk and head on the floor, knees bent, the top knee opening."""
+    root, start, end = poses_drawn(catalogue, slug)
     assert re.search(r'd="M-?[\d.]+ 0H', ET.tostring(root, encoding="unicode")), "the floor line is y = 0"
     knees = []
     for pose in (start, end):
@@ -276,9 +307,28 @@ def test_clamshell_lies_on_the_floor_knees_bent_and_the_top_knee_opens():
     assert end_top[1] - start_top[1] >= 6 and end_top[1] - end_low[1] >= 6, "the top knee opens"
 
 
-def band_figures():
-    for slug, level in FIGURES:
-        ex = CATALOGUE.exercises[slug]
+# A clam on its side, head on the lower arm, drawn from the hips: the top thigh opens by 25 degrees.
+SIDE_LYING = """figure:
+  fixed: hips
+  start: {trunk: 270, head: 243, arms: [120, 270], forearms: [62, 270], thighs: [115, 115], shins: [64, 64], feet: [95, 95], short: [feet]}
+  end: {trunk: 270, head: 243, arms: [120, 270], forearms: [62, 270], thighs: [140, 115], shins: [60, 64], feet: [95, 95], short: [feet]}
+"""
+
+
+def test_a_clam_lies_on_the_floor_knees_bent_and_the_top_knee_opens(fixture_dir):
+    clam = fixture_dir / "clam.yml"
+    clam.write_text(clam.read_text().split("figure:")[0] + SIDE_LYING)
+    check_lies_on_its_side_and_the_top_knee_opens(load_catalogue(fixture_dir), "clam")
+    # The rule sees a pose that is not lying down: the same clam drawn sitting up.
+    clam.write_text(clam.read_text().replace("trunk: 270", "trunk: 0"))
+    with pytest.raises(AssertionError, match="not on the floor line"):
+        check_lies_on_its_side_and_the_top_knee_opens(load_catalogue(fixture_dir), "clam")
+
+
+def band_figures(catalogue):
+    """(slug, level) of every figure whose exercise or level uses a loop band round the legs."""
+    for slug, level in figures_of(catalogue):
+        ex = catalogue.exercises[slug]
         own = next((lv for lv in ex.levels if lv.name == level), ex.levels[0])
         figure = own.figure or ex.figure
         anchored = any(p.kind == "anchored band" for p in figure.props)  # drawn to its post, not round the legs
@@ -286,21 +336,20 @@ def band_figures():
             yield slug, level
 
 
-BANDS = list(band_figures())
+BANDS = list(band_figures(CATALOGUE))
 
 
-def test_band_exercises_are_the_expected_ones():
-    assert {slug for slug, _ in BANDS} == {"hip-flexor-knee-drive", "hip-bridge-with-band", "lateral-band-walk", "leg-lift",
-                                           "isometric-hip-abduction", "hip-flexor-march"}
+def test_the_fixture_draws_a_band():
+    assert BANDS == [("clam", None)]
 
 
-@pytest.mark.parametrize(("slug", "level"), BANDS, ids=ids(BANDS))
-def test_a_band_is_drawn_where_a_loop_band_is_used(slug, level):
-    ex = CATALOGUE.exercises[slug]
+def check_band_drawn(catalogue, slug, level) -> None:
+    """The loop band is drawn in each pose, as a thin outline round the thighs or the ankles."""
+    ex = catalogue.exercises[slug]
     own = next((lv for lv in ex.levels if lv.name == level), None)
     figure = own.figure if own is not None else ex.figure
     at_feet = any(p.kind == "loop band" and p.at == "feet" for p in figure.props)
-    root, start, end = poses_drawn(slug, level)
+    root, start, end = poses_drawn(catalogue, slug, level)
     assert "a loop band around the " + ("ankles" if at_feet else "thighs") in root.find(f"{SVG}desc").text
     held = not figure_moves(ex, level)  # a hold is drawn once, as its end pose
     for pose, body in zip((start, end), place(figure)):
@@ -328,35 +377,26 @@ def test_a_band_is_drawn_where_a_loop_band_is_used(slug, level):
             assert math.dist(*ends) > 4, "a stretched band joins the two legs"
 
 
-def test_abductor_machine_frame_stays_behind_and_clear_of_the_legs_and_the_knees_open():
-    root, start, end = poses_drawn("hip-abductor-machine")
-    frame = [(e, width, opacity) for e, width, opacity in end if e.get("class") == "sh-prop-machine"]
-    assert len(frame) == 1, "the machine's frame is drawn once"
-    element, width, opacity = frame[0]
-    assert width <= LINE / 2 and opacity is not None and float(opacity) <= 0.5, "thin and faded: behind the person"
-    frame_segments = [(a, b) for line in subpaths(element.get("d")) for a, b in zip(line, line[1:])]
-    gaps = []
-    for pose in (start, end):
-        # front view: trunk, hips, shoulders, then each side's arm, leg and foot
-        lines = body_lines(pose)
-        legs = [lines[4], lines[7]]
-        for hip, knee, ankle in legs:
-            clear = min(to_segment(p, a, b) for a, b in frame_segments for p in (knee, _mid(knee, ankle), ankle))
-            assert clear > (LINE + width) / 2 + 1, "a lower leg runs along the frame"
-        gaps.append(abs(legs[0][1][0] - legs[1][1][0]))
-        pads = [e for e, _, _ in pose if e.tag == f"{SVG}path" and e.get("stroke-width") == "3.4"]
-        assert pads, "the knee pads move with the knees"
-    assert gaps[0] < LINE + 2, "the knees start together"
-    assert gaps[1] - gaps[0] >= 15, "the knees move apart by a visible distance"
+@pytest.mark.parametrize(("slug", "level"), BANDS, ids=ids(BANDS))
+def test_a_band_is_drawn_where_a_loop_band_is_used(slug, level):
+    check_band_drawn(CATALOGUE, slug, level)
 
 
-def test_figures_command_writes_every_figure_large(tmp_path):
-    assert cli.main(["--root", str(ROOT), "figures", str(tmp_path / "out")]) == 0
-    html = (tmp_path / "out" / "figures.html").read_text(encoding="utf-8")
-    assert html.count("<svg ") == len(FIGURES)
-    for slug, level in FIGURES:
-        ex = CATALOGUE.exercises[slug]
+def check_figures_command(root: Path, out: Path) -> None:
+    """`figures` writes every figure of the catalogue in root/exercises, named, at four times the page size."""
+    catalogue = load_catalogue(root / "exercises")
+    assert cli.main(["--root", str(root), "figures", str(out)]) == 0
+    html = (out / "figures.html").read_text(encoding="utf-8")
+    figures = figures_of(catalogue)
+    assert html.count("<svg ") == len(figures)
+    for slug, level in figures:
+        ex = catalogue.exercises[slug]
         name = ex.name + (f" ({level})" if level else "")
         assert f"<h2>{escape(name)}</h2>" in html, name
-    page_width = float(re.search(r'width="([\d.]+)"', str(exercise_figure(CATALOGUE.exercises["clamshell"], None, CATALOGUE.vocabulary))).group(1))
+    first = next(iter(catalogue.exercises.values()))
+    page_width = float(re.search(r'width="([\d.]+)"', str(exercise_figure(first, None, catalogue.vocabulary))).group(1))
     assert f'width="{page_width * 4:g}"' in html, "four times the page size"
+
+
+def test_figures_command_writes_every_figure_large(fixture_dir, tmp_path):
+    check_figures_command(fixture_dir.parent, tmp_path / "out")

@@ -1,4 +1,5 @@
-"""Work shared with forked worker processes gives exactly what one process gives."""
+"""Work shared with forked worker processes gives exactly what one process gives, and is really
+shared: each result says which process made it."""
 from __future__ import annotations
 
 import json
@@ -9,14 +10,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURE, ROOT
 
+from exercise_site import catalogue as catalogue_module
+from exercise_site import render as render_module
 from exercise_site.catalogue import load_catalogue
+from exercise_site.model import RESERVED_FILES
 from exercise_site.parallel import shared_map
 from exercise_site.problems import CatalogueError
 from exercise_site.render import Renderer
-from exercise_site.model import RESERVED_FILES
-
-ROOT = Path(__file__).resolve().parents[1]
 
 _forks: list[int] = []
 os.register_at_fork(after_in_parent=lambda: _forks.append(1))
@@ -33,17 +35,43 @@ def forks_during(call):
     return result, len(_forks) - before
 
 
+@pytest.fixture
+def makers(monkeypatch) -> list[list[int]]:
+    """The process ids that made each result of every shared_map call of the loader and the renderer:
+    each call's function runs as written, and its results come back with the id of the process that ran it."""
+    calls: list[list[int]] = []
+    real = shared_map
+
+    def recording(function, items, *, minimum):
+        made = real(lambda item: (function(item), os.getpid()), items, minimum=minimum)
+        calls.append([pid for _, pid in made])
+        return [result for result, _ in made]
+
+    monkeypatch.setattr(catalogue_module, "shared_map", recording)
+    monkeypatch.setattr(render_module, "shared_map", recording)
+    return calls
+
+
+def shared_by(pids: list[int], processes: int) -> None:
+    """Every one of `processes` processes, the parent among them, made about an equal share."""
+    counts = {pid: pids.count(pid) for pid in set(pids)}
+    assert len(counts) == processes and os.getpid() in counts, f"made by {len(counts)} processes: {counts}"
+    assert max(counts.values()) - min(counts.values()) <= 1, counts
+
+
 def test_shared_work_comes_back_whole_and_in_order(three_workers):
     items = list(range(90))
-    result, forks = forks_during(lambda: shared_map(lambda i: (i, "x" * i * 1000), items, minimum=10))
-    assert result == [(i, "x" * i * 1000) for i in items]
+    result, forks = forks_during(lambda: shared_map(lambda i: (i, "x" * i * 1000, os.getpid()), items, minimum=10))
+    assert [r[:2] for r in result] == [(i, "x" * i * 1000) for i in items]
     assert forks == 2
+    shared_by([r[2] for r in result], 3)
 
 
 def test_no_fork_below_the_minimum_or_when_told_to_use_one_process(three_workers, monkeypatch):
-    assert forks_during(lambda: shared_map(str, range(9), minimum=10)) == ([str(i) for i in range(9)], 0)
+    here = os.getpid()
+    assert forks_during(lambda: shared_map(lambda i: (i, os.getpid()), range(9), minimum=10)) == ([(i, here) for i in range(9)], 0)
     monkeypatch.setenv("EXERCISE_SITE_WORKERS", "1")
-    assert forks_during(lambda: shared_map(str, range(90), minimum=10)) == ([str(i) for i in range(90)], 0)
+    assert forks_during(lambda: shared_map(lambda i: (i, os.getpid()), range(90), minimum=10)) == ([(i, here) for i in range(90)], 0)
 
 
 @pytest.mark.parametrize("value", ["two", "0", "-1"])
@@ -94,33 +122,39 @@ def test_an_error_in_the_parent_share_stops_the_workers(three_workers, tmp_path)
 
 
 def large_catalogue(target: Path, copies: int) -> Path:
-    """The real catalogue plus `copies` renamed copies of its exercises."""
-    shutil.copytree(ROOT / "exercises", target)
+    """The fixture catalogue plus `copies` renamed copies of its exercises; every seventh copy's name
+    is long enough for a warning, so that files a worker parsed have warnings too."""
+    shutil.copytree(FIXTURE, target)
     originals = sorted(p for p in target.glob("*.yml") if p.name not in RESERVED_FILES)
     for n in range(copies):
         original = originals[n % len(originals)]
         text = original.read_text()
         name = re.search(r"^name: (.*)$", text, re.MULTILINE)
-        renamed = f"name: {json.dumps(yaml.safe_load(name.group(1)) + f' copy {n}')}"
-        (target / f"{original.stem}-copy-{n}.yml").write_text(text.replace(name.group(0), renamed, 1))
+        suffix = f" copy {n}" + (" with a name long enough to break mid-word on a printed card" * (n % 7 == 0))
+        renamed = f"name: {json.dumps(yaml.safe_load(name.group(1)) + suffix)}"
+        (target / f"{original.stem}-copy-{n:03}.yml").write_text(text.replace(name.group(0), renamed, 1))
     return target
 
 
-def test_a_large_catalogue_loads_the_same_on_several_processes(tmp_path, monkeypatch):
+def test_a_large_catalogue_loads_the_same_on_several_processes(tmp_path, monkeypatch, makers):
     alone, shared = large_catalogue(tmp_path / "alone", 260), tmp_path / "shared"
     shutil.copytree(alone, shared)
     monkeypatch.setenv("EXERCISE_SITE_WORKERS", "1")
     expected = load_catalogue(alone)
     monkeypatch.setenv("EXERCISE_SITE_WORKERS", "3")
-    catalogue, forks = forks_during(lambda: load_catalogue(shared))
-    assert forks == 2
+    del makers[:]
+    catalogue = load_catalogue(shared)
+    (parsed,) = makers
+    assert len(parsed) >= 260
+    shared_by(parsed, 3)
     assert (catalogue.exercises, catalogue.routines, catalogue.sources, catalogue.conditions) == (
         expected.exercises, expected.routines, expected.sources, expected.conditions)
     # Warnings find their positions in files a worker parsed.
+    assert len(expected.warnings) >= 260 // 7
     assert [str(w) for w in catalogue.warnings] == [str(w).replace("alone/", "shared/") for w in expected.warnings]
 
 
-def test_errors_in_files_a_worker_parsed_keep_their_positions(tmp_path, three_workers):
+def test_errors_in_files_a_worker_parsed_keep_their_positions(tmp_path, three_workers, makers):
     folder = large_catalogue(tmp_path / "exercises", 260)
     last = sorted(folder.glob("*-copy-*.yml"))[-1]
     last.write_text(last.read_text().replace("kind: ", "kind: [", 1))
@@ -128,6 +162,7 @@ def test_errors_in_files_a_worker_parsed_keep_their_positions(tmp_path, three_wo
     second_last.write_text(second_last.read_text().replace("\nsummary:", "\nsumary:", 1))
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder)
+    shared_by(makers[0], 3)
     messages = [str(p) for p in caught.value.problems]
     line = next(i for i, text in enumerate(last.read_text().splitlines(), 1) if text.startswith("kind: ["))
     assert any(m.startswith(f"exercises/{last.name}:{line + 1}:") for m in messages), messages
@@ -135,13 +170,17 @@ def test_errors_in_files_a_worker_parsed_keep_their_positions(tmp_path, three_wo
     assert f"exercises/{second_last.name}:{line}:1: sumary: unknown field (did you mean 'summary'?)" in messages
 
 
-def test_pages_render_the_same_on_several_processes(tmp_path, monkeypatch):
+def test_pages_render_the_same_on_several_processes(tmp_path, monkeypatch, makers):
     catalogue = load_catalogue(large_catalogue(tmp_path / "exercises", 120))
     templates = ROOT / "overrides" / "markdown"
     monkeypatch.setenv("EXERCISE_SITE_WORKERS", "1")
     expected = Renderer(catalogue, templates).pages()
     monkeypatch.setenv("EXERCISE_SITE_WORKERS", "3")
-    pages, forks = forks_during(lambda: Renderer(catalogue, templates).pages())
-    assert forks == 2
+    del makers[:]
+    pages = Renderer(catalogue, templates).pages()
+    shared = [pids for pids in makers if len(pids) >= render_module._SHARE_FROM]
+    assert shared, f"no share of {render_module._SHARE_FROM} or more pages or figures: {[len(p) for p in makers]}"
+    for pids in shared:
+        shared_by(pids, 3)
     assert list(pages) == list(expected)
     assert pages == expected

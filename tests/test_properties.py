@@ -1,8 +1,10 @@
 """Property-based tests: whatever a maintainer writes, the loader answers with a catalogue
-or a clear error naming file, line and field, never with a traceback; whatever text a
-field holds, it is rendered as text."""
+whose pages render, or a clear error naming file, line and field, never with a traceback; a file
+that lacks what the schema requires is always an error; whatever text a field holds, it is
+rendered as text."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -16,6 +18,7 @@ from conftest import FIXTURE
 from exercise_site.catalogue import load_catalogue
 from exercise_site.problems import CatalogueError
 from exercise_site.render import Renderer
+from exercise_site.schema import rendered_schemas
 
 PROBLEM = re.compile(r"^exercises/[^:]+:\d+:\d+: \S.*?: .+", re.DOTALL)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -31,14 +34,56 @@ yaml_values = st.recursive(
 )
 
 
-def load_outcome(folder: Path) -> None:
+def load_outcome(folder: Path, invalid: str | None = None) -> None:
+    """Load the catalogue in `folder`: either it loads and every exercise and routine renders a page,
+    or each problem names file, line, column and field. `invalid` says why the data cannot be valid:
+    then it must be an error."""
     try:
-        load_catalogue(folder)
+        catalogue = load_catalogue(folder)
     except CatalogueError as error:
         assert error.problems
         for problem in error.problems:
             assert PROBLEM.match(str(problem)), str(problem)
             assert problem.line >= 1 and problem.column >= 1
+        return
+    assert invalid is None, f"accepted, although {invalid}"
+    pages = Renderer(catalogue).pages()
+    expected = {f"exercises/{slug}.md" for slug in catalogue.exercises} | {f"routines/{slug}.md" for slug in catalogue.routines}
+    assert catalogue.exercises and expected <= set(pages), sorted(expected - set(pages))
+
+
+SCHEMAS = {name: json.loads(text) for name, text in rendered_schemas().items()}
+
+
+def _schema_of(file: str) -> dict:
+    return SCHEMAS["routine.schema.json" if file.startswith("routines/")
+                   else "sources.schema.json" if file == "sources.yml" else "exercise.schema.json"]
+
+
+def required_at(file: str, parent: list) -> set[str]:
+    """The keys the schema requires in the mapping at `parent` inside `file` (empty when it cannot tell)."""
+    root = _schema_of(file)
+    node = root
+    for key in [None, *parent]:
+        if key is not None:
+            node = node.get("items") if isinstance(key, int) else node.get("properties", {}).get(key, node.get("additionalProperties"))
+        if not isinstance(node, dict):
+            return set()
+        if "$ref" in node:
+            node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    return set(node.get("required", []))
+
+
+def why_invalid(file: str, path: list, action: str, value) -> str | None:
+    """Why a mutation leaves the file invalid for certain: a required key deleted or renamed away."""
+    key = path[-1]
+    if isinstance(key, int) or action not in ("delete", "rename") or action == "rename" and (str(value)[:20] or "x") == key:
+        return None
+    if key in required_at(file, path[:-1]):
+        return f"{file} lost the required {'.'.join(map(str, path))}"
+    if file == "sources.yml" and len(path) == 1:
+        return f"the cited source {key!r} is gone"
+    return None
 
 
 def fresh_copy(tmp_path_factory) -> Path:
@@ -52,7 +97,7 @@ def fresh_copy(tmp_path_factory) -> Path:
 def test_any_text_as_an_exercise_file(tmp_path_factory, document):
     folder = fresh_copy(tmp_path_factory)
     (folder / "clam.yml").write_text(document, encoding="utf-8")
-    load_outcome(folder)
+    load_outcome(folder, invalid="300 characters cannot hold an exercise")
 
 
 @SETTINGS
@@ -60,7 +105,7 @@ def test_any_text_as_an_exercise_file(tmp_path_factory, document):
 def test_any_yaml_document_as_an_exercise_file(tmp_path_factory, value):
     folder = fresh_copy(tmp_path_factory)
     (folder / "clam.yml").write_text(yaml.safe_dump(value, allow_unicode=True), encoding="utf-8")
-    load_outcome(folder)
+    load_outcome(folder, invalid="a document of at most five keys cannot hold an exercise's nine required fields")
 
 
 def _mutate(data, path: list, action: str, value):
@@ -104,24 +149,33 @@ def test_any_mutation_of_a_valid_file(tmp_path_factory, file, choice, action, va
     data = yaml.safe_load(target.read_text())
     paths = [p for p in _paths(data) if p]
     path = choice.draw(st.sampled_from(paths))
+    invalid = why_invalid(file, path, action, value)
     _mutate(data, path, action, value)
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    load_outcome(folder)
+    load_outcome(folder, invalid)
+
+
+def test_the_oracle_knows_what_the_schema_requires():
+    assert {"name", "levels", "figure"} <= required_at("clam.yml", [])
+    assert {"name", "steps"} <= required_at("clam.yml", ["levels", 0])
+    assert "exercise" in required_at("routines/short.yml", ["exercises", 1])
+    assert "title" in required_at("sources.yml", ["manual"])
+    assert required_at("clam.yml", ["cues"]) == set()
 
 
 def test_recursive_alias_is_an_error_not_a_crash(fixture_dir):
     (fixture_dir / "clam.yml").write_text("name: &a [*a]\n")
-    load_outcome(fixture_dir)
+    load_outcome(fixture_dir, invalid="a name must be text, and the file lacks every other field")
 
 
 def test_control_characters_are_an_error_not_a_crash(fixture_dir):
     (fixture_dir / "clam.yml").write_text("name: bad\x00byte\n")
-    load_outcome(fixture_dir)
+    load_outcome(fixture_dir, invalid="YAML forbids a NUL byte")
 
 
 def test_invalid_utf8_is_an_error_not_a_crash(fixture_dir):
     (fixture_dir / "clam.yml").write_bytes(b"name: caf\xe9\n")
-    load_outcome(fixture_dir)
+    load_outcome(fixture_dir, invalid="the file is not UTF-8")
 
 
 # --- hostile text in every text field is rendered as text ---------------------------------

@@ -4,7 +4,6 @@ has the server), and the data files the preview keeps in its site folder are the
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -12,7 +11,7 @@ import pytest
 import yaml
 from mkdocs.utils import clean_directory
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE, copy_project
 from mkdocs_kept_files import KeptFiles
 from exercise_site.site import Site
 
@@ -24,27 +23,27 @@ def _edit(project: Path, slug: str, change) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+# Edits of the fixture's heel lift, which has a level with its own figure and a harder exercise.
+EDITED = "heel-lift"
 EDITS = {
     "summary": lambda d: d.update(summary="An edited summary."),
-    "name": lambda d: d.update(name="Clamshell, edited"),
-    "muscles": lambda d: d.update(muscles=[*d["muscles"], "hip adductors"]),
+    "name": lambda d: d.update(name="Heel lift, edited"),
+    "muscles": lambda d: d.update(muscles=[*d["muscles"], "tibialis anterior"]),
     "harder": lambda d: d.update(harder=[]),
-    "figure": lambda d: d["figure"]["end"].update(trunk=260),
+    "figure": lambda d: d["figure"]["end"].update(feet=[60, 60]),
 }
+UNCHANGED = "ankle-circle"  # shares a muscle with the heel lift, but none of its own data
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("rebuild") / "project"
-    for part in ["exercises", "overrides"]:
-        shutil.copytree(ROOT / part, target / part)
-    return target
+    return copy_project(tmp_path_factory.mktemp("rebuild") / "project")
 
 
 @pytest.mark.parametrize("edit", EDITS)
 def test_a_rebuild_gives_every_page_as_a_fresh_render(project, edit):
     first = Site.load(project, figures_after=True, remember=True)
-    _edit(project, "clamshell", EDITS[edit])
+    _edit(project, EDITED, EDITS[edit])
     again = Site.load(project, figures_after=True, remember=True, previous=first)
     fresh = Site.load(project, figures_after=True)
     assert again.pages.keys() == fresh.pages.keys()
@@ -66,45 +65,44 @@ def test_a_changed_template_renders_every_page(project):
 
 def _edit_sources(project: Path) -> None:
     path = project / "exercises" / "sources.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: My hip rehab program", "title: My hip rehab, edited", 1),
-                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert "title: A handbook of lower leg exercise\n" in text
+    path.write_text(text.replace("title: A handbook of lower leg exercise\n", "title: A handbook, edited\n", 1), encoding="utf-8")
 
 
 FILE_EDITS = {
-    "summary": lambda project: _edit(project, "clamshell", EDITS["summary"]),
-    "figure": lambda project: _edit(project, "clamshell", EDITS["figure"]),
+    "summary": lambda project: _edit(project, EDITED, EDITS["summary"]),
+    "figure": lambda project: _edit(project, EDITED, EDITS["figure"]),
     "a source's title": _edit_sources,
-    "an exercise removed": lambda project: (project / "exercises" / "forward-pelvic-shift-2.yml").unlink(),
-    "a level's own drawing removed": lambda project: _edit(project, "forward-pelvic-shift", lambda d: d["levels"][1].pop("figure")),
+    "an exercise removed": lambda project: (project / "exercises" / f"{EDITED}-2.yml").unlink(),
+    "a level's own drawing removed": lambda project: _edit(project, EDITED, lambda d: d["levels"][1].pop("figure")),
 }
 
 
 @pytest.fixture
 def files_project(tmp_path: Path) -> Path:
-    """The real data and a copy of the clamshell named forward-pelvic-shift-2, a name that could be
-    mistaken for forward-pelvic-shift's second level."""
-    for part in ["exercises", "overrides"]:
-        shutil.copytree(ROOT / part, tmp_path / part)
-    clamshell = yaml.safe_load((ROOT / "exercises" / "clamshell.yml").read_text(encoding="utf-8"))
-    copy = dict(clamshell, name="Clamshell copy")
-    (tmp_path / "exercises" / "forward-pelvic-shift-2.yml").write_text(yaml.safe_dump(copy, allow_unicode=True, sort_keys=False),
-                                                                         encoding="utf-8")
-    return tmp_path
+    """The fixture project and a copy of the wall lean named heel-lift-2, a name that could be
+    mistaken for the heel lift's second level."""
+    project = copy_project(tmp_path / "project")
+    lean = yaml.safe_load((FIXTURE_SITE / "exercises" / "wall-lean.yml").read_text(encoding="utf-8"))
+    copy = dict(lean, name="Wall lean copy")
+    (project / "exercises" / f"{EDITED}-2.yml").write_text(yaml.safe_dump(copy, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
 
 
 @pytest.mark.parametrize("edit", FILE_EDITS)
 def test_a_rebuild_gives_every_data_file_as_a_fresh_load(files_project, edit):
     first = Site.load(files_project, figures_after=True, remember=True)
-    level, copy = first.files["api/figures/forward-pelvic-shift.level-2.svg"], first.files["api/figures/forward-pelvic-shift-2.svg"]
-    assert "Clamshell copy" in copy and "Clamshell copy" not in level
+    level, copy = first.files[f"api/figures/{EDITED}.level-2.svg"], first.files[f"api/figures/{EDITED}-2.svg"]
+    assert "Wall lean copy" in copy and "Wall lean copy" not in level
     FILE_EDITS[edit](files_project)
     again = Site.load(files_project, figures_after=True, remember=True, previous=first)
     fresh = Site.load(files_project, figures_after=True)
     assert again.files.keys() == fresh.files.keys()
     stale = [path for path, content in fresh.files.items() if again.files[path] != content]
     assert not stale, f"stale after a {edit} edit: {stale[:5]}"
-    plank = "api/exercises/plank.js"
-    assert again.files[plank] is first.files[plank], "an unchanged exercise's files are taken over, not made again"
+    unchanged = f"api/exercises/{UNCHANGED}.js"
+    assert again.files[unchanged] is first.files[unchanged], "an unchanged exercise's files are taken over, not made again"
 
 
 def _mkdocs_config(site_dir: Path) -> SimpleNamespace:

@@ -22,16 +22,17 @@ def renderer(fixture_dir):
     return Renderer(load_catalogue(fixture_dir))
 
 
-def test_core_does_not_import_mkdocs():
+def test_core_does_not_import_mkdocs(tmp_path):
     """Load, validate, render and write pages in a fresh interpreter: MkDocs must never be imported."""
     import subprocess
 
-    from conftest import ROOT
+    from conftest import ROOT, copy_project
 
+    project = copy_project(tmp_path / "project")
     code = (
         "import sys, tempfile\n"
         "from exercise_site.cli import main\n"
-        "assert main(['pages', '--with-content', tempfile.mkdtemp()]) == 0\n"
+        f"assert main(['--root', {str(project)!r}, 'pages', '--with-content', tempfile.mkdtemp()]) == 0\n"
         "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith(('mkdocs.', 'material'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
@@ -154,14 +155,15 @@ def test_unknown_name_in_article(renderer):
     assert str(caught.value).startswith("guide.md:2: ") and "exercize_card" in str(caught.value)
 
 
-def test_long_lists_are_paged_and_each_page_links_those_around_it(monkeypatch):
-    """With two rows a page, the real exercises make one catalogue page per two: each row once, and a
+def test_long_lists_are_paged_and_each_page_links_those_around_it(monkeypatch, tmp_path):
+    """With two rows a page, twenty-six exercises make one catalogue page per two: each row once, and a
     pager that always links the first, the last, and two pages either side of this one."""
-    from conftest import ROOT
+    from test_parallel import large_catalogue
+
     from exercise_site import render
 
     monkeypatch.setattr(render, "LIST_PAGE", 2)
-    catalogue = load_catalogue(ROOT / "exercises")
+    catalogue = load_catalogue(large_catalogue(tmp_path / "exercises", 24))
     total = len(catalogue.exercises)
     last = (total + 1) // 2
     assert last >= 10
@@ -219,3 +221,11 @@ def test_a_level_in_another_position_says_so_and_is_drawn_so(fixture_dir):
     page = html(Renderer(load_catalogue(fixture_dir)).pages()["exercises/bridge.md"])
     assert "<strong>Position:</strong> lying on your back (level 2: kneeling)" in page
     assert "Start, drawn faded: kneeling." in page and "Start, drawn faded: lying on your back." in page
+
+
+def test_a_catalogue_where_no_exercise_has_a_harder_one_renders(fixture_dir):
+    """The difficulty note of the exercise list gives an example only when the data has a progression."""
+    clam = fixture_dir / "clam.yml"
+    clam.write_text(clam.read_text().replace("harder: [bridge]\n", ""))
+    index = html(Renderer(load_catalogue(fixture_dir)).pages()["exercises/index.md"])
+    assert "Difficulty is not a score" in index and "its harder version" not in index

@@ -1,6 +1,7 @@
 """After Material's end of life (README "After May 2027"): the same site built by its two successors,
 ProperDocs (`make properdocs`) and Zensical (`make zensical`), each for real by its make target into a
-temporary folder, at a project prefix, and held to what the Material build promises."""
+temporary folder, at a project prefix, and held to what the Material build promises. Here the fixture
+project; tests/site/test_site_successors.py builds this site."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PREFIX, ROOT, SITE_URL, pdf_info
+from conftest import PREFIX, ROOT, SITE_URL, article_paths, copy_project, pdf_info, read_data, routine_slugs, site_name
 from ghpages import pages_server
 from test_build import broken_links
 
@@ -21,7 +22,7 @@ from exercise_site.sections import PART_BYTES, SEARCH_SECTION_LIMIT, split_long_
 from exercise_site.site import Site
 
 SUCCESSORS = ["properdocs", "zensical"]
-ROUTINES = sorted(p.stem for p in (ROOT / "exercises" / "routines").glob("*.yml"))
+SEARCHED = ("wall lean", "wall-lean")  # words typed, and the exercise they must find first
 
 
 def make(*args: str, env: dict | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
@@ -49,11 +50,18 @@ def successor_build(name: str, out: Path, **variables: str) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def successor_project(project, tmp_path_factory) -> Path:
+    """The project the make targets build: this site in place, any other composed with the generator."""
+    return project if project == ROOT else copy_project(tmp_path_factory.mktemp("successor") / "project", project)
+
+
 @pytest.fixture(scope="module", params=SUCCESSORS)
-def successor(request, tmp_path_factory) -> tuple[str, Path]:
+def successor(request, successor_project, tmp_path_factory) -> tuple[str, Path]:
     name = request.param
     work = tmp_path_factory.mktemp(name)
-    return name, successor_build(name, work / "site", **({"ZENSICAL_SRC": str(work / "src")} if name == "zensical" else {}))
+    where = {"PROJECT": str(successor_project)} | ({"ZENSICAL_SRC": str(work / "src")} if name == "zensical" else {})
+    return name, successor_build(name, work / "site", **where)
 
 
 @pytest.fixture(scope="module")
@@ -64,19 +72,20 @@ def served(successor):
 
 
 def html_page(docs_path: str) -> str:
-    """`exercises/clamshell.md` -> `exercises/clamshell/index.html`, `routines/index.md` -> `routines/index.html`."""
+    """`exercises/heel-lift.md` -> `exercises/heel-lift/index.html`, `routines/index.md` -> `routines/index.html`."""
     stem = docs_path.removesuffix(".md").removesuffix("index")
     return (stem.rstrip("/") + "/" if stem else "") + "index.html"
 
 
-def test_every_generated_page_and_article_is_built(successor):
+def test_every_generated_page_and_article_is_built(successor, successor_project):
     name, site = successor
-    paths = Site.load(ROOT).renderer.page_paths()
-    paths += [p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")]
+    loaded = Site.load(successor_project)
+    paths = loaded.renderer.page_paths() + article_paths(successor_project)
     assert any(p.startswith("browse/") for p in paths) and any(p.startswith("conditions/") for p in paths)
     missing = [p for p in paths if not (site / html_page(p)).is_file()]
     assert not missing, f"{name} did not build {missing}"
-    assert re.search(r'<h2 [^>]*id="progression"', (site / "exercises" / "clamshell" / "index.html").read_text())
+    for slug in loaded.catalogue.exercises:
+        assert re.search(r'<h2 [^>]*id="progression"', (site / "exercises" / slug / "index.html").read_text()), f"{name}: {slug}"
 
 
 def test_no_broken_link_under_the_project_prefix(successor):
@@ -85,10 +94,10 @@ def test_no_broken_link_under_the_project_prefix(successor):
     assert not broken, f"{name}:\n" + "\n".join(broken[:30])
 
 
-def test_card_qr_code_and_address_are_the_full_url(successor):
+def test_card_qr_code_and_address_are_the_full_url(successor, project):
     """A scanned card must open the page: the QR code holds the absolute address, as the printed line does."""
     name, site = successor
-    for slug in ROUTINES:
+    for slug in routine_slugs(project):
         html = (site / "routines" / slug / "index.html").read_text()
         address = f"{SITE_URL}routines/{slug}/"
         assert str(qr_svg(address)) in html, f"{name}: the QR code on {slug} does not hold {address}"
@@ -109,28 +118,33 @@ def search_successor(page, name: str, words: str):
     return search(page, words)
 
 
-@pytest.mark.browser
-def test_search_box_finds_an_exercise_by_name(page, served):
+def open_first_result(page, served, words: str, project: Path, slug: str) -> None:
+    """Search for `words` from the routines page; the first result must open the page of exercise `slug`."""
     name, url = served
     page.goto(url + "routines/")
-    results = search_successor(page, name, "butterfly stretch")
+    results = search_successor(page, name, words)
     href = results.first.get_attribute("href")
     page.goto(href if "://" in href else url + href.lstrip("./"))
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == PREFIX + "exercises/butterfly-stretch/", f"{name}: first result {href}"
-    assert page.title() == "Butterfly stretch - Steady Hips"
+    assert urlsplit(page.url).path == PREFIX + f"exercises/{slug}/", f"{name}: first result {href}"
+    title = read_data(project, f"exercises/{slug}.yml")["name"]
+    assert page.title() == f"{title} - {site_name(project)}"
 
 
 @pytest.mark.browser
-def test_longest_routine_card_prints_on_one_a4_sheet(page, served):
-    import yaml
+def test_search_box_finds_an_exercise_by_name(page, served, project):
+    open_first_result(page, served, *SEARCHED[:1], project, SEARCHED[1])
 
+
+@pytest.mark.browser
+def test_longest_routine_card_prints_on_one_a4_sheet(page, served, project):
     name, url = served
-    slug = max(ROUTINES, key=lambda s: len(yaml.safe_load((ROOT / "exercises" / "routines" / f"{s}.yml").read_text())["exercises"]))
+    slug = max(routine_slugs(project), key=lambda s: len(read_data(project, f"exercises/routines/{s}.yml")["exercises"]))
     page.goto(f"{url}routines/{slug}/")
     pages, text = pdf_info(page.pdf(format="A4", print_background=True))
     assert pages == 1, f"{name}: the {slug} card prints on {pages} A4 sheets"
-    assert "Prepared for" in text and "pain rule" in text and f"{SITE_URL}routines/{slug}/" in text.replace("\n", "")
+    rule = read_data(project, "exercises/rules.yml")["pain"]["name"]
+    assert "Prepared for" in text and rule in text.replace("\n", " ") and f"{SITE_URL}routines/{slug}/" in text.replace("\n", "")
 
 
 # --- a large catalogue: every search entry stays under Zensical's limit ------------------------
@@ -179,15 +193,17 @@ def test_pages_command_writes_the_address_of_make_build(tmp_path):
     """`pages` without --site-url takes site_url from mkdocs.yml, so $SITE_URL when set, as MkDocs does."""
     import yaml
 
-    default = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split('SITE_URL, ', 1)[1].split("]", 1)[0])
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"PYTHONPATH": str(ROOT / "hooks")}
+    project = copy_project(tmp_path / "project")
+    default = yaml.safe_load((project / "mkdocs.yml").read_text().split('SITE_URL, ', 1)[1].split("]", 1)[0])
+    first = routine_slugs(project)[0]
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | {"PYTHONPATH": str(project / "hooks")}
     for site_url, extra in ((default, {}), (SITE_URL, {"SITE_URL": SITE_URL})):
         out = tmp_path / str(len(extra))
-        result = subprocess.run([sys.executable, "-m", "exercise_site", "pages", str(out)], capture_output=True, text=True,
-                                env=env | extra, cwd=tmp_path)
+        result = subprocess.run([sys.executable, "-m", "exercise_site", "--root", str(project), "pages", str(out)],
+                                capture_output=True, text=True, env=env | extra, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
-        card = (out / "routines" / f"{ROUTINES[0]}.md").read_text()
-        assert str(qr_svg(f"{site_url}routines/{ROUTINES[0]}/")) in card
+        card = (out / "routines" / f"{first}.md").read_text()
+        assert str(qr_svg(f"{site_url}routines/{first}/")) in card
 
 
 def test_properdocs_runs_the_material_of_the_main_lock():

@@ -141,9 +141,9 @@ def test_empty_dosage(fixture_dir):
 
 
 def test_file_that_would_be_ignored(fixture_dir):
-    (fixture_dir / "plank.yaml").write_text("name: Plank\n")
+    (fixture_dir / "side-step.yaml").write_text("name: Side step\n")
     (problem,) = problems_for(fixture_dir)
-    assert problem.startswith("exercises/plank.yaml:1:1:")
+    assert problem.startswith("exercises/side-step.yaml:1:1:")
     assert "rename it to .yml" in problem
 
 
@@ -171,10 +171,10 @@ def test_routine_with_unknown_level(fixture_dir):
 
 
 def test_routine_with_unknown_exercise(fixture_dir):
-    edit(fixture_dir / "routines" / "short.yml", "exercise: clam", "exercise: clamshell")
+    edit(fixture_dir / "routines" / "short.yml", "exercise: clam", "exercise: clams")
     (problem,) = problems_for(fixture_dir)
     assert "exercises/routines/short.yml:" in problem
-    assert "exercises[1].exercise: no exercise 'clamshell' in exercises/ (did you mean 'clam'?)" in problem
+    assert "exercises[1].exercise: no exercise 'clams' in exercises/ (did you mean 'clam'?)" in problem
 
 
 def test_routine_missing_frequency(fixture_dir):
