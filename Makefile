@@ -53,8 +53,8 @@ PAGES_DIR ?= $(BUILD)/pages
 pages: $(STAMP) ## the generated Markdown pages (and articles) into build/pages/, for any generator
 	$(SITE_PY) pages --with-content $(PAGES_DIR)
 
-schema: $(STAMP) ## refresh exercises/schema/*.json from the model
-	$(BIN)/python -m exercise_site schema --write
+schema: $(STAMP) ## refresh exercises/schema/*.json (of PROJECT) from the model and the vocabulary
+	$(SITE_PY) schema --write
 
 bench: $(STAMP) $(WEB_STAMP) ## build-speed benchmark at 250, 1,000 and 4,000 exercises, plus Lighthouse and search latency at 1,000; writes BENCHMARKS.md
 	$(BIN)/python tests/benchmarks/run.py --write --lighthouse --search

@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                 vocabulary = load_vocabulary(args.root / "exercises")
                 for path in write_schemas(args.root / "exercises" / "schema", vocabulary):
                     print(f"wrote {path}")
-                if update_contributing(args.root / "CONTRIBUTING.md"):
+                if (args.root / "CONTRIBUTING.md").is_file() and update_contributing(args.root / "CONTRIBUTING.md"):
                     print(f"updated the field reference in {args.root / 'CONTRIBUTING.md'}")
             else:
                 for name, text in rendered_schemas(load_vocabulary(args.root / "exercises")).items():
