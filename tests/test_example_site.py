@@ -1,6 +1,6 @@
 """The example site in examples/ankles/, a second region built from data alone: it passes
 `make check PROJECT=...`, builds strictly, and works in Chromium (pages, a card on one A4
-sheet, search, the builder, the API), and nothing it builds names the hip site."""
+and one Letter sheet, search, the builder, the API), and nothing it builds names the hip site."""
 from __future__ import annotations
 
 import json
@@ -88,11 +88,12 @@ def test_every_exercise_page_opens_with_its_name_and_figure(page, example_url):
         assert page.locator("article svg").count() >= 1, f"{slug}: no figure"
 
 
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("slug", list(routines()))
-def test_each_routine_card_prints_on_one_a4_sheet(page, example_url, slug):
+def test_each_routine_card_prints_on_one_sheet(page, example_url, slug, paper):
     page.goto(f"{example_url}routines/{slug}/")
-    pages, text = pdf_info(page.pdf(format="A4", print_background=True))
-    assert pages == 1, f"{slug} prints on {pages} A4 sheets"
+    pages, text = pdf_info(page.pdf(format=paper, print_background=True))
+    assert pages == 1, f"{slug} prints on {pages} {paper} sheets"
     flat = " ".join(text.split())
     for name in routines()[slug]:
         assert name in flat, f"{name!r} missing from the printed {slug} card"
