@@ -16,38 +16,7 @@ from harness import *  # noqa: F401,F403  (harness.__all__, re-exported: test mo
 # --- the project under test: the fixture project here, this site in tests/site/ ----------------
 
 
-@pytest.fixture(scope="session")
-def project() -> Path:
-    """The source project the build fixtures use (read-only): its exercises/, content/ and mkdocs.yml."""
-    return FIXTURE_SITE
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture project, built once per test session at SITE_URL."""
-    return build_site(FIXTURE_SITE, tmp_path_factory.mktemp("fixture-build"))
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built site served over HTTP on loopback as GitHub Pages serves it, under the project prefix."""
-    from ghpages import pages_server
-
-    with pages_server(built_site, PREFIX) as url:
-        yield url
-
-
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A writable copy of the fixture project, for builds that change the data on purpose."""
-    return copy_project(tmp_path / "project")
-
-
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make offline` of the fixture project once per session: the zip, unzipped beside it (offline_folder())."""
-    folder = tmp_path_factory.mktemp("fixture-offline")
-    return make_offline(copy_project(folder / "project"), folder)
+globals().update(project_fixtures(FIXTURE_SITE, "fixture"))
 
 
 @pytest.fixture

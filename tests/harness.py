@@ -47,6 +47,10 @@ __all__ = [  # what test modules import, from here or from either conftest
     "offline_folder",
     "pdf_fonts",
     "pdf_info",
+    "problems_for",
+    "edit",
+    "line_of",
+    "project_fixtures",
     "project_for",
     "read_data",
     "require",
@@ -252,3 +256,59 @@ def site_name(project: Path) -> str:
     """`site_name` in the project's mkdocs.yml (read without MkDocs, whose tags it need not know)."""
     return re.search(r"^site_name:\s*(.+?)\s*$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1).strip("'\"")
 
+
+
+def project_fixtures(source: Path, name: str) -> dict:
+    """The fixtures of one project under test, for a conftest to take in (`globals().update(...)`):
+    `project` (the source folder), `built_site` (built once per session at SITE_URL), `site_url` (it
+    served as GitHub Pages serves it, under PREFIX), `project_copy` (a writable copy, per test) and
+    `offline_zip` (`make offline`, once per session). Each conftest gets its own, cached apart."""
+
+    @pytest.fixture(scope="session")
+    def project() -> Path:
+        return source
+
+    @pytest.fixture(scope="session")
+    def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+        return build_site(source, tmp_path_factory.mktemp(f"{name}-build"))
+
+    @pytest.fixture(scope="session")
+    def site_url(built_site: Path):
+        from ghpages import pages_server
+
+        with pages_server(built_site, PREFIX) as url:
+            yield url
+
+    @pytest.fixture
+    def project_copy(tmp_path: Path) -> Path:
+        return copy_project(tmp_path / "project", source)
+
+    @pytest.fixture(scope="session")
+    def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+        folder = tmp_path_factory.mktemp(f"{name}-offline")
+        return make_offline(copy_project(folder / "project", source), folder)  # the zip, unzipped beside it (offline_folder())
+
+    return {"project": project, "built_site": built_site, "site_url": site_url, "project_copy": project_copy,
+            "offline_zip": offline_zip}
+
+
+# --- editing a copy of the data on purpose, and reading what the loader says of it ----------------
+
+
+def problems_for(folder: Path) -> list[str]:
+    from exercise_site.catalogue import load_catalogue
+    from exercise_site.problems import CatalogueError
+
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture changed: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)

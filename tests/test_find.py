@@ -716,11 +716,17 @@ def accessibility_row(tab, row) -> list[str]:
     cdp = tab.context.new_cdp_session(tab)
     root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
     cells = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-ax-probe] > th, [data-ax-probe] > td"})["nodeIds"]
-    names = []
-    for cell in cells:
-        node = cdp.send("Accessibility.getPartialAXTree", {"nodeId": cell, "fetchRelatives": False})["nodes"][0]
-        if node.get("role", {}).get("value") in ("cell", "columnheader", "rowheader"):
-            names.append(node.get("name", {}).get("value", ""))
+    # Chromium builds a cell's accessible node after layout; a row just scrolled in may not have all of
+    # them yet. Ask again, a frame later each time, until every cell has its role (at most 300 frames).
+    for _ in range(300):
+        names = []
+        for cell in cells:
+            node = cdp.send("Accessibility.getPartialAXTree", {"nodeId": cell, "fetchRelatives": False})["nodes"][0]
+            if node.get("role", {}).get("value") in ("cell", "columnheader", "rowheader"):
+                names.append(node.get("name", {}).get("value", ""))
+        if len(names) == len(cells):
+            break
+        tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     row.evaluate("tr => tr.removeAttribute('data-ax-probe')")
     return names
 

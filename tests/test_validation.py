@@ -9,21 +9,7 @@ import pytest
 from exercise_site.catalogue import load_catalogue
 from exercise_site.problems import CatalogueError
 
-
-def problems_for(folder: Path) -> list[str]:
-    with pytest.raises(CatalogueError) as caught:
-        load_catalogue(folder)
-    return [str(p) for p in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+from conftest import edit, line_of, problems_for
 
 
 def test_fixture_is_valid(fixture_dir):

@@ -15,21 +15,7 @@ from exercise_site.model import MusclePlace
 from exercise_site.problems import CatalogueError
 from exercise_site.render import Renderer
 
-
-def problems_for(folder: Path) -> list[str]:
-    with pytest.raises(CatalogueError) as caught:
-        load_catalogue(folder)
-    return [str(p) for p in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+from conftest import edit, line_of, problems_for
 
 
 NEW_WORDS = {

@@ -2,38 +2,7 @@
 itself (its exercises/, content/ and mkdocs.yml). A fork that deletes tests/site/ loses only these."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from harness import *  # noqa: F401,F403  (harness.__all__, re-exported: test modules import it from conftest)
 
 
-@pytest.fixture(scope="session")
-def project() -> Path:
-    return ROOT
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This site, built once per test session at SITE_URL."""
-    return build_site(ROOT, tmp_path_factory.mktemp("site-build"))
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    from ghpages import pages_server
-
-    with pages_server(built_site, PREFIX) as url:
-        yield url
-
-
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project", ROOT)
-
-
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make offline` of this site, in place, once per session."""
-    return make_offline(ROOT, tmp_path_factory.mktemp("site-offline"))
+globals().update(project_fixtures(ROOT, "site"))
