@@ -34,8 +34,8 @@ $(WEB_STAMP): $(WEB)/package-lock.json
 	  echo "npm not found: the quality gates that need Node will be skipped (install Node.js and npm to run them)"; \
 	fi
 
-build: $(STAMP) ## the site, into site/ (of PROJECT)
-	$(BIN)/mkdocs build --strict -f $(CONFIG)
+build: $(STAMP) ## the site, into site/ (of PROJECT), or into SITE_DIR when given
+	$(BIN)/mkdocs build --strict -f $(CONFIG)$(if $(SITE_DIR), -d $(abspath $(SITE_DIR)))
 
 serve: $(STAMP) ## live preview on http://127.0.0.1:8000 (rebuilds on YAML edits)
 	$(BIN)/mkdocs serve --livereload -f $(CONFIG)

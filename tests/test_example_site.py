@@ -4,6 +4,7 @@ and one Letter sheet, search, the builder, the API), and nothing it builds names
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build, pdf_info
+from conftest import ROOT, pdf_info
 from ghpages import pages_server
 
 EXAMPLE = ROOT / "examples" / "ankles"
@@ -46,14 +47,15 @@ def routines() -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory) -> Path:
-    """`make check PROJECT=examples/ankles`, then a real strict build into a temporary folder."""
+    """`make check PROJECT=examples/ankles`, then `make build PROJECT=examples/ankles` into a temporary folder."""
     check = subprocess.run(["make", "-s", "check", "PROJECT=examples/ankles"], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout.rstrip().endswith(" 0 warnings"), check.stdout
     site = tmp_path_factory.mktemp("ankles")
-    result = mkdocs_build(EXAMPLE, site, env={"SITE_URL": SITE_URL})
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    build = subprocess.run(["make", "-s", "build", "PROJECT=examples/ankles", f"SITE_DIR={site}"], cwd=ROOT,
+                           capture_output=True, text=True, env={**os.environ, "SITE_URL": SITE_URL})
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert "WARNING" not in build.stderr, build.stderr
     return site
 
 
