@@ -19,6 +19,8 @@ from exercise_site.model import RESERVED_FILES
 from exercise_site.parallel import shared_map
 from exercise_site.problems import CatalogueError
 from exercise_site.render import Renderer
+from exercise_site import api as api_module
+from exercise_site.api import api_files
 
 _forks: list[int] = []
 os.register_at_fork(after_in_parent=lambda: _forks.append(1))
@@ -49,6 +51,7 @@ def makers(monkeypatch) -> list[list[int]]:
 
     monkeypatch.setattr(catalogue_module, "shared_map", recording)
     monkeypatch.setattr(render_module, "shared_map", recording)
+    monkeypatch.setattr(api_module, "shared_map", recording)
     return calls
 
 
@@ -184,3 +187,19 @@ def test_pages_render_the_same_on_several_processes(tmp_path, monkeypatch, maker
         shared_by(pids, 3)
     assert list(pages) == list(expected)
     assert pages == expected
+
+
+def test_the_open_data_and_catalogue_rows_are_the_same_on_several_processes(tmp_path, monkeypatch, makers):
+    catalogue = load_catalogue(large_catalogue(tmp_path / "exercises", 120))
+    templates = ROOT / "overrides" / "markdown"
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", "1")
+    expected = api_files(catalogue), Renderer(catalogue, templates).catalogue_data()
+    api_module._DRAWN.clear()  # drawn afresh in the workers, not taken from this process's cache
+    monkeypatch.setenv("EXERCISE_SITE_WORKERS", "3")
+    del makers[:]
+    made = api_files(catalogue), Renderer(catalogue, templates).catalogue_data()
+    shared = [pids for pids in makers if len(pids) >= api_module._SHARE_FROM]
+    assert len(shared) == 2, [len(p) for p in makers]  # the exercises' files, the catalogue's rows
+    for pids in shared:
+        shared_by(pids, 3)
+    assert made == expected

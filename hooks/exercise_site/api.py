@@ -28,6 +28,7 @@ from typing import Any
 from .catalogue import Catalogue
 from .figure import exercise_figure
 from .model import CARD_CUES, Dosage, Exercise, OneOf, Routine, Span, Vocabulary, gear_names
+from .parallel import shared_map
 from .render import BUILDER_DEFAULTS, BUILDER_LIMITS
 from .schema import _schema, vocabulary_words
 from .settings import Settings
@@ -38,6 +39,7 @@ FORMAT = 1  # the version of the files' layout; bumped on a change that breaks r
 # Follows the licence line of mkdocs.yml (`extra.licence`) in the open data.
 FIGURES_NOTE = ("The figures are drawn by the site's generator from the pose data in exercises/*.yml; "
                 "no photograph or scraped image is used.")
+_SHARE_FROM = 100  # exercises; below this, forking a worker costs more than it saves
 KEY_STAND_IN = "sh-key"  # replaced by the builder to keep figure ids unique on a card
 
 
@@ -272,13 +274,12 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
     whole catalogue are made afresh."""
     settings = settings if settings is not None else Settings()
     earlier, earlier_files = previous if previous is not None else (None, {})
+    same_words = earlier is not None and earlier.vocabulary == catalogue.vocabulary
+    fresh = [e for slug, e in catalogue.exercises.items() if not (same_words and earlier.exercises.get(slug) == e)]
+    made = dict(zip((e.slug for e in fresh), shared_map(lambda e: exercise_files(e, catalogue.vocabulary), fresh, minimum=_SHARE_FROM)))
     per_exercise: dict[str, str] = {}
     for slug, exercise in catalogue.exercises.items():
-        if earlier is not None and earlier.exercises.get(slug) == exercise and earlier.vocabulary == catalogue.vocabulary:
-            made = {path: earlier_files[path] for path in exercise_paths(exercise)}
-        else:
-            made = exercise_files(exercise, catalogue.vocabulary)
-        per_exercise.update(made)
+        per_exercise.update(made[slug] if slug in made else {path: earlier_files[path] for path in exercise_paths(exercise)})
     exercises = list(catalogue.exercises.values())
     # The records as their own files encode them, joined: what _compact() gives for the whole list.
     records = ",".join(per_exercise[_record_path(e.slug)].removesuffix("\n") for e in exercises)

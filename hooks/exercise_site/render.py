@@ -166,7 +166,7 @@ class Renderer:
 
     def catalogue_data(self) -> dict[str, Any]:
         """Every catalogue row, for the filters of a catalogue longer than one page (catalogue.js)."""
-        rows = [self._catalogue_row(e) for e in self.catalogue.exercises.values()]
+        rows = shared_map(self._catalogue_row, list(self.catalogue.exercises.values()), minimum=_SHARE_FROM)
         fields = [key for key in rows[0] if key != "data"] if rows else []
         facets = list(rows[0]["data"]) if rows else []
         return {"fields": fields, "facets": facets,
