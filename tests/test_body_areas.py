@@ -49,10 +49,10 @@ def test_no_body_areas_no_map(fixture_dir):
 def test_the_map_has_a_linked_patch_for_each_mark_and_a_section_for_each_area(fixture_dir):
     with_areas(fixture_dir)
     page = Renderer(load_catalogue(fixture_dir)).pages()["where-does-it-hurt/index.md"]
-    patches = re.findall(r'<a class="sh-map-area" href="#([a-z-]+)" aria-label="([^"]+)">', page)
+    patches = re.findall(r'<a class="rx-map-area" href="#([a-z-]+)" aria-label="([^"]+)">', page)
     assert patches == [("side-of-the-arm", "Side of the arm"), ("top-of-the-foot", "Top of the foot"),
                        ("side-of-the-arm", "Side of the arm")]  # front, side, back
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="sh-map"') == 3
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="rx-map"') == 3
     arm = page.split("## Side of the arm {: #side-of-the-arm }", 1)[1].split("## Top of the foot", 1)[0]
     assert "**Rule this out first:** [Side ache](../conditions/outer.md)" in arm
     assert "Numb fingers come from the neck\\." in arm

@@ -51,7 +51,7 @@ def test_every_routine_has_its_page(built_site: Path, project: Path):
     rule = read_data(project, "exercises/rules.yml")["pain"]["name"]  # the heading of the rule on a card
     for slug in routine_slugs(project):
         html = (built_site / "routines" / slug / "index.html").read_text()
-        assert '<h2 id="tracking">' in html and "sh-qr-code" in html, slug
+        assert '<h2 id="tracking">' in html and "rx-qr-code" in html, slug
         assert f'<h2 id="{re.sub(r"[^a-z0-9]+", "-", rule.lower()).strip("-")}">' in html, f"{slug}: no heading for {rule}"
 
 
@@ -64,17 +64,17 @@ def test_every_card_has_a_pain_log_with_its_key_and_source(built_site: Path, pro
         sessions = max(v[-1] if isinstance(v, list) else v for v in (frequency["per_week"], frequency.get("build_to", 0)))
         html = (built_site / "routines" / slug / "index.html").read_text()
         daily = sessions > LOG_TICKED  # a daily programme: two scores a day, no tick
-        log = html.split(f'<table class="sh-log{" sh-log-daily" if daily else ""}">', 1)[1].split("</table>", 1)[0]
+        log = html.split(f'<table class="rx-log{" rx-log-daily" if daily else ""}">', 1)[1].split("</table>", 1)[0]
         heads = re.findall(r"<th[^>]*>(.*?)</th>", log.split("</thead>")[0])
         assert heads[1:sessions + 1] == [f"{'Day' if sessions == 7 else 'Session'} {n}" for n in range(1, sessions + 1)], slug
         columns = ["Dur.", "Morn."] if daily else ["Done", "During", "Morning"]
         labels = [re.sub(r"<[^>]+>", "", re.sub(r'<svg[^>]*aria-label="(\w+)".*', r"\1", h)) for h in heads[sessions + 1:]]
         assert labels == columns * sessions, slug
-        start = log.split('<tbody class="sh-log-start">')[1].split("</tbody>")[0]
+        start = log.split('<tbody class="rx-log-start">')[1].split("</tbody>")[0]
         assert ">Start</th>" in start and f'colspan="{len(columns) * sessions}"' in start, f"{slug}: no starting score row"
-        body = log.split('<tbody class="sh-log-weeks">')[1]
+        body = log.split('<tbody class="rx-log-weeks">')[1]
         assert body.count("<tr>") == frequency.get("weeks", 6) and body.count("<td></td>") == len(columns) * sessions * frequency.get("weeks", 6)
-        runs = re.search(r'<table[^>]*class="sh-log sh-runs"[^>]*>(.*?)</table>', html, re.S).group(1)
+        runs = re.search(r'<table[^>]*class="rx-log rx-runs"[^>]*>(.*?)</table>', html, re.S).group(1)
         assert re.findall(r"<th[^>]*>(.*?)</th>", runs) == ["Run date", "Distance or time", "During", "Morning"], f"{slug}: no run log"
         assert runs.count("<td></td>") >= 4 * 6, f"{slug}: room for fewer than six runs"
         assert rule["scale"].replace("(", "\\(") not in html, f"{slug}: Markdown escapes show in the pain rule"

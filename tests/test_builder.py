@@ -158,18 +158,18 @@ def watch(page) -> list[str]:
 
 def card_rows(page) -> list[tuple[str, str, str, str, str]]:
     """(name, level, dosage, next step, cue) of each row of the card on the page; the next step is "" at the top."""
-    page.wait_for_selector(".sh-items tbody tr")
-    return [tuple(row) for row in page.locator(".sh-items tbody tr").evaluate_all(
+    page.wait_for_selector(".rx-items tbody tr")
+    return [tuple(row) for row in page.locator(".rx-items tbody tr").evaluate_all(
         """rows => rows.map(r => [r.querySelector('a').textContent.trim(),
-                                  r.querySelector('.sh-level-name').textContent.trim(),
+                                  r.querySelector('.rx-level-name').textContent.trim(),
                                   r.children[2].textContent.trim(),
-                                  (r.querySelector('.sh-next-name') || {textContent: ''}).textContent.trim(),
+                                  (r.querySelector('.rx-next-name') || {textContent: ''}).textContent.trim(),
                                   r.children[3].textContent.trim()])""")]
 
 
 def open_builder(page, url: str, rows: int) -> None:
     page.goto(url)
-    page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {rows}")
+    page.wait_for_function(f"document.querySelectorAll('.rx-items tbody tr').length === {rows}")
 
 
 def exercise_name(project, slug: str) -> str:
@@ -196,9 +196,9 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
     errors = watch(page)
     page.goto(f"{site_url}routines/{ROUTINE}/")
     fixed = card_rows(page)
-    needs = page.locator(".sh-facts li", has_text="You need:").inner_text().split(":", 1)[1].strip()
+    needs = page.locator(".rx-facts li", has_text="You need:").inner_text().split(":", 1)[1].strip()
     page.get_by_role("link", name="Customise this card").click()
-    page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {len(fixed)}")
+    page.wait_for_function(f"document.querySelectorAll('.rx-items tbody tr').length === {len(fixed)}")
     assert urlsplit(page.url).path.endswith("/builder/") and "#v1&" in page.url
     # Cues included: a routine's own cue (the heel lift's, for its one-foot level) comes along.
     assert card_rows(page) == fixed, "the builder's card must say what the ready-made card says"
@@ -213,7 +213,7 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
         box = page.get_by_label("Add an exercise")
         box.fill(words)
         box.press("Enter")
-        page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {len(fixed) + len(added) + 1}")
+        page.wait_for_function(f"document.querySelectorAll('.rx-items tbody tr').length === {len(fixed) + len(added) + 1}")
         last = card_rows(page)[-1][0]
         assert name is None or last == name, f"{words!r} added {last!r}"
         added.append(last)
@@ -236,7 +236,7 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
     assert again.locator('[data-slot="for"]').inner_text() == "Sam"
     assert again.get_by_label("Level for Step drop").first.input_value() in ("1", "2")
     assert again.url == address, "reading and writing the address must give it back unchanged"
-    assert again.locator(".sh-b-notice").inner_text() == ""
+    assert again.locator(".rx-b-notice").inner_text() == ""
     fresh.close()
     assert not errors, errors
 
@@ -245,7 +245,7 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
 def test_add_to_a_card_from_an_exercise_page(page, site_url):
     page.goto(f"{site_url}exercises/curl-up/")
     page.get_by_role("link", name="Add to a card").click()
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 1")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 1")
     assert card_rows(page)[0][0] == "Curl-up" and "#v1&" in page.url and "?" not in page.url
 
 
@@ -254,10 +254,10 @@ def test_the_add_box_suggests_every_exercise_once_it_is_used(page, site_url, pro
     """The suggestions (a <datalist> option per exercise) are made when the box is first used,
     not while the page loads: at a thousand exercises they are most of the page's elements."""
     open_builder(page, f"{site_url}builder/?routine={ROUTINE}", len(routine_names(project, ROUTINE)))
-    names = page.locator("#sh-b-names option")
+    names = page.locator("#rx-b-names option")
     assert names.count() == 0
-    page.locator("#sh-b-add").focus()
-    names = page.eval_on_selector_all("#sh-b-names option", "options => options.map(o => o.value)")
+    page.locator("#rx-b-add").focus()
+    names = page.eval_on_selector_all("#rx-b-names option", "options => options.map(o => o.value)")
     assert sorted(names) == sorted(exercise_name(project, slug) for slug in exercise_slugs(project))
 
 
@@ -267,14 +267,14 @@ def test_the_add_box_suggests_every_exercise_once_it_is_used(page, site_url, pro
 def test_damaged_address_gives_a_notice_and_keeps_the_rest(page, site_url, address):
     errors = watch(page)
     page.goto(f"{site_url}builder/{address}")
-    page.wait_for_function("document.querySelector('.sh-b-notice').textContent.length > 0")
-    notice = page.locator(".sh-b-notice").inner_text()
+    page.wait_for_function("document.querySelector('.rx-b-notice').textContent.length > 0")
+    notice = page.locator(".rx-b-notice").inner_text()
     assert notice.startswith("Part of this card could not be restored")
     if "Old%20card" in address:
         assert [row[:2] for row in card_rows(page)] == [("Heel lift", "Two feet"), ("Curl-up", "Hands by your sides")]
         assert "no-such-exercise" in notice and "level “9”" in notice and "“abc”" in notice and "“99”" in notice
         assert page.locator('[data-slot="title"]').inner_text() == "Old card"
-    assert page.locator(".sh-b-notice").get_attribute("role") == "status"
+    assert page.locator(".rx-b-notice").get_attribute("role") == "status"
     assert not errors, errors
 
 
@@ -289,10 +289,10 @@ def test_text_from_an_address_stays_text(page, site_url):
     errors = watch(page)
     h = quote(hostile)
     open_builder(page, f"{site_url}builder/#v1&t={h}&p={h}&b={h}&w=6&e=heel-lift,1,2,10,,,s,{h}&e={h},1", rows=1)
-    page.wait_for_function("document.querySelector('.sh-b-notice').textContent.length > 0")  # the unknown slug's notice
+    page.wait_for_function("document.querySelector('.rx-b-notice').textContent.length > 0")  # the unknown slug's notice
     assert page.locator('[data-slot="title"]').inner_text() == hostile
     assert page.locator('[data-slot="for"]').inner_text() == hostile
-    assert hostile in page.locator(".sh-b-notice").inner_text()
+    assert hostile in page.locator(".rx-b-notice").inner_text()
     assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"], .md-content script').length") == 0
     assert not dialogs and not errors, (dialogs, errors)
 
@@ -301,18 +301,18 @@ def test_text_from_an_address_stays_text(page, site_url):
 def test_keep_on_this_device_is_off_until_ticked(page, site_url, project):
     key = storage_key(project)
     page.goto(f"{site_url}builder/?add=heel-lift")
-    page.wait_for_selector(".sh-items tbody tr")
+    page.wait_for_selector(".rx-items tbody tr")
     keep = page.get_by_label(re.compile("Keep my cards on this device"))
     assert not keep.is_checked()
     assert page.evaluate("key => localStorage.getItem(key)", key) is None
     keep.check()
     page.get_by_label("Title").fill("Morning card")
-    assert page.locator(".sh-b-kept a").inner_text().startswith("Morning card")
+    assert page.locator(".rx-b-kept a").inner_text().startswith("Morning card")
     assert "Morning card" in (page.evaluate("key => localStorage.getItem(key)", key) or ""), f"no card kept under {key}"
     page.goto(f"{site_url}builder/")
-    page.wait_for_selector(".sh-b-kept a")
-    page.locator(".sh-b-kept a").first.click()
-    page.wait_for_selector(".sh-items tbody tr")
+    page.wait_for_selector(".rx-b-kept a")
+    page.locator(".rx-b-kept a").first.click()
+    page.wait_for_selector(".rx-items tbody tr")
     assert card_rows(page)[0][0] == "Heel lift"
     keep.uncheck()
     assert page.evaluate("key => localStorage.getItem(key)", key) is None
@@ -323,10 +323,10 @@ def test_without_javascript_the_page_says_so(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}builder/")
-    message = page.locator(".sh-nojs")
+    message = page.locator(".rx-nojs")
     assert message.is_visible() and "needs JavaScript" in message.inner_text()
     assert message.get_by_role("link", name="ready-made routines").get_attribute("href") == "../routines/"
-    assert not page.locator(".sh-builder").is_visible()
+    assert not page.locator(".rx-builder").is_visible()
     context.close()
 
 
@@ -360,14 +360,14 @@ def nine_card(browser, site_url) -> str:
     page = context.new_page()
     page.goto(f"{site_url}routines/{ROUTINE}/")
     page.get_by_role("link", name="Customise this card").click()
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 6")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 6")
     page.goto(page.url + "".join(f"&e={slug}" for slug in MORE))
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 9")
     page.get_by_label("Prepared for").fill("Alex Example")
     page.get_by_label("By", exact=True).fill("Coach Jordan")
     page.get_by_label("Date").fill("2026-03-02")
     page.get_by_label("Weeks to track").fill("6")
-    page.locator('.sh-b-items input[name="note"]').first.fill("slowly, and only as far as is comfortable today")
+    page.locator('.rx-b-items input[name="note"]').first.fill("slowly, and only as far as is comfortable today")
     address = page.url
     context.close()
     return address
@@ -381,7 +381,7 @@ def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_c
     tab = context.new_page()
     errors = watch(tab)
     open_in_font(tab, nine_card, font)
-    tab.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9 && document.querySelector('.sh-qr svg')")
+    tab.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 9 && document.querySelector('.rx-qr svg')")
     pages, text, pdf = print_pdf(tab, font, format=paper, scale=SLACK)
     assert pages == 1, f"a built card of nine in {font} prints on {pages} {paper} sheets at scale {SLACK}"
     for name in nine_names(project):
@@ -392,7 +392,7 @@ def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_c
                   source.get("author") or source["publisher"], "not a substitute for a clinician"):
         assert words in flat(text), f"{words!r} missing from the printed built card"
     assert "Card details" not in text and "Add an exercise" not in text, "the editor must not print"
-    heights = tab.locator(".sh-grid tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
+    heights = tab.locator(".rx-grid tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
     assert heights
     if (ROOT / "build").is_dir():  # to look at
         (ROOT / "build" / f"built-card-{font.replace(' ', '-')}-{paper}.pdf").write_bytes(pdf)
@@ -415,7 +415,7 @@ def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_c
 def test_built_card_prints_legibly(page, nine_card):
     page.set_viewport_size({"width": round((PAPER["A4"] - 24) / 25.4 * 96), "height": 1000})
     page.goto(nine_card)
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 9")
     page.emulate_media(media="print")
     smallest = page.evaluate(
         """() => Math.min(...[...document.querySelectorAll('.md-content *')]
@@ -424,18 +424,18 @@ def test_built_card_prints_legibly(page, nine_card):
                  .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
     )
     assert smallest >= 12, f"text of {smallest}px (< 9 pt) on the printed built card"
-    heights = page.locator(".sh-log-weeks tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
+    heights = page.locator(".rx-log-weeks tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
     assert len(heights) == 6 and min(heights) >= 6 * 96 / 25.4 - 0.01
-    runs = page.locator(".sh-runs tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
+    runs = page.locator(".rx-runs tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
     assert len(runs) == 4 and min(runs) >= 6 * 96 / 25.4 - 0.01
-    assert page.locator(".sh-two-sheets").is_hidden()
+    assert page.locator(".rx-two-sheets").is_hidden()
 
 
 @pytest_browser
 def test_a_card_of_ten_says_it_takes_two_sheets(page, nine_card):
     page.goto(nine_card + "&e=curl-up")
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 10")
-    assert "two sheets" in page.locator(".sh-two-sheets").inner_text()
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 10")
+    assert "two sheets" in page.locator(".rx-two-sheets").inner_text()
 
 
 # --- the offline copy ---------------------------------------------------------------------
@@ -451,16 +451,16 @@ def test_builder_works_in_the_offline_copy(browser, offline_zip):
     page.on("request", lambda request: requests.append(request.url))
     page.goto((folder / "routines" / "daily-feet.html").as_uri())
     page.get_by_role("link", name="Customise this card").click()
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 3")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 3")
     assert page.url.startswith("file://") and f"/{folder.name}/builder/index.html#v1&" in page.url
     box = page.get_by_label("Add an exercise")
     box.fill("calf lean")
     box.press("Enter")
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 4")
-    href = page.locator(".sh-items tbody tr a").last.get_attribute("href")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 4")
+    href = page.locator(".rx-items tbody tr a").last.get_attribute("href")
     assert href == "../exercises/wall-lean.html"
-    assert page.locator(".sh-qr svg").count() == 1
-    assert page.locator(".sh-qr svg").get_attribute("aria-label")
+    assert page.locator(".rx-qr svg").count() == 1
+    assert page.locator(".rx-qr svg").get_attribute("aria-label")
     context.close()
     assert not errors, errors
     outside = sorted({u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))})
@@ -479,7 +479,7 @@ def test_builder_with_a_card_has_no_serious_axe_violation(browser, nine_card, sc
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(nine_card + "&e=no-such-exercise")  # the notice is shown too
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9 && document.querySelector('.sh-qr svg')")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 9 && document.querySelector('.rx-qr svg')")
     page.add_script_tag(path=str(axe))
     violations = page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
@@ -494,7 +494,7 @@ def test_builder_with_a_card_has_no_serious_axe_violation(browser, nine_card, sc
 @pytest_browser
 def test_builder_controls_have_names_for_keyboard_and_screen_reader(page, nine_card):
     page.goto(nine_card)
-    page.wait_for_function("document.querySelectorAll('.sh-items tbody tr').length === 9")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 9")
     for name in ("Move Step drop up", "Move Step drop down", "Remove Step drop"):
         assert page.get_by_role("button", name=name, exact=True).count() == 1, name
     assert page.get_by_role("combobox", name="Level for Front hold").count() == 1
@@ -503,4 +503,4 @@ def test_builder_controls_have_names_for_keyboard_and_screen_reader(page, nine_c
     page.keyboard.press("Enter")
     assert card_rows(page)[0][0] == second
     assert page.evaluate("() => document.activeElement.textContent.replace(/\\s+/g, ' ').trim()") == f"Move {second} up"
-    assert "moved to number 1" in page.locator(".sh-b-notice").inner_text()
+    assert "moved to number 1" in page.locator(".rx-b-notice").inner_text()

@@ -116,7 +116,7 @@ def test_search_finds_an_exercise_by_its_name(page, example_url):
 def test_the_builder_loads_a_card_from_its_address(page, example_url):
     slug, names = next(iter(routines().items()))
     page.goto(f"{example_url}builder/?routine={slug}")
-    page.wait_for_function(f"document.querySelectorAll('.sh-items tbody tr').length === {len(names)}")
-    rows = " ".join(page.locator(".sh-items tbody").inner_text().split())
+    page.wait_for_function(f"document.querySelectorAll('.rx-items tbody tr').length === {len(names)}")
+    rows = " ".join(page.locator(".rx-items tbody").inner_text().split())
     for name in names:
         assert name in rows, f"{name!r} missing from the builder's card"

@@ -93,7 +93,7 @@ def check_figures_on_pages(catalogue) -> None:
         assert len(found) == len(set(found)), f"{slug}: duplicate ids"
     for slug, routine in catalogue.routines.items():
         page = pages[f"routines/{slug}.md"]
-        assert page.count('class="sh-fig sh-fig--thumb"') == len(routine.exercises), slug
+        assert page.count('class="rx-fig rx-fig--thumb"') == len(routine.exercises), slug
         found = re.findall(r' id="([^"]+)"', page)
         assert len(found) == len(set(found)), f"{slug}: duplicate ids"
 
@@ -202,8 +202,8 @@ def test_figures_render_with_a_size_on_pages_and_cards(page, site_url, project):
     most_drawn = max(catalogue.exercises.values(), key=lambda ex: sum(lv.figure is not None for lv in ex.levels))
     longest = max(catalogue.routines.values(), key=lambda routine: len(routine.exercises))
     for path, selector, count in [
-        (f"exercises/{most_drawn.slug}/", ".sh-figure-block svg", 1 + sum(lv.figure is not None for lv in most_drawn.levels)),
-        (f"routines/{longest.slug}/", ".sh-figure svg", len(longest.exercises)),
+        (f"exercises/{most_drawn.slug}/", ".rx-figure-block svg", 1 + sum(lv.figure is not None for lv in most_drawn.levels)),
+        (f"routines/{longest.slug}/", ".rx-figure svg", len(longest.exercises)),
     ]:
         page.goto(f"{site_url}{path}")
         boxes = page.evaluate(
@@ -221,14 +221,14 @@ def test_figures_render_with_a_size_on_pages_and_cards(page, site_url, project):
 def test_animation_only_on_screen_and_never_with_reduced_motion(page, site_url, project):
     moving = next(ex for ex in load_catalogue(project / "exercises").exercises.values() if figure_moves(ex))
     page.goto(f"{site_url}exercises/{moving.slug}/")
-    shown = "() => getComputedStyle(document.querySelector('.sh-figure-block .sh-fig-a')).display"
+    shown = "() => getComputedStyle(document.querySelector('.rx-figure-block .rx-fig-a')).display"
     page.emulate_media(reduced_motion="no-preference")
     assert page.evaluate(shown) != "none"
     page.emulate_media(reduced_motion="reduce")
     assert page.evaluate(shown) == "none"
     page.emulate_media(media="print", reduced_motion="no-preference")
     assert page.evaluate(shown) == "none"
-    assert page.locator(".sh-fig--thumb .sh-fig-a, .sh-figure .sh-fig-a").count() == 0
+    assert page.locator(".rx-fig--thumb .rx-fig-a, .rx-figure .rx-fig-a").count() == 0
 
 
 # --- figures by what they draw: the SVG's own elements, as a reader sees them ----------------
@@ -243,7 +243,7 @@ def poses_drawn(catalogue, slug, level=None):
     root = ET.fromstring(str(exercise_figure(catalogue.exercises[slug], level, catalogue.vocabulary)))
     start, end = [], []
     for child in root:
-        if child.tag == f"{SVG}g" and child.get("class") == "sh-fig-a":
+        if child.tag == f"{SVG}g" and child.get("class") == "rx-fig-a":
             continue  # the moving copy, hidden with reduced motion and in print
         into = start if child.tag == f"{SVG}g" and child.get("opacity") == ".3" else end
         members = list(child) if child.tag == f"{SVG}g" else [child]
@@ -353,7 +353,7 @@ def check_band_drawn(catalogue, slug, level) -> None:
     assert "a loop band around the " + ("ankles" if at_feet else "thighs") in root.find(f"{SVG}desc").text
     held = not figure_moves(ex, level)  # a hold is drawn once, as its end pose
     for pose, body in zip((start, end), place(figure)):
-        bands = [e for e, _, _ in pose if e.get("class") == "sh-prop-band"]
+        bands = [e for e, _, _ in pose if e.get("class") == "rx-prop-band"]
         if held and pose is start:
             assert not bands, "a hold has no start pose"
             continue

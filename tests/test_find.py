@@ -270,7 +270,7 @@ def test_every_muscle_equipment_and_condition_in_use_has_its_page(built_site: Pa
 
 def test_catalogue_without_javascript_is_the_full_table(built_site: Path, catalogue):
     html = (built_site / "exercises" / "index.html").read_text()
-    form = re.search(r"<form class=\"sh-filters\"[^>]*>", html).group(0)
+    form = re.search(r"<form class=\"rx-filters\"[^>]*>", html).group(0)
     assert " hidden" in form
     rows = re.findall(r"<tr [^>]*data-muscle=", html)
     assert len(rows) == len(catalogue.exercises)
@@ -282,8 +282,8 @@ def test_catalogue_thumbnails_are_cached_files_loaded_lazily(built_site: Path, c
     row's image is lazy, sized (no layout shift) and decorative (its name is beside it), and each
     file draws in its own colours on its own plate, since an <img> cannot take the page's."""
     html = (built_site / "exercises" / "index.html").read_text()
-    images = re.findall(r'<span class="sh-ex-fig">(<img [^>]*>)</span>', html)
-    assert len(images) == len(catalogue.exercises) and "<svg" not in html.split('class="sh-catalogue"', 1)[1].split("</table>")[0]
+    images = re.findall(r'<span class="rx-ex-fig">(<img [^>]*>)</span>', html)
+    assert len(images) == len(catalogue.exercises) and "<svg" not in html.split('class="rx-catalogue"', 1)[1].split("</table>")[0]
     for image in images:
         assert 'loading="lazy"' in image and 'alt=""' in image and re.search(r' height="\d+"', image) and re.search(r' width="\d+"', image), image
         src = re.search(r'src="([^"]+)"', image).group(1)
@@ -419,7 +419,7 @@ def expected(muscle=(), equipment=(), position=(), kind=(), low=1, high=None, ca
 
 
 def shown(page) -> int:
-    return page.locator(".sh-catalogue tbody tr:not([hidden])").count()
+    return page.locator(".rx-catalogue tbody tr:not([hidden])").count()
 
 
 def state(page) -> dict[str, list[str]]:
@@ -443,9 +443,9 @@ COMBINATIONS = [
 @pytest.mark.parametrize("filters", COMBINATIONS, ids=lambda f: "&".join(f"{k}={'+'.join(v)}" for k, v in f.items()))
 def test_filter_combinations_match_the_data_and_round_trip_through_the_address(page, site_url, filters):
     page.goto(site_url + "exercises/")
-    page.wait_for_selector("form.sh-filters:not([hidden])")
+    page.wait_for_selector("form.rx-filters:not([hidden])")
     total = len(CATALOGUE.exercises)
-    assert shown(page) == total and page.locator(".sh-count").inner_text() == f"{total} exercises"
+    assert shown(page) == total and page.locator(".rx-count").inner_text() == f"{total} exercises"
     for facet in ("muscle", "equipment", "position", "kind"):
         for value in filters.get(facet, []):
             page.locator(f'input[name="{facet}"][value="{value}"]').check()
@@ -456,15 +456,15 @@ def test_filter_combinations_match_the_data_and_round_trip_through_the_address(p
                     low=int(filters.get("from", ["1"])[0]), high=int(filters["to"][0]) if "to" in filters else None)
     assert want > 0, "choose combinations the data can answer"
     assert shown(page) == want
-    count = page.locator(".sh-count").inner_text()
+    count = page.locator(".rx-count").inner_text()
     assert count == (f"{total} exercises" if want == total else f"Showing {want} of {total} exercises")
     assert {k: sorted(v) for k, v in state(page).items()} == {k: sorted(v) for k, v in filters.items()}
 
     # The address alone rebuilds the same view: share it, open it in a fresh tab.
     fresh = page.context.new_page()
     fresh.goto(page.evaluate("location.href"))
-    fresh.wait_for_selector("form.sh-filters:not([hidden])")
-    assert shown(fresh) == want and fresh.locator(".sh-count").inner_text() == count
+    fresh.wait_for_selector("form.rx-filters:not([hidden])")
+    assert shown(fresh) == want and fresh.locator(".rx-count").inner_text() == count
     for facet in ("muscle", "equipment", "position", "kind"):
         ticked = fresh.eval_on_selector_all(f'input[name="{facet}"]:checked', "els => els.map(e => e.value)")
         assert sorted(ticked) == sorted(filters.get(facet, []))
@@ -473,9 +473,9 @@ def test_filter_combinations_match_the_data_and_round_trip_through_the_address(p
 
 def test_no_match_says_so_and_clearing_restores_everything(page, site_url):
     page.goto(site_url + "exercises/?kind=stretch&equipment=step")
-    page.wait_for_selector("form.sh-filters:not([hidden])")
+    page.wait_for_selector("form.rx-filters:not([hidden])")
     assert expected(kind=["stretch"], equipment=["step"]) == 0
-    assert shown(page) == 0 and "No exercise matches" in page.locator(".sh-count").inner_text()
+    assert shown(page) == 0 and "No exercise matches" in page.locator(".rx-count").inner_text()
     page.get_by_role("button", name="Clear all filters").click()
     page.wait_for_function("() => !location.search")
     assert shown(page) == len(CATALOGUE.exercises)
@@ -483,8 +483,8 @@ def test_no_match_says_so_and_clearing_restores_everything(page, site_url):
 
 def test_filters_work_with_the_keyboard_and_announce_the_count(page, site_url):
     page.goto(site_url + "exercises/")
-    page.wait_for_selector("form.sh-filters:not([hidden])")
-    status = page.locator(".sh-count")
+    page.wait_for_selector("form.rx-filters:not([hidden])")
+    status = page.locator(".rx-count")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     # Every control has a name a screen reader can read, inside a group with a legend.
     for group in ("Muscle", "Equipment", "Body position", "Kind"):
@@ -505,14 +505,14 @@ def test_catalogue_without_javascript_in_the_browser(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(site_url + "exercises/?muscle=core")
-    assert not tab.locator("form.sh-filters").is_visible()
-    assert tab.locator(".sh-catalogue tbody tr").count() == len(CATALOGUE.exercises)
-    assert tab.locator(".sh-catalogue tbody tr").first.is_visible()
+    assert not tab.locator("form.rx-filters").is_visible()
+    assert tab.locator(".rx-catalogue tbody tr").count() == len(CATALOGUE.exercises)
+    assert tab.locator(".rx-catalogue tbody tr").first.is_visible()
     context.close()
 
 
 def ticked_boxes(page) -> dict[str, list[str]]:
-    found = page.eval_on_selector_all("form.sh-filters input:checked", "els => els.map(e => [e.name, e.value])")
+    found = page.eval_on_selector_all("form.rx-filters input:checked", "els => els.map(e => [e.name, e.value])")
     out: dict[str, list[str]] = {}
     for name, value in found:
         out.setdefault(name, []).append(value)
@@ -521,7 +521,7 @@ def ticked_boxes(page) -> dict[str, list[str]]:
 
 def open_catalogue(page, site_url, query=""):
     page.goto(site_url + "exercises/" + query)
-    page.wait_for_selector("form.sh-filters:not([hidden])")
+    page.wait_for_selector("form.rx-filters:not([hidden])")
 
 
 def test_back_undoes_each_change_then_leaves_the_catalogue(page, site_url):
@@ -542,17 +542,17 @@ def test_back_undoes_each_change_then_leaves_the_catalogue(page, site_url):
     page.wait_for_function("() => !/equipment=/.test(location.search)")
     assert ticked_boxes(page) == {"muscle": ["calves"]}
     want = expected(muscle=["calves"])
-    assert shown(page) == want and page.locator(".sh-count").inner_text() == f"Showing {want} of {total} exercises"
+    assert shown(page) == want and page.locator(".rx-count").inner_text() == f"Showing {want} of {total} exercises"
     page.go_back()
     page.wait_for_function("() => !location.search")
     assert ticked_boxes(page) == {} and shown(page) == total
-    assert page.locator(".sh-count").inner_text() == f"{total} exercises"
+    assert page.locator(".rx-count").inner_text() == f"{total} exercises"
     page.go_back()  # one more leaves the catalogue for the page before it
     page.wait_for_load_state()
     assert urlsplit(page.url).path == PREFIX
 
     page.go_forward()
-    page.wait_for_selector("form.sh-filters:not([hidden])")
+    page.wait_for_selector("form.rx-filters:not([hidden])")
     page.go_forward()
     page.wait_for_function("() => /muscle=/.test(location.search)")
     assert ticked_boxes(page) == {"muscle": ["calves"]}
@@ -585,7 +585,7 @@ def test_a_range_written_the_wrong_way_round_shows_what_is_applied(page, site_ur
     assert range_shown(page) == ("2", "4")
     assert state(page) == {"muscle": ["calves"], "from": ["2"], "to": ["4"]}
     assert shown(page) == expected(muscle=["calves"], low=2, high=4)
-    assert "steps 2–4" in page.locator(".sh-applied").text_content()
+    assert "steps 2–4" in page.locator(".rx-applied").text_content()
 
 
 def test_moving_one_end_of_the_range_past_the_other_takes_it_along(page, site_url):
@@ -600,8 +600,8 @@ def test_moving_one_end_of_the_range_past_the_other_takes_it_along(page, site_ur
 
 def box_counts(page) -> dict[tuple[str, str], int]:
     found = page.eval_on_selector_all(
-        "form.sh-filters input[type=checkbox]",
-        "els => els.map(e => [e.name, e.value, e.parentNode.querySelector('.sh-n').textContent])")
+        "form.rx-filters input[type=checkbox]",
+        "els => els.map(e => [e.name, e.value, e.parentNode.querySelector('.rx-n').textContent])")
     return {(name, value): int(text.strip("()")) for name, value, text in found}
 
 
@@ -616,7 +616,7 @@ def test_the_count_beside_each_box_is_what_it_would_give_now(page, site_url, bui
     # Before any tick the counts are the totals the page was built with (and shows without JavaScript).
     html = (built_site / "exercises" / "index.html").read_text()
     built = {(m.group(1), html_unescape(m.group(2))): int(m.group(3)) for m in re.finditer(
-        r'<input type="checkbox" name="(\w+)" value="([^"]+)">[^<]*<span class="sh-n">\((\d+)\)</span>', html)}
+        r'<input type="checkbox" name="(\w+)" value="([^"]+)">[^<]*<span class="rx-n">\((\d+)\)</span>', html)}
     assert built and box_counts(page) == built
     steps = [
         ({"kind": ["stretch"]}, 1, None),
@@ -669,19 +669,19 @@ def test_on_a_phone_each_row_is_a_card_without_sideways_scrolling(browser, site_
     try:
         open_catalogue(tab, site_url)
         widths = tab.evaluate("""() => ({page: document.documentElement.scrollWidth, view: innerWidth,
-            wrap: [...document.querySelectorAll('.sh-catalogue .md-typeset__scrollwrap, .sh-catalogue table')]
+            wrap: [...document.querySelectorAll('.rx-catalogue .md-typeset__scrollwrap, .rx-catalogue table')]
                   .map(e => e.scrollWidth - e.clientWidth)})""")
         assert widths["page"] <= widths["view"] and all(extra <= 0 for extra in widths["wrap"]), widths
-        row = tab.locator(f'.sh-catalogue tbody tr[data-slug="{widest["slug"]}"]')
+        row = tab.locator(f'.rx-catalogue tbody tr[data-slug="{widest["slug"]}"]')
         cells = [row.locator("td").nth(i).bounding_box() for i in range(6)]
         assert all(c["x"] >= 0 and c["x"] + c["width"] <= PHONE["width"] for c in cells), cells
         # The name on top, the rest below it, each under its column's name.
         assert all(c["y"] >= cells[0]["y"] + cells[0]["height"] for c in cells[1:])
         labels = row.locator("td").evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
         assert labels[1:] == ['"Kind" / ""', '"Main muscles" / ""', '"Equipment" / ""', '"Position" / ""', '"Difficulty" / ""'], labels
-        assert tab.locator(".sh-catalogue thead").bounding_box()["height"] <= 1
+        assert tab.locator(".rx-catalogue thead").bounding_box()["height"] <= 1
         # Screen readers still get a table: column headers, and cells without the drawn labels.
-        header = accessibility_row(tab, tab.locator(".sh-catalogue thead tr"))
+        header = accessibility_row(tab, tab.locator(".rx-catalogue thead tr"))
         assert header == ["Exercise", "Kind", "Main muscles", "Equipment", "Position", "Difficulty"], header
         cells = accessibility_row(tab, row)
         assert cells[0].endswith(widest["name"]), cells
@@ -697,7 +697,7 @@ def test_on_a_phone_without_javascript_the_cards_read_their_labels(browser, site
     try:
         tab.goto(site_url + "exercises/")
         assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-        row = tab.locator(f'.sh-catalogue tbody tr[data-slug="{widest["slug"]}"]')
+        row = tab.locator(f'.rx-catalogue tbody tr[data-slug="{widest["slug"]}"]')
         assert row.locator("td").nth(3).evaluate("td => getComputedStyle(td, '::before').content") == '"Equipment"'
         cells = accessibility_row(tab, row)
         assert cells[0].endswith(widest["name"]), cells
@@ -759,15 +759,15 @@ def test_on_a_desktop_every_name_stays_beside_its_thumbnail(browser, site_url, c
     tab = context.new_page()
     try:
         open_catalogue(tab, site_url)
-        extra = tab.evaluate("""() => [...document.querySelectorAll('.sh-catalogue .md-typeset__scrollwrap')]
+        extra = tab.evaluate("""() => [...document.querySelectorAll('.rx-catalogue .md-typeset__scrollwrap')]
             .map(e => e.scrollWidth - e.clientWidth).concat([document.documentElement.scrollWidth - innerWidth])""")
         assert all(e <= 0 for e in extra), extra
-        assert tab.locator(".sh-catalogue thead").is_visible()
+        assert tab.locator(".rx-catalogue thead").is_visible()
         for slug, exercise in catalogue.exercises.items():
             name = exercise.name
-            row = tab.locator(f'.sh-catalogue tbody tr[data-slug="{slug}"]')
+            row = tab.locator(f'.rx-catalogue tbody tr[data-slug="{slug}"]')
             link = row.get_by_role("link", name=name).bounding_box()
-            thumb = row.locator(".sh-ex-fig img").bounding_box()
+            thumb = row.locator(".rx-ex-fig img").bounding_box()
             line = float(row.get_by_role("link", name=name).evaluate("a => parseFloat(getComputedStyle(a).lineHeight)"))
             if len(name) <= SHORT_NAME:  # a longer name may wrap, still beside its thumbnail
                 assert link["height"] < 1.5 * line, f"{name} breaks over two lines"
@@ -784,12 +784,12 @@ def test_a_printed_filtered_catalogue_names_its_filters(page, site_url):
     from conftest import pdf_info
 
     open_catalogue(page, site_url, "?muscle=quadriceps&equipment=none&from=1&to=3")
-    applied = page.locator(".sh-applied")
+    applied = page.locator(".rx-applied")
     line = "Filters: Muscle: quadriceps (quads); Equipment: no equipment; Difficulty steps 1–3"
     assert " ".join(applied.text_content().split()) == line
     assert not applied.is_visible(), "on screen the form itself shows the filters"
     page.emulate_media(media="print")
-    assert applied.is_visible() and not page.locator("form.sh-filters").is_visible()
+    assert applied.is_visible() and not page.locator("form.rx-filters").is_visible()
     want = expected(muscle=["quadriceps"], equipment=["none"], high=3)
     _, text = pdf_info(page.pdf(format="A4"))
     flat = " ".join(text.split())
@@ -810,7 +810,7 @@ def test_exercise_pages_have_the_print_button(page, site_url):
     page.goto(f"{site_url}exercises/heel-lift/")
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     button = page.get_by_role("button", name="Print this page")
-    assert button.is_visible() and "sh-print" in button.get_attribute("class")
+    assert button.is_visible() and "rx-print" in button.get_attribute("class")
     button.click()
     assert page.evaluate("() => window.__printed") == 1
     page.emulate_media(media="print")
@@ -821,7 +821,7 @@ def test_exercise_print_button_is_hidden_without_javascript(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(f"{site_url}exercises/heel-lift/")
-    assert tab.locator("button.sh-print").count() == 1 and not tab.locator("button.sh-print").is_visible()
+    assert tab.locator("button.rx-print").count() == 1 and not tab.locator("button.rx-print").is_visible()
     context.close()
 
 
@@ -954,21 +954,21 @@ def test_filters_on_a_paged_catalogue_search_every_page(large_site, large_url, p
     project, _ = large_site
     catalogue = load_catalogue(project / "exercises")
     page.goto(large_url + "exercises/")
-    page.wait_for_selector("form.sh-filters:not([hidden])")
-    first_page = page.eval_on_selector_all(".sh-catalogue tbody tr", "rows => rows.map(r => r.dataset.slug)")
-    assert len(first_page) == LIST_PAGE and page.locator(".sh-pager").first.is_visible()
+    page.wait_for_selector("form.rx-filters:not([hidden])")
+    first_page = page.eval_on_selector_all(".rx-catalogue tbody tr", "rows => rows.map(r => r.dataset.slug)")
+    assert len(first_page) == LIST_PAGE and page.locator(".rx-pager").first.is_visible()
 
     # Few matches: all shown, from every page, with working links and thumbnails.
     page.locator('input[name="kind"][value="stretch"]').check()
     want = expected(kind=["stretch"], catalogue=catalogue)
     assert 0 < want < LIST_PAGE
-    page.wait_for_function("document.querySelector('.sh-count').textContent.startsWith('Showing')")
-    assert page.locator(".sh-count").inner_text() == f"Showing {want} of 300 exercises"
-    rows = page.eval_on_selector_all(".sh-catalogue tbody tr", "rows => rows.map(r => [r.dataset.slug, r.cells[1].textContent])")
+    page.wait_for_function("document.querySelector('.rx-count').textContent.startsWith('Showing')")
+    assert page.locator(".rx-count").inner_text() == f"Showing {want} of 300 exercises"
+    rows = page.eval_on_selector_all(".rx-catalogue tbody tr", "rows => rows.map(r => [r.dataset.slug, r.cells[1].textContent])")
     assert len(rows) == want and {kind for _, kind in rows} == {"stretch"}
     assert {slug for slug, _ in rows} - set(first_page), "matches from the other pages are shown too"
-    assert not page.locator(".sh-pager").first.is_visible() and not page.locator(".sh-more").is_visible()
-    last = page.locator(".sh-catalogue tbody tr").last
+    assert not page.locator(".rx-pager").first.is_visible() and not page.locator(".rx-more").is_visible()
+    last = page.locator(".rx-catalogue tbody tr").last
     slug = last.get_attribute("data-slug")
     last.scroll_into_view_if_needed()  # the thumbnails load lazily
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=last.locator("img").element_handle())
@@ -976,37 +976,37 @@ def test_filters_on_a_paged_catalogue_search_every_page(large_site, large_url, p
     page.wait_for_url(f"**/exercises/{slug}/")
     assert page.locator("h1").inner_text().rstrip("¶") == catalogue.exercises[slug].name
     page.go_back()
-    page.wait_for_selector("form.sh-filters:not([hidden])")
-    assert page.locator(".sh-count").inner_text() == f"Showing {want} of 300 exercises"
+    page.wait_for_selector("form.rx-filters:not([hidden])")
+    assert page.locator(".rx-count").inner_text() == f"Showing {want} of 300 exercises"
 
     # Many matches: a hundred at a time; the counts beside the boxes cover every page.
     page.locator('input[name="kind"][value="stretch"]').uncheck()
     page.locator('input[name="kind"][value="strength"]').check()
     want = expected(kind=["strength"], catalogue=catalogue)
     assert want > LIST_PAGE
-    assert page.locator(".sh-catalogue tbody tr").count() == LIST_PAGE
-    assert page.locator(".sh-more button").inner_text() == f"Show {min(LIST_PAGE, want - LIST_PAGE)} more ({want - LIST_PAGE} not shown yet)"
-    page.locator(".sh-more button").click()
-    assert page.locator(".sh-catalogue tbody tr").count() == min(want, 2 * LIST_PAGE)
-    count = page.locator('input[name="position"][value="standing"]').locator("xpath=..").locator(".sh-n").inner_text()
+    assert page.locator(".rx-catalogue tbody tr").count() == LIST_PAGE
+    assert page.locator(".rx-more button").inner_text() == f"Show {min(LIST_PAGE, want - LIST_PAGE)} more ({want - LIST_PAGE} not shown yet)"
+    page.locator(".rx-more button").click()
+    assert page.locator(".rx-catalogue tbody tr").count() == min(want, 2 * LIST_PAGE)
+    count = page.locator('input[name="position"][value="standing"]').locator("xpath=..").locator(".rx-n").inner_text()
     assert count == f"({expected(kind=['strength'], position=['standing'], catalogue=catalogue)})"
 
     # Nothing ticked: the page's own hundred rows and its links to the other pages again.
-    page.locator(".sh-filters button[type=reset]").click()
-    page.wait_for_function("document.querySelector('.sh-count').textContent === '300 exercises'")
-    assert page.eval_on_selector_all(".sh-catalogue tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.slug)") == first_page
-    assert page.locator(".sh-pager").first.is_visible() and not page.locator(".sh-more").is_visible()
+    page.locator(".rx-filters button[type=reset]").click()
+    page.wait_for_function("document.querySelector('.rx-count').textContent === '300 exercises'")
+    assert page.eval_on_selector_all(".rx-catalogue tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.slug)") == first_page
+    assert page.locator(".rx-pager").first.is_visible() and not page.locator(".rx-more").is_visible()
 
 
 def test_a_paged_catalogue_prints_every_match(large_site, large_url, page):
     project, _ = large_site
     catalogue = load_catalogue(project / "exercises")
     page.goto(large_url + "exercises/?kind=strength")
-    page.wait_for_function("document.querySelector('.sh-count').textContent.startsWith('Showing')")
+    page.wait_for_function("document.querySelector('.rx-count').textContent.startsWith('Showing')")
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    assert page.locator(".sh-catalogue tbody tr").count() == expected(kind=["strength"], catalogue=catalogue)
-    assert not page.locator(".sh-more").is_visible() and not page.locator(".sh-pager ul").first.is_visible()
+    assert page.locator(".rx-catalogue tbody tr").count() == expected(kind=["strength"], catalogue=catalogue)
+    assert not page.locator(".rx-more").is_visible() and not page.locator(".rx-pager ul").first.is_visible()
 
 
 def paged_addresses(project: Path) -> list[str]:
@@ -1029,7 +1029,7 @@ def test_paged_lists_are_accessible(large_site, large_url, browser, scheme, view
         for address in paged_addresses(large_site[0]):
             page.goto(large_url + address, wait_until="load")
             if "?" in address:
-                page.wait_for_function("document.querySelector('.sh-count').textContent.startsWith('Showing')")
+                page.wait_for_function("document.querySelector('.rx-count').textContent.startsWith('Showing')")
             found += axe_violations(page, address)
     finally:
         context.close()

@@ -30,7 +30,7 @@ SHIPPED = "Shipped "  # the families' names on the page: no installed font has t
 # A card fits one sheet with room to spare: printed 6% larger, it still fits.
 SLACK = 1.06
 MM = 96 / 25.4  # CSS pixels per millimetre
-CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".sh-print", ".md-top"]
+CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".rx-print", ".md-top"]
 
 
 def exercise_names(project, slug: str) -> list[str]:
@@ -67,7 +67,7 @@ def forced_font_css(font: str) -> str:
         for family in (font, FONTS[font]) for file, (weight, style) in FACES[family].items()
     ]
     return "\n".join([*rules, f'*, *::before, *::after {{ font-family: "{SHIPPED}{font}" !important; }}',
-                       f'code, kbd, pre, samp, .sh-url {{ font-family: "{SHIPPED}{FONTS[font]}" !important; }}'])
+                       f'code, kbd, pre, samp, .rx-url {{ font-family: "{SHIPPED}{FONTS[font]}" !important; }}'])
 
 
 def open_in_font(tab, url: str, font: str) -> None:
@@ -125,7 +125,7 @@ def test_card_address_and_tracking_grid_stay_usable_in_print(tab, site_url, rout
         for scale in (1, SLACK):
             tab.set_viewport_size({"width": round(printable_width(paper) / scale), "height": 1000})
             where = f"{slug} in {font} on {paper} at scale {scale}"
-            address = tab.locator(".sh-url")
+            address = tab.locator(".rx-url")
             assert address.text_content() == f"{SITE_URL}routines/{slug}/"
             # The text just before each line break inside the address: it must end in a slash.
             before_breaks = address.evaluate(
@@ -148,7 +148,7 @@ def test_card_address_and_tracking_grid_stay_usable_in_print(tab, site_url, rout
                 }"""
             )
             assert all(text.endswith("/") for text in before_breaks), f"address broken after {before_breaks} ({where})"
-            heights = tab.locator(".sh-grid tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
+            heights = tab.locator(".rx-grid tbody tr").evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
             assert heights and min(heights) >= 6 * MM - 0.01, f"tracking rows {min(heights) / MM:.1f} mm high, < 6 mm ({where})"
 
 
@@ -167,7 +167,7 @@ def test_routine_card_hides_site_chrome_and_stays_legible_in_print(page, site_ur
                  .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
     )
     assert smallest >= 12, f"text of {smallest}px (< 9 pt) on the printed {slug} card"
-    body_text = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.sh-items td')).fontSize)")
+    body_text = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.rx-items td')).fontSize)")
     assert body_text >= 12, "exercise rows must print at 9 pt or more"
     overflow = page.evaluate(
         """() => [...document.querySelectorAll('.md-content *')]
@@ -197,7 +197,7 @@ def test_card_on_a_phone_has_no_sideways_scroll(page, site_url, project):
         page.goto(f"{site_url}routines/{slug}/")
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 360, f"{slug} is {width}px wide on a 360px phone"
-        size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.sh-items td')).fontSize)")
+        size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.rx-items td')).fontSize)")
         assert size >= 12
 
 
@@ -213,9 +213,9 @@ def test_print_button_prints(page, site_url, project):
 def test_card_qr_code_points_at_the_page(page, site_url, project):
     slug = routine_slugs(project)[0]
     page.goto(f"{site_url}routines/{slug}/")
-    label = page.locator("svg.sh-qr-code").get_attribute("aria-label")
+    label = page.locator("svg.rx-qr-code").get_attribute("aria-label")
     assert label == f"QR code linking to {SITE_URL}routines/{slug}/"
-    assert re.search(r"routines/", page.locator(".sh-url").inner_text())
+    assert re.search(r"routines/", page.locator(".rx-url").inner_text())
 
 
 def test_the_shipped_fonts_are_the_faces_the_tests_load():

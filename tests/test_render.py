@@ -191,9 +191,9 @@ def test_a_card_says_what_comes_next_and_logs_a_start_and_runs(renderer):
     card = html(renderer.pages()["routines/short.md"])
     # The bridge is done at its top level: nothing after it. The one-level clam leads on to the bridge.
     rows = card.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("</tr>")
-    assert '<span class="sh-level-name">One leg</span></span>' in rows[0]
-    assert '<span class="sh-level-name">Basic</span><span class="sh-next">, then <span class="sh-next-name">Bridge</span>' in rows[1]
-    assert '<tbody class="sh-log-start">' in card and 'class="sh-log sh-runs"' in card
+    assert '<span class="rx-level-name">One leg</span></span>' in rows[0]
+    assert '<span class="rx-level-name">Basic</span><span class="rx-next">, then <span class="rx-next-name">Bridge</span>' in rows[1]
+    assert '<tbody class="rx-log-start">' in card and 'class="rx-log rx-runs"' in card
     assert "Move up when it is easy." in card and "The rule does not cover a fixture exclusion: get it checked." in card
 
 

@@ -101,7 +101,7 @@ def test_card_qr_code_and_address_are_the_full_url(successor, project):
         html = (site / "routines" / slug / "index.html").read_text()
         address = f"{SITE_URL}routines/{slug}/"
         assert str(qr_svg(address)) in html, f"{name}: the QR code on {slug} does not hold {address}"
-        printed = re.search(r'<span class="sh-url">(.*?)</span>', html).group(1).replace("<wbr>", "")
+        printed = re.search(r'<span class="rx-url">(.*?)</span>', html).group(1).replace("<wbr>", "")
         assert printed == address, f"{name}: {slug} prints {printed}"
 
 

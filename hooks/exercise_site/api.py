@@ -40,7 +40,7 @@ FORMAT = 1  # the version of the files' layout; bumped on a change that breaks r
 FIGURES_NOTE = ("The figures are drawn by the site's generator from the pose data in exercises/*.yml; "
                 "no photograph or scraped image is used.")
 _SHARE_FROM = 100  # exercises; below this, forking a worker costs more than it saves
-KEY_STAND_IN = "sh-key"  # replaced by the builder to keep figure ids unique on a card
+KEY_STAND_IN = "rx-key"  # replaced by the builder to keep figure ids unique on a card
 
 
 def figure_path(exercise: Exercise, number: int) -> str:

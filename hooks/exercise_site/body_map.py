@@ -52,9 +52,9 @@ def body_map_svg(view: str, areas: list[BodyArea], title: str) -> Markup:
     width, height = right - left, top - bottom
     scale = min(SIZE[0] / width, SIZE[1] / height)
     view_box = _numbers("%.1f %.1f %.1f %.1f", (left, -top, width, height))
-    uid = f"sh-map-{view}"
+    uid = f"rx-map-{view}"
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="sh-map" viewBox="{view_box}"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="rx-map" viewBox="{view_box}"'
         f' width="{width * scale:.0f}" height="{height * scale:.0f}" role="group" aria-labelledby="{uid}-t"'
         ' fill="none" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round">'
         f'<title id="{uid}-t">{escape(title)}</title>'
@@ -68,5 +68,5 @@ def _patch(canvas: Canvas, body, area: BodyArea, mark: AreaMark) -> str:
     canvas.extend(x - mark.size, x + mark.size, y - mark.size, y + mark.size)
     name = escape(area.name[:1].upper() + area.name[1:])
     circle = _numbers('cx="%.1f" cy="%.1f" r="%.1f"', (x, -y, mark.size))
-    return (f'<a class="sh-map-area" href="#{area_id(area)}" aria-label="{name}">'
+    return (f'<a class="rx-map-area" href="#{area_id(area)}" aria-label="{name}">'
             f'<title>{name}</title><circle {circle}/></a>')

@@ -338,8 +338,8 @@ def _draw_body(canvas: Canvas, body: Body, view: str) -> list[tuple[str, str]]:
 # screen and only when the reader has not asked for reduced motion; the static picture
 # (start faded, end solid) is what prints and what everyone else sees.
 _ANIMATION_STYLE = (
-    "<style>.sh-fig-a{display:none}@media screen and (prefers-reduced-motion:no-preference)"
-    "{.sh-fig-a{display:inline}.sh-fig-e{opacity:.3}}</style>"
+    "<style>.rx-fig-a{display:none}@media screen and (prefers-reduced-motion:no-preference)"
+    "{.rx-fig-a{display:inline}.rx-fig-e{opacity:.3}}</style>"
 )
 _TIMING = ' dur="4s" repeatCount="indefinite" keyTimes="0;.5;1" calcMode="spline" keySplines=".5 0 .5 1;.5 0 .5 1"'
 
@@ -354,7 +354,7 @@ def _animation(start: Body, end: Body, start_paths: list[tuple[str, str]], end_p
     move = "".join(f'<animate attributeName="{name}" values="{u};{v};{u}"{_TIMING}/>'
                    for name, u, v in (("cx", ax, bx), ("cy", ay, by)) if u != v)
     parts.append(f'<circle cx="{ax}" cy="{ay}" r="{_n(HEAD)}" fill="currentColor" stroke="none">{move}</circle>')
-    return '<g class="sh-fig-a">' + "".join(parts) + "</g>"
+    return '<g class="rx-fig-a">' + "".join(parts) + "</g>"
 
 
 def _highlight(canvas: Canvas, body: Body, view: str, place_: str | None, both: bool) -> None:
@@ -483,7 +483,7 @@ def _band(canvas: Canvas, body: Body, at: str) -> None:
         canvas.grow(c, r * 2 + BAND / 2)
         attributes = _numbers('cx="%.1f" cy="%.1f" rx="%.1f" ry="%.1f" transform="rotate(%.1f %.1f %.1f)"',
                               (c[0], -c[1], r * 2, r * 0.75, -along, c[0], -c[1]))
-        canvas.parts.append(f'<ellipse class="sh-prop-band" {attributes} stroke-width="{_width(BAND)}"/>')
+        canvas.parts.append(f'<ellipse class="rx-prop-band" {attributes} stroke-width="{_width(BAND)}"/>')
         return
     dist = math.dist(a, b)
     nx, ny = -(b[1] - a[1]) / dist * r, (b[0] - a[0]) / dist * r
@@ -493,7 +493,7 @@ def _band(canvas: Canvas, body: Body, at: str) -> None:
     flipped = [v for x, y in corners for v in (x, -y)]
     data = _numbers("M%.1f %.1fL%.1f %.1fA" + _band_arc + "%.1f %.1fL%.1f %.1fA" + _band_arc + "%.1f %.1fZ",
                     (*flipped, *flipped[:2]))
-    canvas.parts.append(f'<path class="sh-prop-band" d="{data}" stroke-width="{_width(BAND)}"/>')
+    canvas.parts.append(f'<path class="rx-prop-band" d="{data}" stroke-width="{_width(BAND)}"/>')
 
 
 _AT_FEET = {"feet", "foot", "other foot", "heel", "other heel", "heels", "toes", "other toes"}
@@ -512,7 +512,7 @@ def _machine_frame(canvas: Canvas, body: Body) -> None:
     back = max(hips + TRUNK * 0.8, body.shoulders[1] - 4)
     canvas.lines([[(x - wide, 0), (x - wide, seat), (x + wide, seat), (x + wide, 0)],
                   [(x - wide + 4, seat), (x - wide + 4, back), (x + wide - 4, back), (x + wide - 4, seat)]],
-                 1.5, f' class="sh-prop-machine" opacity="{FRAME_OPACITY}"')
+                 1.5, f' class="rx-prop-machine" opacity="{FRAME_OPACITY}"')
 
 
 def _arrow(canvas: Canvas, a: tuple[float, float], b: tuple[float, float], pivot: tuple[float, float]) -> None:
@@ -727,7 +727,7 @@ def figure_svg(
     side_lying: bool = False,
     both_sides: bool = False,
     size: tuple[float, float, float] = (280.0, 220.0, 2.3),
-    css_class: str = "sh-fig",
+    css_class: str = "rx-fig",
     animate: bool = False,
 ) -> Markup:
     """The figure as one line of inline SVG (safe inside a Markdown table cell). `muscle` is
@@ -756,7 +756,7 @@ def figure_svg(
     canvas.parts += end_canvas.parts
     animate = animate and not same
     if animate:
-        canvas.parts.append('<g class="sh-fig-e">' + "".join(end_body.parts) + "</g>" + _animation(start, end, start_paths, end_paths))
+        canvas.parts.append('<g class="rx-fig-e">' + "".join(end_body.parts) + "</g>" + _animation(start, end, start_paths, end_paths))
     else:
         canvas.parts += end_body.parts
     for other in (start_canvas, end_canvas, end_body):
@@ -812,7 +812,7 @@ def exercise_figure(exercise: Exercise, level: Level | str | None, vocabulary: V
     when the same figure appears twice on one page."""
     figure, number, own = _figure_of(exercise, level)
     title = exercise.name + (f" ({own.name})" if own is not None else "")
-    uid = f"sh{'t' if thumb else 'f'}-{exercise.slug}-{number}" + (f"-{key}" if key != "" else "")
+    uid = f"rx{'t' if thumb else 'f'}-{exercise.slug}-{number}" + (f"-{key}" if key != "" else "")
     position = own.position if own is not None and own.position else exercise.position
     muscle = exercise.muscles[0] if exercise.muscles else None
     return figure_svg(
@@ -825,7 +825,7 @@ def exercise_figure(exercise: Exercise, level: Level | str | None, vocabulary: V
         side_lying=vocabulary.side_lying(position),
         both_sides=exercise.sides == "both together",
         size=THUMB_SIZE if thumb else PAGE_SIZE,
-        css_class="sh-fig sh-fig--thumb" if thumb else "sh-fig",
+        css_class="rx-fig rx-fig--thumb" if thumb else "rx-fig",
         animate=not thumb,
     )
 

@@ -48,7 +48,7 @@ _CODE = re.compile(
 )
 
 
-_ID_STAND_IN = "sh-id-stand-in"
+_ID_STAND_IN = "rx-id-stand-in"
 # The card builder's bounds (builder.md, and the builder's scripts through api/index.js): a card of
 # up to `one_sheet` exercises prints on one sheet; the tracking grid has at most `sessions` a week
 # for `weeks` weeks; a title or note holds `text` characters, a name `name`, a count up to `count`.
@@ -320,8 +320,8 @@ class Renderer:
             self.placeholders = placeholders
 
 
-_PLACEHOLDER_START = "<!--sh-figure "
-_PLACEHOLDER = re.compile(r"<!--sh-figure ([a-z0-9-]+) (\d*) ([tb]) ([\w-]*)-->")
+_PLACEHOLDER_START = "<!--rx-figure "
+_PLACEHOLDER = re.compile(r"<!--rx-figure ([a-z0-9-]+) (\d*) ([tb]) ([\w-]*)-->")
 
 
 def list_page_path(first: str, number: int) -> str:

@@ -5,18 +5,18 @@
 (function (site) {
   "use strict";
 
-  var root = document.querySelector(".sh-builder");
+  var root = document.querySelector(".rx-builder");
   if (!root) return;
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var base = (config.base || ".").replace(/\/$/, "") + "/";
   var address = site.address, quote = address.quote;
 
-  var form = root.querySelector(".sh-editor");
-  var notice = root.querySelector(".sh-b-notice");
-  var list = root.querySelector(".sh-b-items");
-  var addInput = root.querySelector("#sh-b-add");
-  var sheet = root.querySelector(".sh-built");
+  var form = root.querySelector(".rx-editor");
+  var notice = root.querySelector(".rx-b-notice");
+  var list = root.querySelector(".rx-b-items");
+  var addInput = root.querySelector("#rx-b-add");
+  var sheet = root.querySelector(".rx-built");
   var drawCard = site.card(sheet);
 
   var data = site.data(base, start);  // data.index once api/index.js is in
@@ -80,7 +80,7 @@
   // --- adding exercises ----------------------------------------------------------------
 
   function suggest() {
-    if (data.index) site.find.suggest(root.querySelector("#sh-b-names"), data.index.exercises);
+    if (data.index) site.find.suggest(root.querySelector("#rx-b-names"), data.index.exercises);
   }
 
   function add(slug, then) {
@@ -112,7 +112,7 @@
   addInput.addEventListener("keydown", function (event) {
     if (event.key === "Enter") { event.preventDefault(); addTyped(); }
   });
-  root.querySelector(".sh-b-add-button").addEventListener("click", addTyped);
+  root.querySelector(".rx-b-add-button").addEventListener("click", addTyped);
   ["focus", "input", "pointerdown"].forEach(function (type) { addInput.addEventListener(type, suggest); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
@@ -199,7 +199,7 @@
   }
 
   function showKept(kept) {
-    var ul = root.querySelector(".sh-b-kept");
+    var ul = root.querySelector(".rx-b-kept");
     keepBox.checked = !!kept;
     ul.textContent = "";
     (kept ? kept.cards : []).forEach(function (c) {
@@ -215,10 +215,10 @@
       li.appendChild(a);
       var forget = document.createElement("button");
       forget.type = "button";
-      forget.className = "md-button sh-b-forget";
+      forget.className = "md-button rx-b-forget";
       forget.appendChild(document.createTextNode("Forget "));
       var hidden = document.createElement("span");
-      hidden.className = "sh-vh";
+      hidden.className = "rx-vh";
       hidden.textContent = c.title;
       forget.appendChild(hidden);
       forget.addEventListener("click", function () {
@@ -247,7 +247,7 @@
 
   // --- start -----------------------------------------------------------------------------
 
-  document.querySelectorAll(".sh-nojs").forEach(function (p) { p.hidden = true; });
+  document.querySelectorAll(".rx-nojs").forEach(function (p) { p.hidden = true; });
   root.hidden = false;
   data.load("assets/vendor/qrcode-generator/qrcode.js", null, function () { if (state) drawQr(); });
   data.load("api/index.js", function () { say("The exercise list could not be loaded."); });

@@ -82,10 +82,10 @@
   }
 
   function setUp() {
-    var form = document.querySelector("form.sh-filters");
-    var table = document.querySelector(".sh-catalogue table");
-    var status = document.querySelector(".sh-count");
-    var applied = document.querySelector(".sh-applied");
+    var form = document.querySelector("form.rx-filters");
+    var table = document.querySelector(".rx-catalogue table");
+    var status = document.querySelector(".rx-count");
+    var applied = document.querySelector(".rx-applied");
     if (!form || !table || !status || form.dataset.ready) return;
     form.dataset.ready = "yes";
 
@@ -98,10 +98,10 @@
 
     var tbody = table.tBodies[0];
     var ownRows = Array.prototype.slice.call(tbody.rows);
-    var list = table.closest(".sh-catalogue");
+    var list = table.closest(".rx-catalogue");
     var paged = +(list.getAttribute("data-pages") || 1) > 1;
-    var pagers = Array.prototype.slice.call(document.querySelectorAll(".sh-pager"));
-    var more = document.querySelector(".sh-more");
+    var pagers = Array.prototype.slice.call(document.querySelectorAll(".rx-pager"));
+    var more = document.querySelector(".rx-more");
     var limit = STEP;
     var entries = null;  // every exercise: {row (built when first shown), values (facet -> list), low, high}
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
@@ -254,7 +254,7 @@
         : shown === 0
           ? "No exercise matches these filters. Untick some boxes or widen the difficulty."
           : "Showing " + shown + " of " + total + " exercises";
-      table.classList.toggle("sh-empty", shown === 0);
+      table.classList.toggle("rx-empty", shown === 0);
 
       // Faceted counts: an exercise counts for a box when it fails no group other than the box's own.
       // Before the rows of other pages are loaded nothing is ticked, and the server's totals stand.
@@ -265,7 +265,7 @@
             var others = failing[i].filter(function (facet) { return facet !== box.name; });
             if (!others.length && entry.values[box.name].indexOf(box.value) !== -1) n += 1;
           });
-          box.parentNode.querySelector(".sh-n").textContent = "(" + n + ")";
+          box.parentNode.querySelector(".rx-n").textContent = "(" + n + ")";
         });
       }
 

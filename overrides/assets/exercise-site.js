@@ -1,7 +1,7 @@
 // The card builder's page loads its scripts (and, through them, only the data it needs): the
 // modules of builder/, each one job, then builder.js, which uses them. Plain scripts sharing
 // self.ExerciseSite, run in this order, since a module script does not load from file://.
-if (document.querySelector(".sh-builder")) {
+if (document.querySelector(".rx-builder")) {
   (function () {
     var config = JSON.parse(document.getElementById("__config").textContent);
     var base = (config.base || ".").replace(/\/$/, "") + "/assets/";
@@ -17,7 +17,7 @@ if (document.querySelector(".sh-builder")) {
 }
 
 // The Print button is hidden until this runs, so readers without JavaScript never see a dead button.
-document.querySelectorAll(".sh-print").forEach(function (button) {
+document.querySelectorAll(".rx-print").forEach(function (button) {
   button.hidden = false;
   button.addEventListener("click", function () {
     window.print();
@@ -25,7 +25,7 @@ document.querySelectorAll(".sh-print").forEach(function (button) {
 });
 
 // The 404 page's Search button opens Material's search, as the magnifier in the header does.
-document.querySelectorAll(".sh-search").forEach(function (button) {
+document.querySelectorAll(".rx-search").forEach(function (button) {
   var toggle = document.getElementById("__search");
   var input = document.querySelector(".md-search__input");
   if (!toggle || !input) return;

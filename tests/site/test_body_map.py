@@ -30,7 +30,7 @@ def test_every_condition_names_where_it_hurts_and_every_area_leads_somewhere():
 
 def test_each_patch_links_its_place_and_each_place_lists_existing_condition_pages(built_site: Path):
     html = main_html(built_site, MAP)
-    patches = re.findall(r'<a class="sh-map-area" href="#([a-z0-9-]+)" aria-label="([^"]+)">', html)
+    patches = re.findall(r'<a class="rx-map-area" href="#([a-z0-9-]+)" aria-label="([^"]+)">', html)
     assert {target for target, _ in patches} == {re.sub(r"[^a-z0-9]+", "-", a["name"].replace("'", "")).strip("-") for a in AREAS}
     for target, label in patches:
         assert f'id="{target}"' in html, target
@@ -59,9 +59,9 @@ def test_the_map_works_by_keyboard_and_has_no_serious_accessibility_problem(page
     from test_quality import axe_violations
 
     page.goto(site_url + MAP)
-    names = page.eval_on_selector_all(".sh-map-area", "links => links.map(a => a.getAttribute('aria-label'))")
+    names = page.eval_on_selector_all(".rx-map-area", "links => links.map(a => a.getAttribute('aria-label'))")
     assert len(names) >= len(AREAS) and all(names)
-    page.locator(".sh-map-area").first.focus()
+    page.locator(".rx-map-area").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.hash.length > 1")
     target = page.evaluate("location.hash.slice(1)")

@@ -29,7 +29,7 @@ def text_of(path: Path, keep_notes: bool = False) -> str:
     article = page.split('<article class="md-content__inner md-typeset">', 1)[-1].split("</article>", 1)[0]
     article = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", article, flags=re.S)
     if not keep_notes:  # the box that says where a page departs from an older source quotes the old advice
-        article = re.sub(r'<div class="admonition info sh-evidence">.*?</div>', " ", article, flags=re.S)
+        article = re.sub(r'<div class="admonition info rx-evidence">.*?</div>', " ", article, flags=re.S)
     return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", " ", article))).replace(" .", ".").replace(" ,", ",")
 
 

@@ -51,7 +51,7 @@ def test_the_site_has_the_exercises_physiotherapists_give_runners(built_site: Pa
 @pytest.mark.parametrize("slug", EXERCISES)
 def test_every_exercise_page_has_a_figure_and_sources(built_site: Path, slug: str):
     html = main_html(page(built_site, "exercises", slug))
-    assert re.search(r'<figure class="sh-figure-block[^"]*"[^>]*><svg', html), f"{slug}: no figure"
+    assert re.search(r'<figure class="rx-figure-block[^"]*"[^>]*><svg', html), f"{slug}: no figure"
     assert re.search(r"<li>.*?<em>", html.split('id="sources"', 1)[1], re.S), f"{slug}: no sources"
 
 
@@ -76,9 +76,9 @@ def test_a_condition_page_opens_with_what_to_do_now(built_site: Path, slug: str)
     assert re.search(r"\b(days?|weeks?|months?)\b", how_long), f"{slug}: no time frame"
     data = CONDITIONS[slug]
     if data.get("starter"):
-        card = re.search(r'<a class="sh-starter-card" href="([^"]+)"', now)
+        card = re.search(r'<a class="rx-starter-card" href="([^"]+)"', now)
         assert card and card.group(1).endswith(f"routines/{data['starter']}/"), f"{slug}: no starter card link"
-        assert 2 <= now.split("Start with these exercises", 1)[1].split("sh-starter-card")[0].count("/exercises/") <= 4
+        assert 2 <= now.split("Start with these exercises", 1)[1].split("rx-starter-card")[0].count("/exercises/") <= 4
     else:
         assert data["no_starter"].split(".")[0] in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", now)), slug
 

@@ -73,7 +73,7 @@ def test_figures_command_writes_every_figure_large(tmp_path):
 
 def test_abductor_machine_frame_stays_behind_and_clear_of_the_legs_and_the_knees_open():
     root, start, end = poses_drawn(CATALOGUE, "hip-abductor-machine")
-    frame = [(e, width, opacity) for e, width, opacity in end if e.get("class") == "sh-prop-machine"]
+    frame = [(e, width, opacity) for e, width, opacity in end if e.get("class") == "rx-prop-machine"]
     assert len(frame) == 1, "the machine's frame is drawn once"
     element, width, opacity = frame[0]
     assert width <= LINE / 2 and opacity is not None and float(opacity) <= 0.5, "thin and faded: behind the person"

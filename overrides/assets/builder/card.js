@@ -5,9 +5,9 @@
 
   // `sheet` is the card's element; returns a renderer that draws a card on it.
   site.card = function (sheet) {
-    var rowTemplate = sheet.querySelector(".sh-items tbody tr");
+    var rowTemplate = sheet.querySelector(".rx-items tbody tr");
     var tbody = rowTemplate.parentNode;
-    var gridTemplate = sheet.querySelector(".sh-log:not(.sh-runs)");
+    var gridTemplate = sheet.querySelector(".rx-log:not(.rx-runs)");
     var sampleHref = rowTemplate.querySelector("a").getAttribute("href");
     rowTemplate.remove();
     gridTemplate.remove();
@@ -25,15 +25,15 @@
       var tr = rowTemplate.cloneNode(true);
       var cells = tr.children;
       cells[0].textContent = String(i + 1);
-      tr.querySelector(".sh-figure").innerHTML = level.thumb.split("-" + data.thumb_key).join("-b" + (i + 1));
+      tr.querySelector(".rx-figure").innerHTML = level.thumb.split("-" + data.thumb_key).join("-b" + (i + 1));
       var link = tr.querySelector("a");
       link.textContent = record.name;
       link.setAttribute("href", exerciseHref(item.slug, data));
-      tr.querySelector(".sh-level-name").textContent = level.name;
+      tr.querySelector(".rx-level-name").textContent = level.name;
       var harder = record.harder.length && data.bySlug[record.harder[0]];
       var next = record.levels[item.level] ? record.levels[item.level].name : harder ? harder[1] : "";
-      if (next) tr.querySelector(".sh-next-name").textContent = next;
-      else tr.querySelector(".sh-next").remove();
+      if (next) tr.querySelector(".rx-next-name").textContent = next;
+      else tr.querySelector(".rx-next").remove();
       cells[2].textContent = site.words.dosage(data, item);
       cells[3].textContent = item.cue || record.cues.join(" \u00b7 ");
       return tr;

@@ -19,12 +19,12 @@
   function button(visible, hidden, after, action, i) {
     var b = document.createElement("button");
     b.type = "button";
-    b.className = "md-button sh-b-" + action;
+    b.className = "md-button rx-b-" + action;
     b.dataset.action = action;
     b.dataset.index = String(i);
     b.appendChild(document.createTextNode(visible + " "));
     var name = document.createElement("span");
-    name.className = "sh-vh";
+    name.className = "rx-vh";
     name.textContent = hidden + " ";
     b.appendChild(name);
     if (after) b.appendChild(document.createTextNode(after));
@@ -71,7 +71,7 @@
     box.appendChild(field("Note", "note", item.note, { maxlength: text, autocomplete: "off" }));
     box.appendChild(field("Cue", "cue", item.cue, { maxlength: text, autocomplete: "off", placeholder: record.cues[0] || "" }));
     var actions = document.createElement("div");
-    actions.className = "sh-b-actions";
+    actions.className = "rx-b-actions";
     actions.appendChild(button("Move", record.name, "up", "up", i));
     actions.appendChild(button("Move", record.name, "down", "down", i));
     actions.appendChild(button("Remove", record.name, "", "remove", i));
@@ -89,7 +89,7 @@
     list.textContent = "";
     if (!card.e.length) {
       var empty = document.createElement("li");
-      empty.className = "sh-b-empty";
+      empty.className = "rx-b-empty";
       empty.textContent = "No exercises yet: add one above.";
       list.appendChild(empty);
     }

@@ -17,20 +17,20 @@
     var perSession = heads[1].children.length / (heads[0].children.length - 1);  // columns under each session's head
     [].slice.call(heads[0].children, 1 + keep).forEach(function (th) { th.remove(); });
     [].slice.call(heads[1].children, perSession * keep).forEach(function (th) { th.remove(); });
-    [].slice.call(copy.querySelectorAll(".sh-log-weeks tr"), weeks).forEach(function (tr) { tr.remove(); });
-    copy.querySelectorAll(".sh-log-weeks tr").forEach(function (tr) {
+    [].slice.call(copy.querySelectorAll(".rx-log-weeks tr"), weeks).forEach(function (tr) { tr.remove(); });
+    copy.querySelectorAll(".rx-log-weeks tr").forEach(function (tr) {
       [].slice.call(tr.children, 1 + perSession * keep).forEach(function (td) { td.remove(); });
     });
-    copy.querySelector(".sh-log-baseline").colSpan = perSession * keep;
+    copy.querySelector(".rx-log-baseline").colSpan = perSession * keep;
     return copy;
   }
 
   // Puts the card's grid in place of the one shown.
   function show(sheet, template, card, data) {
     var fresh = grid(template, sessions(card, data), +card.w);
-    var old = sheet.querySelector(".sh-grid .sh-log:not(.sh-runs)");
+    var old = sheet.querySelector(".rx-grid .rx-log:not(.rx-runs)");
     if (old) old.remove();
-    sheet.querySelector(".sh-grid").appendChild(fresh);
+    sheet.querySelector(".rx-grid").appendChild(fresh);
   }
 
   site.log = { sessions: sessions, show: show };

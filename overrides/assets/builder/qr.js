@@ -21,12 +21,12 @@
     qr.make();
     target.innerHTML = qr.createSvgTag({ cellSize: 1, margin: 4, scalable: true });
     var svg = target.querySelector("svg");
-    svg.setAttribute("class", "sh-qr-code");
+    svg.setAttribute("class", "rx-qr-code");
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", "QR code of this card's address");
     // Each module at least 0.3 mm in print, so that a phone reads a long address from paper.
     var size = Math.max(22, Math.min(40, Math.ceil((qr.getModuleCount() + 8) * 0.3)));
-    sheet.querySelector(".sh-qr").style.setProperty("--sh-qr-size", size + "mm");
+    sheet.querySelector(".rx-qr").style.setProperty("--rx-qr-size", size + "mm");
     return true;
   }
 
