@@ -74,9 +74,10 @@ def render(memo: Memo, jobs: list[tuple[str, str, dict]], render_page: Callable[
     if previous is not None:
         changed = _changed(previous.catalogue, memo.catalogue)
     out = []
+    answers: dict = {}  # this pass's replayed reads, shared by the pages that made the same read
     for template, path, values in jobs:
         before = previous.pages.get(path) if previous is not None else None
-        if before is not None and _still_valid(memo, before, template, values, changed):
+        if before is not None and _still_valid(memo, before, template, values, changed, answers):
             memo.pages[path] = before
             memo.reused += 1
             out.append(before.markdown)
@@ -95,14 +96,31 @@ def render(memo: Memo, jobs: list[tuple[str, str, dict]], render_page: Callable[
     return out
 
 
-def _still_valid(memo: Memo, page: _Page, template: str, values: dict, changed: set) -> bool:
+# Lookups whose answer is an exercise or routine by its slug: that answer is in the page's refs,
+# so a changed or removed one already fails the page through `changed`; replaying them adds nothing.
+_LOOKUPS = {"exercise", "routine"}
+
+
+def _still_valid(memo: Memo, page: _Page, template: str, values: dict, changed: set, answers: dict) -> bool:
     if page.template != template or page.values != values or page.refs & changed:
         return False
     try:
-        return all(_canonical(memo.replay(name, call, args, kwargs)) == result
-                   for name, call, args, kwargs, result in page.reads)
+        return all(_answer(memo, answers, name, call, args, kwargs) == result
+                   for name, call, args, kwargs, result in page.reads if name not in _LOOKUPS)
     except Exception:  # noqa: BLE001 - a read that fails now: render the page and let it report
         return False
+
+
+def _answer(memo: Memo, answers: dict, name: str, call: bool, args: tuple, kwargs: dict) -> Any:
+    """A recorded read made again on the new catalogue, canonical; asked once per pass when its arguments can be a key."""
+    try:
+        key = (name, call, args, tuple(sorted(kwargs.items())))
+        return answers[key]
+    except TypeError:  # an argument that cannot be a key (a list of exercises): ask every time
+        return _canonical(memo.replay(name, call, args, kwargs))
+    except KeyError:
+        answers[key] = answer = _canonical(memo.replay(name, call, args, kwargs))
+        return answer
 
 
 def _changed(old: Any, new: Any) -> set[tuple[str, str]]:
