@@ -11,8 +11,8 @@ from markupsafe import Markup, escape
 from .figure import FAR_OPACITY, HEAD, LINE, PAD, Canvas, _draw_body, _numbers, place
 from .model import AreaMark, BodyArea, Figure, Pose, slugify
 
-# The standing figure of each view: arms a little away from the body so the hips show.
-# In the side view the arms reach a little forward, so they do not cover the hip.
+# The standing figure of each view: arms a little away from the body so the sides of the body show.
+# In the side view the arms reach a little forward, so they do not cover the side of the body.
 _POSES = {
     "front": ("front", Pose(arms=[14, -14], thighs=[5, -5])),
     "side": ("side", Pose(arms=[45, 40])),
