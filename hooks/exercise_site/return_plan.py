@@ -112,8 +112,8 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     A stage is passed after `advance.sessions` sessions at it without pain and `advance.days`
     days since its first session, counted to `on`. A session that hurt sends the next one back
     `setback.stages_back` stages (not below the first) and starts the count again there. After
-    `see_someone_after` setbacks at one stage, or `see_someone_in_a_row` setbacks without a move
-    up between, the answer is to see someone. Once the last stage is passed, the plan is done.
+    `see_someone_after` setbacks at one stage, or `see_someone_in_a_row` sessions in a row that
+    hurt, the answer is to see someone. Once the last stage is passed, the plan is done.
     """
     last = len(plan.stages)
     stage, since, good, in_a_row = min(start, last), None, 0, 0
@@ -137,7 +137,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
             action = "score the morning"
             continue
         if held(plan, result):
-            good += 1
+            good, in_a_row = good + 1, 0
             action = "repeat"
             continue
         setbacks[stage] = setbacks.get(stage, 0) + 1
