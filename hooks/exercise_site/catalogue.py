@@ -637,7 +637,7 @@ def _check_plan(plan: Plan, doc: Document, problems: list[Problem]) -> None:
         if i and plan.stages[i - 1].continuous and not stage.continuous:
             problems.append(_problem(doc, f"{where}.walk_minutes", "a stage after a continuous one must be continuous too"))
     if plan.setback.section is not None and not _SLUG.match(plan.setback.section):
-        problems.append(_problem(doc, "setback.section", "a section id uses lower-case letters, digits and hyphens, e.g. 'bone-stress'"))
+        problems.append(_problem(doc, "setback.section", "a section id uses lower-case letters, digits and hyphens, e.g. 'same-day'"))
     if not plan.stages[-1].continuous:
         problems.append(_problem(doc, f"stages[{len(plan.stages) - 1}]", "the last stage is one continuous session (`walk_minutes: 0`, `repeats: 1`), after which the cap applies"))
     most = plan.week.sessions_a_week if isinstance(plan.week.sessions_a_week, int) else plan.week.sessions_a_week.high

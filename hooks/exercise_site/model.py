@@ -445,7 +445,7 @@ class PlanEntry:
     checks: Annotated[list[PlanCheck], NonEmpty()] = doc("What the reader must be able to do without pain, during it and the next morning, before the first session; in order.")
     not_ready: str = doc("What to do while a check still fails or hurts, e.g. keep up the exercises and try again in a week or two.")
     retry_days: Annotated[int, AtLeast(1)] = doc("Days of exercises before the checks are tried again, in the plan of someone not ready yet.", default=7)
-    not_for: list[str] = doc("Who must not use the plan to decide when to start, each with what to do instead, one sentence or two an item (e.g. after a bone stress injury).", default_factory=_none)
+    not_for: list[str] = doc("Who must not use the plan to decide when to start, each with what to do instead, one sentence or two an item (e.g. after a broken bone).", default_factory=_none)
 
 
 @dataclass(kw_only=True)
@@ -501,7 +501,7 @@ class PlanSetback:
     see_someone_in_a_row: Annotated[int, AtLeast(1)] = doc("Sessions in a row that hurt, each a step back, after which the reader should see a clinician.")
     see_someone: str = doc("Who to see and why, in plain words.")
     not_a_stage_problem: str = doc("Pain that is a warning sign rather than a stage set too high, and what to do, in plain words; linked to the red flags.")
-    section: str | None = doc("The id of the section of the red flags page that those signs link to, e.g. `bone-stress`.", default=None)
+    section: str | None = doc("The id of the section of the red flags page that those signs link to, e.g. `same-day`.", default=None)
 
 
 @dataclass(kw_only=True)
