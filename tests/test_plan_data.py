@@ -161,3 +161,9 @@ def test_no_plan_no_page(data):
 
 def test_the_preview_knows_the_plan_page_in_advance(data):
     assert "back-to-jogging/index.md" in page_paths(data)
+
+
+def test_an_article_can_show_the_plans_table(data):
+    renderer = renderer_for(data)
+    text = html(renderer.article('# Getting back\n\n{{ plan_table("back-to-jogging") }}\n', "getting-back.md"))
+    assert re.search(r"<td>2</td>\s*<td>5 min</td>\s*<td>1 min</td>\s*<td>run, walk, run, walk, run</td>\s*<td>17 min</td>", text)
