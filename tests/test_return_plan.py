@@ -77,6 +77,16 @@ def test_each_side_of_the_window_boundary(plan, days_before, counts):
     assert cap.limit == (Decimal(44) if counts else Decimal(11))
 
 
+def test_a_session_of_nothing_is_no_session(plan):
+    assert session_cap([Logged(DAY - timedelta(days=2), Decimal(0))], DAY, plan.cap).status == "none"
+
+
+def test_see_someone_stays_once_said(plan):
+    log = [sore(START), sore(START + timedelta(days=2))] + [good(START + timedelta(days=n)) for n in range(4, 30, 2)]
+    answer = next_session(plan, log, START + timedelta(days=31))
+    assert answer.action == "see someone" and answer.stage == len(plan.stages)  # the sessions went on to the end; the advice stands
+
+
 def test_a_session_after_the_day_is_ignored(plan):
     cap = session_cap([Logged(DAY + timedelta(days=2), Decimal(50))], DAY, plan.cap)
     assert cap.status == "none"

@@ -58,7 +58,7 @@ def window(on: date, rule: PlanCap) -> tuple[date, date]:
 def session_cap(logged: list[Logged], on: date, rule: PlanCap, unit: Unit = "min") -> Cap:
     """The longest session of `unit` in the window before `on`, plus `percent`, rounded down."""
     first, last = window(on, rule)
-    same_unit = [s for s in logged if s.unit == unit and s.day < on]
+    same_unit = [s for s in logged if s.unit == unit and s.day < on and s.amount > 0]  # nothing run is no session
     if not same_unit:
         return Cap("none", on, first, last)
     inside = [s for s in same_unit if first <= s.day <= last]
@@ -113,7 +113,8 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     days since its first session, counted to `on`. A session that hurt sends the next one back
     `setback.stages_back` stages (not below the first) and starts the count again there. After
     `see_someone_after` setbacks at one stage, or `see_someone_in_a_row` sessions in a row that
-    hurt, the answer is to see someone. Once the last stage is passed, the plan is done.
+    hurt, the answer is to see someone, and it stays so for this log: a clinician's advice takes
+    over from the plan. Once the last stage is passed, the plan is done and the cap applies.
     """
     last = len(plan.stages)
     stage, since, good, in_a_row = min(start, last), None, 0, 0
@@ -146,10 +147,10 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         stage, since, good, action = max(0, stage - plan.setback.stages_back), None, 0, "step back"
     if stage < last and ordered and ordered[-1].morning is not None and passed(on):
         stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
-    if stage >= last:
-        action = "done"
-    elif see:
+    if see:
         action = "see someone"
+    elif stage >= last:
+        action = "done"
     elif ordered and ordered[-1].morning is None:
         action = "score the morning"
     return Next(stage, action, since, good, setbacks.get(stage, 0))
