@@ -233,3 +233,16 @@ def test_the_browser_gets_the_numbers_as_json(plan):
     assert rules["cap"] == {"percent": 10, "window_days": 30, "round_down_to": {"min": "1", "km": "0.1"}}
     assert [s["walks"] for s in rules["stages"]] == [5, 2, 0]
     assert rules["advance"] == {"pain_at_most": 0, "sessions": 3, "days": 7}
+
+
+def test_examples_for_a_port_are_the_rules_answers(plan):
+    from exercise_site.return_plan import examples
+
+    cases = json.loads(json.dumps(examples(plan)))
+    caps = {c["case"]: (c["status"], c["limit"]) for c in cases["cap"]}
+    assert caps == {"nothing logged": ("none", None), "a month ago and more": ("gap", None),
+                    "on the window's first day": ("cap", "33"), "just outside the window": ("cap", "22"),
+                    "on the day itself": ("cap", "27"), "kilometres": ("cap", "5.8")}
+    actions = {c["case"]: (c["stage"], c["action"]) for c in cases["next"]}
+    assert actions == {"nothing logged": (0, "start"), "a painless week": (1, "advance"), "pain the next morning": (0, "step back"),
+                       "pain twice in a row": (0, "see someone"), "morning not scored yet": (0, "score the morning")}

@@ -1,7 +1,8 @@
 """A walk-run plan's rules as functions: the cap on the next session, the stage of the next session
 from what was logged, and a plan over weeks as data. No MkDocs. Answers are data, not sentences:
 the page's template says what each means (only a stage and a calendar event are worded here), and
-the browser gets the same numbers from `browser_rules`, so no rule is written twice.
+the browser gets the same numbers from `browser_rules`, so no rule is written twice, and a port
+of the functions to the planner's script is checked against their answers (`examples`).
 
 Days are `datetime.date`s. Stages are counted from 0 here; pages number them from 1.
 """
@@ -323,3 +324,40 @@ def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
             else:
                 events.append(Event(plan_day.day, f"{plan.name}: exercises", uid, plan.week.other_days))
     return events
+
+
+def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]]:
+    """Answers of the rules above on a few logs, JSON-ready, for testing a port of them (the
+    planner's script) against this one: each case is the input and what Python answers."""
+    def day(n: int) -> str:
+        return (first + timedelta(days=n)).isoformat()
+
+    cap_logs = {
+        "nothing logged": [],
+        "a month ago and more": [(-31, "30")],
+        "on the window's first day": [(-30, "30"), (-3, "20")],
+        "just outside the window": [(-31, "40"), (-3, "20")],
+        "on the day itself": [(0, "50"), (-2, "25")],
+        "kilometres": [(-2, "5.3")],
+    }
+    caps = []
+    for name, entries in cap_logs.items():
+        unit: Unit = "km" if name == "kilometres" else "min"
+        logged = [Logged(first + timedelta(days=n), Decimal(amount), unit) for n, amount in entries]
+        answer = session_cap(logged, first, plan.cap, unit)
+        caps.append({"case": name, "on": day(0), "unit": unit, "log": [[day(n), amount] for n, amount in entries],
+                     "status": answer.status, "limit": None if answer.limit is None else str(answer.limit)})
+    stage_logs = {
+        "nothing logged": [],
+        "a painless week": [(0, 0, 0), (2, 0, 0), (4, 0, 0)],
+        "pain the next morning": [(0, 0, 0), (2, 0, 1)],
+        "pain twice in a row": [(0, 2, 0), (2, 0, 3)],
+        "morning not scored yet": [(0, 0, 0), (2, 0, None)],
+    }
+    stages = []
+    for name, entries in stage_logs.items():
+        results = [Result(first + timedelta(days=n), during, morning) for n, during, morning in entries]
+        answer = next_session(plan, results, first + timedelta(days=7))
+        stages.append({"case": name, "on": day(7), "log": [[day(n), during, morning] for n, during, morning in entries],
+                       "stage": answer.stage, "action": answer.action})
+    return {"cap": caps, "next": stages}
