@@ -37,3 +37,5 @@ def test_the_fixture_project_uses_every_feature_the_generator_has():
     assert any(p.starter for p in pages) and any(p.no_starter for p in pages)
     assert any(p.cautions for p in pages) and any(p.also_consider for p in pages)
     assert any(area.first for area in catalogue.vocabulary.body_areas)
+    plans = list(catalogue.plans.values())
+    assert plans and any(s.ends_with == "run" for p in plans for s in p.stages), "a walk-run plan with a session that ends on a run"

@@ -1,6 +1,6 @@
 """Hostile text in the data stays text where the reader meets it.
 
-Every name and summary of every kind of file (exercise, routine, condition page, source) gets
+Every name and summary of every kind of file (exercise, routine, condition page, plan, source) gets
 HTML, `</title>`, a script, quotes, `&`, an entity and Jinja braces appended. The project is
 built from that data and every page is loaded in Chromium: no script may run, and the tab
 title, the header, the heading, the description, the social tags and search must show the
@@ -39,6 +39,13 @@ def _add_hostile_text(project: Path) -> dict[str, dict[str, str]]:
                 data["also_called"] = [*data.get("also_called", []), HOSTILE.strip()]
             path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
             pages[f"{address}/{path.stem}/"] = {"name": data["name"], "summary": data["summary"]}
+    for path in sorted((project / "exercises" / "plans").glob("*.yml")):  # a walk-run plan's page is /<slug>/
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["name"] += HOSTILE
+        data["summary"] += HOSTILE
+        data["intro"] = [*data.get("intro", []), HOSTILE.strip()]
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        pages[f"{path.stem}/"] = {"name": data["name"], "summary": data["summary"]}
     sources = project / "exercises" / "sources.yml"
     data = yaml.safe_load(sources.read_text(encoding="utf-8"))
     for source in data.values():

@@ -14,8 +14,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .model import (CONDITIONS_DIR, FACETS, RESERVED_FILES, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, VOCABULARY_FILE, WORD_NOUNS,
-                    ConditionPage, Exercise, Gear, Routine, Rules, Source, Vocabulary, gear_names, slugify)
+from .model import (CONDITIONS_DIR, FACETS, PLANS_DIR, RESERVED_FILES, ROUTINES_DIR, RULES_FILE, SLUG_PATTERN, SOURCES_FILE, VOCABULARY_FILE, WORD_NOUNS,
+                    ConditionPage, Exercise, Gear, Plan, Routine, Rules, Source, Vocabulary, gear_names, slugify)
 from .parallel import shared_map
 from .problems import CatalogueError, Problem
 from .validate import INVALID, Document, convert, suggestion
@@ -39,6 +39,7 @@ class Catalogue:
     conditions: dict[str, ConditionPage] = field(default_factory=dict)  # keyed by the condition each page names
     rules: Rules | None = None  # exercises/rules.yml; `load_catalogue` requires it
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # exercises/vocabulary.yml; `load_catalogue` requires it
+    plans: dict[str, Plan] = field(default_factory=dict)  # exercises/plans/<slug>.yml, by slug; optional
     _documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by exercise slug
     _routine_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by routine slug
     _condition_documents: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)  # by page slug
@@ -230,9 +231,10 @@ def _load(root: Path) -> Catalogue:
     exercise_files = _data_files(root, problems, label_base, skip=set(RESERVED_FILES))
     routine_files = _data_files(root / ROUTINES_DIR, problems, label_base) if (root / ROUTINES_DIR).is_dir() else []
     condition_files = _data_files(root / CONDITIONS_DIR, problems, label_base) if (root / CONDITIONS_DIR).is_dir() else []
+    plan_files = _data_files(root / PLANS_DIR, problems, label_base) if (root / PLANS_DIR).is_dir() else []
 
     jobs = [*sources_jobs, *rules_jobs, *vocabulary_jobs, *((p, Exercise) for p in exercise_files), *((p, Routine) for p in routine_files),
-            *((p, ConditionPage) for p in condition_files)]
+            *((p, ConditionPage) for p in condition_files), *((p, Plan) for p in plan_files)]
     parsed_files = iter(_parse_all(jobs, label_base))
     parsed_sources = next(parsed_files) if sources_jobs else _Parsed(INVALID, Document(_label(sources_path, label_base)))
     parsed_rules = next(parsed_files) if rules_jobs else _Parsed(INVALID, Document(_label(rules_path, label_base)))
@@ -240,7 +242,9 @@ def _load(root: Path) -> Catalogue:
     exercises = {p.stem: next(parsed_files) for p in exercise_files}
     routines = {p.stem: next(parsed_files) for p in routine_files}
     condition_pages = {p.stem: next(parsed_files) for p in condition_files}
-    for parsed in [parsed_sources, parsed_rules, parsed_vocabulary, *exercises.values(), *routines.values(), *condition_pages.values()]:
+    plans = {p.stem: next(parsed_files) for p in plan_files}
+    for parsed in [parsed_sources, parsed_rules, parsed_vocabulary, *exercises.values(), *routines.values(), *condition_pages.values(),
+                   *plans.values()]:
         problems.extend(parsed.doc.problems)
 
     sources = parsed_sources.value if isinstance(parsed_sources.value, dict) else {}
@@ -259,8 +263,15 @@ def _load(root: Path) -> Catalogue:
     words = parsed_vocabulary.value if parsed_vocabulary.value is not INVALID else None  # a missing or broken vocabulary is reported once
     known.update({name: set(words.names(name)) if words else None for name in WORD_NOUNS})
     meanings = _word_meanings(words) if words else {}
-    for parsed in [parsed_sources, parsed_rules, parsed_vocabulary, *exercises.values(), *routines.values(), *condition_pages.values()]:
+    for parsed in [parsed_sources, parsed_rules, parsed_vocabulary, *exercises.values(), *routines.values(), *condition_pages.values(),
+                   *plans.values()]:
         _check_references(parsed.doc, known, problems, meanings)
+    good_plans = {}
+    for slug, parsed in plans.items():
+        if parsed.value is not INVALID:
+            parsed.value.slug = slug
+            _check_plan(parsed.value, parsed.doc, problems)
+            good_plans[slug] = parsed.value
     for slug, parsed in exercises.items():
         if parsed.value is not INVALID:
             _check_exercise(parsed.value, parsed.doc, problems)
@@ -281,7 +292,7 @@ def _load(root: Path) -> Catalogue:
         raise CatalogueError(problems)
     ordered = dict(sorted(good_exercises.items(), key=lambda kv: kv[1].name.casefold()))
     return Catalogue(sources, ordered, dict(sorted(good_routines.items())), conditions=conditions, rules=parsed_rules.value,
-                     vocabulary=vocabulary, _vocabulary_document=parsed_vocabulary.doc,
+                     vocabulary=vocabulary, plans=good_plans, _vocabulary_document=parsed_vocabulary.doc,
                      _documents={slug: parsed.doc for slug, parsed in exercises.items()},
                      _routine_documents={slug: parsed.doc for slug, parsed in routines.items()},
                      _condition_documents={slug: parsed.doc for slug, parsed in condition_pages.items()})
@@ -323,8 +334,9 @@ def _data_files(folder: Path, problems: list[Problem], base: Path, skip: frozens
         if path.name in skip or path.name.startswith("."):
             continue
         if path.is_dir():
-            if path.name not in (ROUTINES_DIR, CONDITIONS_DIR, _SCHEMA_DIR) or folder.name in (ROUTINES_DIR, CONDITIONS_DIR):
-                problems.append(Problem(_label(path, base), 1, 1, "", "unexpected folder; exercises go in exercises/, routines in exercises/routines/, condition pages in exercises/conditions/"))
+            if path.name not in (ROUTINES_DIR, CONDITIONS_DIR, PLANS_DIR, _SCHEMA_DIR) or folder.name in (ROUTINES_DIR, CONDITIONS_DIR, PLANS_DIR):
+                problems.append(Problem(_label(path, base), 1, 1, "", "unexpected folder; exercises go in exercises/, routines in exercises/routines/, "
+                                        "condition pages in exercises/conditions/, walk-run plans in exercises/plans/"))
             continue
         if path.suffix != ".yml":
             hint = " (rename it to .yml)" if path.suffix == ".yaml" else ""
@@ -601,6 +613,37 @@ def _check_areas(vocabulary: Vocabulary, doc: Document, parsed: dict[str, _Parse
                 problems.append(_problem(item.doc, f"areas[{i}]", f"no body area '{name}' in {VOCABULARY_FILE}{suggestion(name, names)}"))
         if names and not item.value.areas:
             problems.append(_problem(item.doc, "condition", f"name where it hurts in `areas:`, from the body areas in {VOCABULARY_FILE}"))
+
+
+# Generated pages at the top of the site: a plan's address (its file name) must not take one of them.
+TOP_PAGES = ("exercises", "routines", "browse", "conditions", "builder", "api", "assets", "search", "where-does-it-hurt")
+
+
+def _check_plan(plan: Plan, doc: Document, problems: list[Problem]) -> None:
+    """The stages add up, get no easier, and end on one continuous session; a week can hold its sessions."""
+    if plan.slug in TOP_PAGES:
+        problems.append(Problem(doc.file, 1, 1, "(file name)", f"'{plan.slug}' is the address of other pages of the site; name the plan's file after its page, e.g. 'back-to-jogging.yml'"))
+    for i, stage in enumerate(plan.stages):
+        where = f"stages[{i}]"
+        if stage.ends_with == "run" and stage.repeats < 2 and stage.walk_minutes:
+            problems.append(_problem(doc, f"{where}.ends_with", "a session that ends on a run after a walk has at least 2 runs (`repeats: 2`)"))
+            continue
+        total = stage.run_minutes * stage.repeats + stage.walk_minutes * stage.walks
+        if total != stage.total_minutes:
+            parts = f"{stage.repeats} × {stage.run_minutes} min run" + (f" + {stage.walks} × {stage.walk_minutes} min walk" if stage.walks else "")
+            problems.append(_problem(doc, f"{where}.total_minutes", f"{parts} make {total} minutes, not {stage.total_minutes}"))
+        if i and stage.run_minutes < plan.stages[i - 1].run_minutes:
+            problems.append(_problem(doc, f"{where}.run_minutes", f"runs get shorter than at stage {i} ({plan.stages[i - 1].run_minutes} min); order the stages easiest first"))
+        if i and plan.stages[i - 1].continuous and not stage.continuous:
+            problems.append(_problem(doc, f"{where}.walk_minutes", "a stage after a continuous one must be continuous too"))
+    if plan.setback.section is not None and not _SLUG.match(plan.setback.section):
+        problems.append(_problem(doc, "setback.section", "a section id uses lower-case letters, digits and hyphens, e.g. 'same-day'"))
+    if not plan.stages[-1].continuous:
+        problems.append(_problem(doc, f"stages[{len(plan.stages) - 1}]", "the last stage is one continuous session (`walk_minutes: 0`, `repeats: 1`), after which the cap applies"))
+    most = plan.week.sessions_a_week if isinstance(plan.week.sessions_a_week, int) else plan.week.sessions_a_week.high
+    fits = -(-7 // (plan.week.rest_days_between + 1))
+    if most > fits:
+        problems.append(_problem(doc, "week.sessions_a_week", f"{most} sessions do not fit in a week with {plan.week.rest_days_between} rest day(s) between; at most {fits}"))
 
 
 STARTER_SIZE = (2, 4)  # exercises on a condition's starter card

@@ -423,6 +423,115 @@ FACETS = {"muscle": "muscles", "equipment": "equipment", "position": "positions"
 WORD_NOUNS = {"muscles": "muscle", "equipment": "equipment", "positions": "position", "kinds": "kind", "when": "routine time"}
 
 
+# --- walk-run plans (issue 22): optional, one file a plan -------------------------------
+# A plan is `exercises/plans/<slug>.yml` and its page is `/<slug>/`; a project without the folder
+# has no plan page. The rules the planner applies (return_plan.py) read their numbers from here.
+
+PLANS_DIR = "plans"
+
+
+@dataclass(kw_only=True)
+class PlanCheck:
+    """One check to pass before the first session of a plan."""
+
+    text: str = doc("The check as an instruction, e.g. `Walk briskly for 30 minutes without a limp.`")
+    exercise: ExerciseRef | None = doc("Slug of the exercise that trains this check, linked from it.", default=None)
+
+
+@dataclass(kw_only=True)
+class PlanEntry:
+    """Who is ready to start, and what to do until then."""
+
+    checks: Annotated[list[PlanCheck], NonEmpty()] = doc("What the reader must be able to do without pain, during it and the next morning, before the first session; in order.")
+    not_ready: str = doc("What to do while a check still fails or hurts, e.g. keep up the exercises and try again in a week or two.")
+    retry_days: Annotated[int, AtLeast(1)] = doc("Days of exercises before the checks are tried again, in the plan of someone not ready yet.", default=7)
+    not_for: list[str] = doc("Who must not use the plan to decide when to start, each with what to do instead, one sentence or two an item (e.g. after a broken bone).", default_factory=_none)
+
+
+@dataclass(kw_only=True)
+class PlanStage:
+    """One stage of a walk-run plan: a run and a walk, repeated; a stage with no walk is continuous."""
+
+    run_minutes: Annotated[int, AtLeast(1)] = doc("Minutes of each run, e.g. `2`.")
+    walk_minutes: int = doc("Minutes of each walk between runs; `0` (or left out) for one continuous run.", default=0)
+    repeats: Annotated[int, AtLeast(1)] = doc("How many runs the session has, e.g. `10`.", default=1)
+    ends_with: Literal["walk", "run"] = doc("`walk` when every run is followed by a walk (run, walk, ... run, walk); `run` when the session ends on a run (run, walk, run).", default="walk")
+    total_minutes: Annotated[int, AtLeast(1)] = doc("The whole session in minutes, as the source gives it; `make check` checks it against the runs and walks.")
+
+    @property
+    def walks(self) -> int:
+        """Walks in the session: one after each run, less the last when it ends on a run."""
+        if not self.walk_minutes:
+            return 0
+        return self.repeats if self.ends_with == "walk" else self.repeats - 1
+
+    @property
+    def continuous(self) -> bool:
+        return self.walks == 0 and self.repeats == 1
+
+
+@dataclass(kw_only=True)
+class PlanWeekRule:
+    """How sessions fall in a week."""
+
+    sessions_a_week: Count = doc("Run sessions a week, e.g. `[3, 4]`; the plan never puts more in a week.")
+    rest_days_between: Annotated[int, AtLeast(1)] = doc("Days without a run between two runs, at least, e.g. `1` for every other day.", default=1)
+    other_days: str = doc("What to do on the days between, in a sentence, e.g. keep up the strength exercises.")
+    routine: RoutineRef | None = doc("Slug of the routine to do on the days between, linked from the plan.", default=None)
+    warm_up: RoutineRef | None = doc("Slug of the routine to warm up with before each session, linked from the plan.", default=None)
+
+
+@dataclass(kw_only=True)
+class PlanAdvance:
+    """When to move up a stage."""
+
+    pain_at_most: Annotated[int, Between(0, 10)] = doc("The highest pain score, during a session or the next morning, that still counts as a session without pain; `0` for none at all.", default=0)
+    sessions: Annotated[int, AtLeast(1)] = doc("Sessions at a stage, every one without pain, before moving up.")
+    days: Annotated[int, AtLeast(1)] = doc("Days at a stage, at least, before moving up, e.g. `7` for a week.", default=7)
+    text: str = doc("The rule in plain words, as the page shows it.")
+
+
+@dataclass(kw_only=True)
+class PlanSetback:
+    """What to do when a session hurts."""
+
+    stages_back: Annotated[int, AtLeast(0)] = doc("Stages to go back for the next session after one that hurt (`0` repeats the stage); never below the first.", default=1)
+    text: str = doc("What to do, in plain words, as the page shows it.")
+    see_someone_after: Annotated[int, AtLeast(1)] = doc("Sessions that hurt at one stage after which the reader should see a clinician rather than try again.")
+    see_someone_in_a_row: Annotated[int, AtLeast(1)] = doc("Sessions in a row that hurt, each a step back, after which the reader should see a clinician.")
+    see_someone: str = doc("Who to see and why, in plain words.")
+    not_a_stage_problem: str = doc("Pain that is a warning sign rather than a stage set too high, and what to do, in plain words; linked to the red flags.")
+    section: str | None = doc("The id of the section of the red flags page that those signs link to, e.g. `same-day`.", default=None)
+
+
+@dataclass(kw_only=True)
+class PlanCap:
+    """The cap on a single session once the reader runs continuously: no session more than `percent` longer than the longest of the last `window_days` days."""
+
+    percent: Annotated[int, Between(1, 100)] = doc("How much longer than the longest recent session the next may be, in percent, e.g. `10`.")
+    window_days: Annotated[int, AtLeast(1)] = doc("Days before the next session whose sessions count, e.g. `30`: the longest of those sets the cap.")
+    text: str = doc("The rule in plain words, with an example, as the page shows it.")
+    sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the study the cap follows.")
+
+
+@dataclass(kw_only=True)
+class Plan:
+    """A walk-run plan back to the activity over weeks, stored as `exercises/plans/<slug>.yml`; its page is `/<slug>/`."""
+
+    name: str = doc("Title of the plan's page, e.g. `Back to jogging`.")
+    summary: str = doc("One line: who it is for and what it does. The page's description.")
+    intro: list[str] = doc("The page's opening, one paragraph an item.", default_factory=_none)
+    entry: PlanEntry = doc("The checks to pass before the first session.")
+    stages: Annotated[list[PlanStage], MinItems(2)] = doc("The stages, first to last, one a week when all goes well; the last is one continuous run.")
+    week: PlanWeekRule = doc("How sessions fall in a week.")
+    advance: PlanAdvance = doc("When to move up a stage.")
+    setback: PlanSetback = doc("What to do when a session hurts.")
+    cap: PlanCap = doc("The cap on each session after the last stage.")
+    sources: Annotated[list[SourceRef], NonEmpty()] = doc("Keys from `exercises/sources.yml` of the programme the stages and rules come from.")
+    article: str | None = doc("The article in the docs folder that explains the plan at length, e.g. `getting-back.md`; linked from the page (a wrong name fails the strict build).", default=None)
+    slug: str = field(init=False, default="")  # the file name, set by the loader
+
+
 VOCABULARY_FILE = "vocabulary.yml"
 RESERVED_FILES = ("sources.yml", RULES_FILE, VOCABULARY_FILE)  # data files in exercises/ that are not exercises
 

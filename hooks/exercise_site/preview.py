@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import CONDITIONS_DIR, RESERVED_FILES, ROUTINES_DIR
+from .model import CONDITIONS_DIR, PLANS_DIR, RESERVED_FILES, ROUTINES_DIR
 from .problems import CatalogueError
 
 # The generated pages whose address does not depend on the data.
@@ -37,4 +37,5 @@ def page_paths(exercises_dir: Path) -> list[str]:
     for folder, prefix in ((exercises_dir, "exercises"), (exercises_dir / ROUTINES_DIR, "routines"),
                            (exercises_dir / CONDITIONS_DIR, "conditions")):
         paths += [f"{prefix}/{p.stem}.md" for p in sorted(folder.glob("*.yml")) if p.name not in RESERVED_FILES]
+    paths += [f"{p.stem}/index.md" for p in sorted((exercises_dir / PLANS_DIR).glob("*.yml"))]  # render.plan_page
     return paths

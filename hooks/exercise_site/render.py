@@ -28,6 +28,7 @@ from .sections import split_long_tables
 from .settings import Settings
 from .thumbnails import thumbnail_path, thumbnail_size
 from .body_map import VIEW_NAMES, area_id, body_map_svg, map_views
+from .return_plan import browser_rules, minutes, sample_week, session_range, stage_repeats, stage_summary
 from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, often_text,
                    other_levels, sides_text, source_short, times_a_week)
 
@@ -136,6 +137,12 @@ class Renderer:
             builder_limits=BUILDER_LIMITS,
             card_cues=CARD_CUES,
             source_link=_source_link,
+            minutes=minutes,
+            stage_repeats=stage_repeats,
+            stage_summary=stage_summary,
+            sample_week=sample_week,
+            session_range=session_range,
+            plan_rules=lambda plan: json.dumps(browser_rules(plan), separators=(",", ":")),
         )
         # Through the `source` global, which the preview records (memo.py), so an edited source renders again.
         self.env.filters["source_short"] = lambda key: source_short(self.env.globals["source"](key))
@@ -240,6 +247,7 @@ class Renderer:
                                         {"facet": facet, "value": value})
         if self.catalogue.vocabulary.body_areas:
             jobs.append(("body_map.md", BODY_MAP_PAGE, {}))
+        jobs += [("plan.md", plan_page(slug), {"plan": plan}) for slug, plan in self.catalogue.plans.items()]
         if self.catalogue.conditions:
             jobs.append(("condition_index.md", "conditions/index.md", {}))
             for name, condition in self.catalogue.conditions.items():
@@ -322,6 +330,11 @@ class Renderer:
 
 _PLACEHOLDER_START = "<!--rx-figure "
 _PLACEHOLDER = re.compile(r"<!--rx-figure ([a-z0-9-]+) (\d*) ([tb]) ([\w-]*)-->")
+
+
+def plan_page(slug: str) -> str:
+    """The docs path of a walk-run plan's page: `exercises/plans/<slug>.yml` is `/<slug>/`."""
+    return f"{slug}/index.md"
 
 
 def list_page_path(first: str, number: int) -> str:

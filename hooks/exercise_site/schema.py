@@ -13,8 +13,8 @@ import types
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from .model import (SLUG_PATTERN, WORD_NOUNS, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Routine, Rules, Source, Span,
-                    Vocabulary, Word)
+from .model import (SLUG_PATTERN, WORD_NOUNS, AtLeast, Between, Length, ConditionPage, Exercise, MinItems, NonEmpty, Plan, Routine, Rules, Source,
+                    Span, Vocabulary, Word)
 from .validate import _fields, _hints, is_required
 
 SCHEMAS = {
@@ -24,6 +24,7 @@ SCHEMAS = {
     "condition.schema.json": (ConditionPage, "Condition page"),
     "rules.schema.json": (Rules, "Rules for exercising"),
     "vocabulary.schema.json": (Vocabulary, "Vocabulary"),
+    "plan.schema.json": (Plan, "Walk-run plan"),
 }
 
 _COUNT = {

@@ -1,0 +1,363 @@
+"""A walk-run plan's rules as functions: the cap on the next session, the stage of the next session
+from what was logged, and a plan over weeks as data. No MkDocs. Answers are data, not sentences:
+the page's template says what each means (only a stage and a calendar event are worded here), and
+the browser gets the same numbers from `browser_rules`, so no rule is written twice, and a port
+of the functions to the planner's script is checked against their answers (`examples`).
+
+Days are `datetime.date`s. Stages are counted from 0 here; pages number them from 1.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_FLOOR, Decimal
+from typing import Literal
+
+from .ical import Event
+from .model import Plan, PlanCap, PlanStage, Span
+
+Unit = Literal["min", "km"]
+# The cap is rounded down to these steps, so it never allows more than the rule: 27.5 min -> 27 min.
+STEPS: dict[str, Decimal] = {"min": Decimal(1), "km": Decimal("0.1")}
+
+
+# --- the cap on a single session, after the last stage ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A session as logged: its day and how long (minutes) or how far (km)."""
+
+    day: date
+    amount: Decimal
+    unit: Unit = "min"
+
+
+@dataclass(frozen=True)
+class Cap:
+    """The cap on the session of day `on`.
+
+    `status` is `cap` (the limit is set by `longest`), `none` (no session of this unit logged at
+    all: there is no cap yet) or `gap` (sessions were logged, but none in the window: too long a
+    break for a cap, so the plan starts again from its first stage, after the entry checks)."""
+
+    status: Literal["cap", "none", "gap"]
+    on: date
+    first: date  # the window's first day, included
+    last: date  # the window's last day, included: the day before `on`
+    longest: Logged | None = None
+    limit: Decimal | None = None
+
+
+def window(on: date, rule: PlanCap) -> tuple[date, date]:
+    """The days whose sessions set the cap for day `on`: the `window_days` days before it, both
+    ends included. With 30, a session on 1 March counts for 31 March, and not for 1 April; a
+    session on the day itself does not count (it is not before it)."""
+    return on - timedelta(days=rule.window_days), on - timedelta(days=1)
+
+
+def session_cap(logged: list[Logged], on: date, rule: PlanCap, unit: Unit = "min") -> Cap:
+    """The longest session of `unit` in the window before `on`, plus `percent`, rounded down."""
+    first, last = window(on, rule)
+    same_unit = [s for s in logged if s.unit == unit and s.day < on and s.amount > 0]  # nothing run is no session
+    if not same_unit:
+        return Cap("none", on, first, last)
+    inside = [s for s in same_unit if first <= s.day <= last]
+    if not inside:
+        return Cap("gap", on, first, last)
+    longest = max(inside, key=lambda s: (s.amount, s.day))
+    raw = Decimal(longest.amount) * (100 + rule.percent) / 100
+    step = STEPS[unit]
+    limit = (raw / step).to_integral_value(rounding=ROUND_FLOOR) * step
+    return Cap("cap", on, first, last, longest, limit)
+
+
+# --- which stage next: advance, repeat, step back or see someone -----------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    """A plan session as logged: its day, the pain during it and the next morning (0 to 10;
+    `morning` is None until the next morning has been scored)."""
+
+    day: date
+    during: int
+    morning: int | None
+
+
+Action = Literal["start", "repeat", "advance", "step back", "see someone", "score the morning", "done"]
+
+
+@dataclass(frozen=True)
+class Next:
+    """What the next session is: `stage` (len(stages) once the plan is done and the cap applies)
+    and why (`action`). `since` is the first day at the stage, `pain_free` the sessions there
+    without pain so far, `setbacks` the sessions that hurt at the stage."""
+
+    stage: int
+    action: Action
+    since: date | None = None
+    pain_free: int = 0
+    setbacks: int = 0
+
+
+def held(plan: Plan, result: Result) -> bool:
+    """The session went without pain, during it and the next morning (`advance.pain_at_most`)."""
+    most = plan.advance.pain_at_most
+    return result.during <= most and result.morning is not None and result.morning <= most
+
+
+def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) -> Next:
+    """The stage of a session on day `on`, after `results` (in any order), from stage `start`.
+
+    A stage is passed after `advance.sessions` sessions at it without pain and `advance.days`
+    days since its first session, counted to `on`. A session that hurt sends the next one back
+    `setback.stages_back` stages (not below the first) and starts the count again there. After
+    `see_someone_after` setbacks at one stage, or `see_someone_in_a_row` sessions in a row that
+    hurt, the answer is to see someone, and it stays so for this log: a clinician's advice takes
+    over from the plan. Once the last stage is passed, the plan is done and the cap applies.
+    """
+    last = len(plan.stages)
+    stage, since, good, in_a_row = min(start, last), None, 0, 0
+    setbacks: dict[int, int] = {}
+    action: Action = "start" if stage < last else "done"
+    see = False
+
+    def passed(day: date) -> bool:
+        return since is not None and good >= plan.advance.sessions and (day - since).days >= plan.advance.days
+
+    ordered = sorted(results, key=lambda r: r.day)
+    for result in ordered:
+        if stage >= last:
+            break
+        if passed(result.day):
+            stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
+            if stage >= last:
+                break
+        since = since or result.day
+        if result.morning is None:
+            action = "score the morning"
+            continue
+        if held(plan, result):
+            good, in_a_row = good + 1, 0
+            action = "repeat"
+            continue
+        setbacks[stage] = setbacks.get(stage, 0) + 1
+        in_a_row += 1
+        see = see or setbacks[stage] >= plan.setback.see_someone_after or in_a_row >= plan.setback.see_someone_in_a_row
+        stage, since, good, action = max(0, stage - plan.setback.stages_back), None, 0, "step back"
+    if stage < last and ordered and ordered[-1].morning is not None and passed(on):
+        stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
+    if see:
+        action = "see someone"
+    elif stage >= last:
+        action = "done"
+    elif ordered and ordered[-1].morning is None:
+        action = "score the morning"
+    return Next(stage, action, since, good, setbacks.get(stage, 0))
+
+
+def start_stage(plan: Plan, longest: int | None) -> int:
+    """The first stage for someone whose longest continuous run of the last 30 days took
+    `longest` minutes: the hardest stage whose runs are no longer than it (the first stage when
+    there was none), or len(stages) when it is as long as the last stage's (the cap applies)."""
+    if not longest:
+        return 0
+    if longest >= plan.stages[-1].run_minutes:
+        return len(plan.stages)
+    fitting = [i for i, stage in enumerate(plan.stages) if stage.run_minutes <= longest]
+    return fitting[-1] if fitting else 0
+
+
+# --- a plan over weeks -------------------------------------------------------------------------
+
+DayKind = Literal["session", "between", "checks"]
+
+
+@dataclass(frozen=True)
+class PlanDay:
+    day: date
+    kind: DayKind  # a plan session, a day between (exercises), or the day to try the entry checks again
+    stage: int | None = None  # the session's stage, when it is one
+
+
+@dataclass
+class PlanWeek:
+    number: int  # 1 for the week that starts on the start day
+    days: list[PlanDay] = field(default_factory=list)
+
+    @property
+    def sessions(self) -> int:
+        return sum(d.kind == "session" for d in self.days)
+
+
+@dataclass
+class Schedule:
+    weeks: list[PlanWeek]
+    start: int  # the first stage
+    ready: bool  # the entry checks passed
+    short_weeks: list[int] = field(default_factory=list)  # weeks with fewer sessions than the plan asks for
+
+
+def _most(count: int | Span) -> tuple[int, int]:
+    return (count, count) if isinstance(count, int) else (count.low, count.high)
+
+
+def schedule(plan: Plan, start: date, weekdays: set[int], ready: bool = True, longest: int | None = None,
+             max_weeks: int = 26) -> Schedule:
+    """Week by week from `start`, if every session goes without pain: sessions on `weekdays`
+    (0 Monday to 6 Sunday) with at least `rest_days_between` days between two and no more than
+    the plan's sessions a week, each at the stage `next_session` gives; the days between are for
+    exercises. Not `ready` (an entry check failed): exercises only, and the checks again after
+    `entry.retry_days`. The plan ends with the week its last stage is passed in."""
+    if not ready:
+        days = [PlanDay(start + timedelta(days=n), "between") for n in range(plan.entry.retry_days)]
+        days.append(PlanDay(start + timedelta(days=plan.entry.retry_days), "checks"))
+        return Schedule(_weeks(days, start), 0, False)
+    first = start_stage(plan, longest)
+    fewest, most = _most(plan.week.sessions_a_week)
+    results: list[Result] = []
+    days: list[PlanDay] = []
+    last_session: date | None = None
+    day = start
+    while (day - start).days < max_weeks * 7:
+        week_index = (day - start).days // 7
+        in_week = sum(1 for d in days if d.kind == "session" and (d.day - start).days // 7 == week_index)
+        rested = last_session is None or (day - last_session).days > plan.week.rest_days_between
+        if day.weekday() in weekdays and rested and in_week < most:
+            stage = next_session(plan, results, day, first).stage
+            if stage >= len(plan.stages):
+                break
+            days.append(PlanDay(day, "session", stage))
+            results.append(Result(day, 0, 0))
+            last_session = day
+        else:
+            days.append(PlanDay(day, "between"))
+        day += timedelta(days=1)
+    while (day - start).days % 7:  # the last week, to its end
+        days.append(PlanDay(day, "between"))
+        day += timedelta(days=1)
+    weeks = _weeks(days, start)
+    short = [w.number for w in weeks[:-1] if w.sessions < fewest]  # the last week may end the plan early
+    return Schedule(weeks, first, True, short)
+
+
+def _weeks(days: list[PlanDay], start: date) -> list[PlanWeek]:
+    weeks: list[PlanWeek] = []
+    for plan_day in days:
+        number = (plan_day.day - start).days // 7 + 1
+        if not weeks or weeks[-1].number != number:
+            weeks.append(PlanWeek(number))
+        weeks[-1].days.append(plan_day)
+    return weeks
+
+
+def session_range(plan: Plan) -> tuple[int, int]:
+    """The fewest and most sessions a week the plan asks for."""
+    return _most(plan.week.sessions_a_week)
+
+
+def sample_week(plan: Plan) -> list[PlanDay]:
+    """The first week of the plan for someone free every day: the pattern the page shows."""
+    monday = date(2024, 1, 1)  # any Monday: the page numbers the days, it names no dates
+    return schedule(plan, monday, set(range(7))).weeks[0].days
+
+
+# --- for the browser ---------------------------------------------------------------------------
+
+
+def browser_rules(plan: Plan) -> dict:
+    """The plan's numbers for the planner's script, as JSON-ready data: the script looks rules up
+    here instead of having its own."""
+    fewest, most = _most(plan.week.sessions_a_week)
+    return {
+        "stages": [{"run": s.run_minutes, "walk": s.walk_minutes, "repeats": s.repeats, "walks": s.walks,
+                    "total": s.total_minutes} for s in plan.stages],
+        "week": {"fewest": fewest, "most": most, "rest_days_between": plan.week.rest_days_between},
+        "advance": {"pain_at_most": plan.advance.pain_at_most, "sessions": plan.advance.sessions, "days": plan.advance.days},
+        "setback": {"stages_back": plan.setback.stages_back, "see_someone_after": plan.setback.see_someone_after,
+                    "see_someone_in_a_row": plan.setback.see_someone_in_a_row},
+        # The window is the `days` days before the session, both ends included: from on - days to on - 1.
+        "cap": {"percent": plan.cap.percent, "window_days": plan.cap.window_days, "round_down_to": {u: str(s) for u, s in STEPS.items()}},
+        "retry_days": plan.entry.retry_days,
+    }
+
+
+# --- words for a stage and calendar events ---------------------------------------------------
+
+
+def minutes(n: int) -> str:
+    return f"{n} min"
+
+
+def stage_repeats(stage: PlanStage) -> str:
+    """The Repeat column: `15 times`, `run, walk, run`, `once, non-stop`."""
+    if stage.continuous:
+        return "once, non-stop"
+    if stage.ends_with == "run" and stage.repeats <= 3:
+        return ", ".join(["run", "walk"] * (stage.repeats - 1) + ["run"])
+    if stage.ends_with == "run":
+        return f"{stage.repeats} runs with a walk between"
+    return "once" if stage.repeats == 1 else f"{stage.repeats} times"
+
+
+def stage_summary(stage: PlanStage) -> str:
+    """One line: `run 2 min, walk 1 min, 10 times (30 min)`."""
+    if stage.continuous:
+        return f"run {minutes(stage.run_minutes)} non-stop"
+    return f"run {minutes(stage.run_minutes)}, walk {minutes(stage.walk_minutes)}, {stage_repeats(stage)} ({minutes(stage.total_minutes)})"
+
+
+def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
+    """A calendar event for each session, day between and day of the checks; the same plan gives
+    the same UIDs, so importing it again updates the events."""
+    events = []
+    for week in planned.weeks:
+        for plan_day in week.days:
+            uid = f"{plan.slug}-{plan_day.day:%Y%m%d}-{plan_day.kind}@{uid_domain}"
+            if plan_day.kind == "session":
+                stage = plan.stages[plan_day.stage]
+                events.append(Event(plan_day.day, f"{plan.name}: stage {plan_day.stage + 1}", uid,
+                                    f"{stage_summary(stage)}. {plan.advance.text}"))
+            elif plan_day.kind == "checks":
+                events.append(Event(plan_day.day, f"{plan.name}: try the checks again", uid, plan.entry.not_ready))
+            else:
+                events.append(Event(plan_day.day, f"{plan.name}: exercises", uid, plan.week.other_days))
+    return events
+
+
+def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]]:
+    """Answers of the rules above on a few logs, JSON-ready, for testing a port of them (the
+    planner's script) against this one: each case is the input and what Python answers."""
+    def day(n: int) -> str:
+        return (first + timedelta(days=n)).isoformat()
+
+    cap_logs = {
+        "nothing logged": [],
+        "a month ago and more": [(-31, "30")],
+        "on the window's first day": [(-30, "30"), (-3, "20")],
+        "just outside the window": [(-31, "40"), (-3, "20")],
+        "on the day itself": [(0, "50"), (-2, "25")],
+        "kilometres": [(-2, "5.3")],
+    }
+    caps = []
+    for name, entries in cap_logs.items():
+        unit: Unit = "km" if name == "kilometres" else "min"
+        logged = [Logged(first + timedelta(days=n), Decimal(amount), unit) for n, amount in entries]
+        answer = session_cap(logged, first, plan.cap, unit)
+        caps.append({"case": name, "on": day(0), "unit": unit, "log": [[day(n), amount] for n, amount in entries],
+                     "status": answer.status, "limit": None if answer.limit is None else str(answer.limit)})
+    stage_logs = {
+        "nothing logged": [],
+        "a painless week": [(0, 0, 0), (2, 0, 0), (4, 0, 0)],
+        "pain the next morning": [(0, 0, 0), (2, 0, 1)],
+        "pain twice in a row": [(0, 2, 0), (2, 0, 3)],
+        "morning not scored yet": [(0, 0, 0), (2, 0, None)],
+    }
+    stages = []
+    for name, entries in stage_logs.items():
+        results = [Result(first + timedelta(days=n), during, morning) for n, during, morning in entries]
+        answer = next_session(plan, results, first + timedelta(days=7))
+        stages.append({"case": name, "on": day(7), "log": [[day(n), during, morning] for n, during, morning in entries],
+                       "stage": answer.stage, "action": answer.action})
+    return {"cap": caps, "next": stages}
