@@ -210,13 +210,15 @@ MINIMUM = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 
 
 def lighthouse_pages(project: Path) -> dict[str, str]:
-    """Three representative pages: the home page, the exercise with the most levels and the routine
-    card with the most exercises (the heaviest of each kind)."""
+    """The home page, the exercise with the most levels and the routine card with the most exercises
+    (the heaviest of each kind), the card builder, and each walk-run plan's page."""
     from conftest import exercise_slugs, routine_slugs
 
     exercise = max(exercise_slugs(project), key=lambda s: len(read_data(project, f"exercises/{s}.yml")["levels"]))
     routine = max(routine_slugs(project), key=lambda s: len(read_data(project, f"exercises/routines/{s}.yml")["exercises"]))
-    return {"home": "", "exercise": f"exercises/{exercise}/", "routine card": f"routines/{routine}/"}
+    plans = {f"plan {p.stem}": f"{p.stem}/" for p in sorted((project / "exercises" / "plans").glob("*.yml"))}
+    return {"home": "", "exercise": f"exercises/{exercise}/", "routine card": f"routines/{routine}/",
+            "builder": "builder/", **plans}
 
 
 def lighthouse(url: str, output: Path) -> dict:
@@ -265,10 +267,10 @@ def test_lighthouse_mobile_scores(built_site, site_url, project, tmp_path, capsy
         if low:
             problems.append(f"{name} (/{address}): {low}; " + "; ".join(run["below_full_marks"]))
     (results / "scores.json").write_text(json.dumps({"url": pages_url, "pages": figures}, indent=2) + "\n")
-    lines = [f"{'page':<14}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}   metrics"]
+    lines = [f"{'page':<24}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}   metrics"]
     for name, run in figures.items():
         s = run["scores"]
-        lines.append(f"{name:<14}{s['performance']:>6}{s['accessibility']:>6}{s['best-practices']:>6}{s['seo']:>6}   "
+        lines.append(f"{name:<24}{s['performance']:>6}{s['accessibility']:>6}{s['best-practices']:>6}{s['seo']:>6}   "
                      + ", ".join(f"{k} {v}" for k, v in run["metrics"].items()))
     table = "\n".join(lines)
     (results / "scores.txt").write_text(table + "\n")
