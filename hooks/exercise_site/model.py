@@ -445,6 +445,7 @@ class PlanEntry:
     checks: Annotated[list[PlanCheck], NonEmpty()] = doc("What the reader must be able to do without pain, during it and the next morning, before the first session; in order.")
     not_ready: str = doc("What to do while a check still fails or hurts, e.g. keep up the exercises and try again in a week or two.")
     retry_days: Annotated[int, AtLeast(1)] = doc("Days of exercises before the checks are tried again, in the plan of someone not ready yet.", default=7)
+    stop_if: str | None = doc("Pain in a check that is a warning sign rather than not being ready yet, and what to do, in plain words; linked to the red flags section `setback.section`.", default=None)
     not_for: list[str] = doc("Who must not use the plan to decide when to start, each with what to do instead, one sentence or two an item (e.g. after a broken bone).", default_factory=_none)
 
 
