@@ -247,7 +247,6 @@
 
   // --- start -----------------------------------------------------------------------------
 
-  document.querySelectorAll(".rx-nojs").forEach(function (p) { p.hidden = true; });
   root.hidden = false;
   data.load("assets/vendor/qrcode-generator/qrcode.js", null, function () { if (state) drawQr(); });
   data.load("api/index.js", function () { say("The exercise list could not be loaded."); });
