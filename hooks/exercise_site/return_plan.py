@@ -265,6 +265,11 @@ def sample_week(plan: Plan) -> list[PlanDay]:
 
 # --- for the browser ---------------------------------------------------------------------------
 
+# What the log kept on the reader's device accepts (planner/log.js): pain on the 0 to 10 scale the
+# plan's pain rule uses, time and distance to these places and no more, a note of a line or two.
+LOG_LIMITS = {"kinds": ["run", "exercises"], "pain": {"least": 0, "most": 10}, "note_chars": 200,
+              "minutes": {"most": 600, "places": 1}, "km": {"most": 200, "places": 2}}
+
 
 def browser_rules(plan: Plan) -> dict:
     """The plan's numbers and words for the planner's script, as JSON-ready data: the script looks
@@ -287,6 +292,7 @@ def browser_rules(plan: Plan) -> dict:
         # How plan_events words and names an event, with {placeholders} the script fills in.
         "events": {"summary": EVENT_SUMMARIES, "session": SESSION_DESCRIPTION, "uid": EVENT_UID},
         "ics": {**ICS_RULES, "prodid": PRODID},
+        "log": LOG_LIMITS,
     }
 
 
