@@ -290,7 +290,7 @@ def browser_rules(plan: Plan) -> dict:
         "retry_days": plan.entry.retry_days,
         "texts": {"advance": plan.advance.text, "other_days": plan.week.other_days, "not_ready": plan.entry.not_ready},
         # How plan_events words and names an event, with {placeholders} the script fills in.
-        "events": {"summary": EVENT_SUMMARIES, "session": SESSION_DESCRIPTION, "uid": EVENT_UID},
+        "events": {"summary": EVENT_SUMMARIES, "session": SESSION_DESCRIPTION, "uid": EVENT_UID, "alarm": EVENT_ALARMS},
         "ics": {**ICS_RULES, "prodid": PRODID},
         "log": LOG_LIMITS,
     }
@@ -327,6 +327,7 @@ EVENT_SUMMARIES: dict[str, str] = {"session": "{name}: stage {number}", "checks"
                                    "between": "{name}: exercises"}
 SESSION_DESCRIPTION = "{stage}. {advance}"
 EVENT_UID = "{slug}-{date}-{kind}@{domain}"
+EVENT_ALARMS = ["session", "checks"]  # the days with a reminder the evening before; not every day between
 
 
 def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
@@ -344,7 +345,7 @@ def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
                 description = plan.entry.not_ready
             else:
                 description = plan.week.other_days
-            events.append(Event(plan_day.day, summary, uid, description))
+            events.append(Event(plan_day.day, summary, uid, description, plan_day.kind in EVENT_ALARMS))
     return events
 
 
