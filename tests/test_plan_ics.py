@@ -15,7 +15,7 @@ from exercise_site.catalogue import load_catalogue
 from exercise_site.ical import PRODID, Event, calendar
 from exercise_site.return_plan import browser_rules, plan_events, schedule, schedule_json
 
-from conftest import FIXTURE_SITE, ROOT
+from conftest import ROOT
 
 PLANNER = ROOT / "overrides" / "assets" / "planner"
 STAMP = datetime(2026, 12, 6, 1, 30, 5, tzinfo=timezone.utc)
@@ -24,8 +24,10 @@ DOMAIN = "example.github.io"
 
 
 @pytest.fixture(scope="module")
-def plan():
-    return load_catalogue(FIXTURE_SITE / "exercises").plans["back-to-jogging"]
+def plan(project):
+    """The project's plan: the fixture project's back-to-jogging here, this site's under tests/site/."""
+    plans = load_catalogue(project / "exercises").plans
+    return plans[sorted(plans)[0]]
 
 
 @pytest.fixture(scope="module")
