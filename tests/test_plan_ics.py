@@ -4,35 +4,22 @@ library (`icalendar`) reads it back with every event's day and title. In real Ch
 fixture project's plan."""
 from __future__ import annotations
 
-import json
 import random
 from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 import pytest
 
-from exercise_site.catalogue import load_catalogue
 from exercise_site.ical import PRODID, Event, calendar
-from exercise_site.return_plan import browser_rules, plan_events, schedule, schedule_json
+from exercise_site.return_plan import plan_events, schedule, schedule_json
 
 from conftest import ROOT
+from test_planner_rules import plan, rules  # noqa: F401  (the project's plan, and its JSON as the page has it)
 
 PLANNER = ROOT / "overrides" / "assets" / "planner"
 STAMP = datetime(2026, 12, 6, 1, 30, 5, tzinfo=timezone.utc)
 SITE = "Fixture Exercises"
 DOMAIN = "example.github.io"
-
-
-@pytest.fixture(scope="module")
-def plan(project):
-    """The project's plan: the fixture project's back-to-jogging here, this site's under tests/site/."""
-    plans = load_catalogue(project / "exercises").plans
-    return plans[sorted(plans)[0]]
-
-
-@pytest.fixture(scope="module")
-def rules(plan):
-    return json.loads(json.dumps(browser_rules(plan)))
 
 
 @pytest.fixture
