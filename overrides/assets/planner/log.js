@@ -216,7 +216,7 @@
       var stored;
       try { stored = JSON.parse(text); } catch (e) { stored = null; }
       if (!stored || typeof stored !== "object" || !Array.isArray(stored.entries) || typeof stored.format !== "number") {
-        return { raw: null, entries: [], writable: false, problems: [{ field: "log", message: "Log: the log kept on this device can't be read, so it is left as it is and nothing new is kept. Export what you see on paper, or clear this site's data in the browser to start again." }] };
+        return { raw: null, entries: [], writable: false, problems: [{ field: "log", message: "Log: the log kept on this device can't be read. It is left as it is, and nothing new is kept over it; to start a new log, clear this site's data in the browser's settings." }] };
       }
       if (stored.format > FORMAT) {
         return { raw: null, entries: [], writable: false, problems: [{ field: "log", message: "Log: the log kept on this device was written by a newer version of this site; this copy can't read it and leaves it as it is. Open the site online to see it." }] };
