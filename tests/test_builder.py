@@ -241,6 +241,43 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
     assert not errors, errors
 
 
+def weeks_table(page) -> list[list[str]]:
+    """The cells of the card's weeks (its second side), heading row first, as the page shows them."""
+    return page.locator(".rx-weeks tr").evaluate_all("rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))")
+
+
+@pytest_browser
+def test_the_builders_weeks_say_what_the_routine_page_says_and_follow_the_card(page, site_url, project):
+    errors = watch(page)
+    page.goto(f"{site_url}routines/{ROUTINE}/")
+    fixed = weeks_table(page)
+    routine = read_data(project, f"exercises/routines/{ROUTINE}.yml")
+    weeks = routine["frequency"]["weeks"]
+    assert fixed[0] == ["#", "Exercise", "Start: level and dosage", "Move up at", *(f"Week {n}" for n in range(1, weeks + 1)), "Then"]
+    assert [row[1] for row in fixed[1:]] == routine_names(project, ROUTINE)
+    page.get_by_role("link", name="Customise this card").click()
+    page.wait_for_function(f"document.querySelectorAll('.rx-weeks tbody tr').length === {len(fixed) - 1}")
+    # Drawn in the browser from the card, by the same words and rules: the same table, cell for cell.
+    assert weeks_table(page) == fixed
+    assert page.locator(".rx-weeks h2").inner_text().removesuffix("¶") == f"{routine['name']}: week by week"
+    assert page.locator(".rx-weeks").is_visible()
+
+    page.get_by_label("Weeks to track").fill("4")
+    page.wait_for_function("document.querySelectorAll('.rx-weeks thead th').length === 4 + 5")
+    table = weeks_table(page)
+    assert table[0][4:] == ["Week 1", "Week 2", "Week 3", "Week 4", "Then"] and all(len(row) == 9 for row in table)
+    assert "Weeks 1 to 4," in page.locator(".rx-weeks-how").inner_text()
+
+    page.get_by_label("Level for Step drop").select_option(label="Level 2: Weighted")
+    step = next(row for row in weeks_table(page) if row[1] == "Step drop")
+    assert step[2] == "2. Weighted: 3 sets of 8–12 reps on each side; a load you can lower with control"
+    assert step[3].startswith("3 sets of 12 reps on each side; a load you can lower with control")  # the top of the dosage
+    assert step[-1] == "Slow lowering: 3 sets of 6–8 reps on each side; three seconds down, one up"
+    page.locator('.rx-b-items li', has_text="Step drop").locator('input[name="reps"]').fill("9-14")
+    page.wait_for_function("[...document.querySelectorAll('.rx-weeks tbody tr')].some(r => r.textContent.includes('3 sets of 14 reps'))")
+    assert not errors, errors
+
+
 @pytest_browser
 def test_add_to_a_card_from_an_exercise_page(page, site_url):
     page.goto(f"{site_url}exercises/curl-up/")
@@ -332,7 +369,8 @@ def test_without_javascript_the_page_says_so(browser, site_url):
 
 # --- printing: nine exercises on one sheet, and the printed QR code ------------------------
 
-from test_print import FONTS, PAPER, SLACK, flat, open_in_font, print_pdf  # noqa: E402
+from conftest import pdf_pages  # noqa: E402
+from test_print import FONTS, PAPER, SLACK, check_weeks_side, flat, open_in_font, print_pdf  # noqa: E402
 
 
 def printed_qr_codes(pdf: bytes, dpi: int = 200) -> list[str]:
@@ -376,14 +414,18 @@ def nine_card(browser, site_url) -> str:
 @pytest_browser
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
-def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_card, project, font, paper):
+def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code_and_its_weeks_on_the_next(browser, nine_card, project, font, paper):
     context = browser.new_context()
     tab = context.new_page()
     errors = watch(tab)
     open_in_font(tab, nine_card, font)
     tab.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 9 && document.querySelector('.rx-qr svg')")
-    pages, text, pdf = print_pdf(tab, font, format=paper, scale=SLACK)
-    assert pages == 1, f"a built card of nine in {font} prints on {pages} {paper} sheets at scale {SLACK}"
+    pages, _, pdf = print_pdf(tab, font, format=paper, scale=SLACK)
+    where = f"a built card of nine in {font} on {paper} at scale {SLACK}"
+    assert pages == 2, f"{where} prints on {pages} sheets, not the card and its weeks"
+    text, weeks = pdf_pages(pdf)
+    check_weeks_side(weeks, read_data(project, f"exercises/routines/{ROUTINE}.yml")["name"], nine_names(project), 6, where)
+    assert "week by week" not in text, f"the weeks begin on the card's own sheet ({where})"
     for name in nine_names(project):
         assert flat(name) in flat(text)
     rule = read_data(project, "exercises/rules.yml")["pain"]
