@@ -3,6 +3,9 @@ of its dosage that the moving-up rule asks for, its own check and the next step,
 routine's weeks; nothing the data does not hold."""
 from __future__ import annotations
 
+import re
+from html import escape
+
 import pytest
 from conftest import FIXTURE_SITE
 
@@ -85,3 +88,33 @@ def test_every_row_says_where_to_start_and_what_comes_next(slug):
             assert row.next.exercise.slug == row.exercise.harder[0]
         else:
             assert row.next is None
+
+
+# --- the routine page (a real build of the fixture project) ------------------------------------
+
+
+def weeks_part(built_site, slug: str) -> str:
+    html = (built_site / "routines" / slug / "index.html").read_text(encoding="utf-8")
+    card = html.split('<div class="rx-card-page"', 1)[1]
+    assert card.count('<div class="rx-weeks"') == 1, f"{slug}: the weeks must be on the card, once"
+    return card.split('<div class="rx-weeks"', 1)[1]
+
+
+@pytest.mark.parametrize("slug", sorted(CATALOGUE.routines))
+def test_a_routine_page_has_its_weeks_after_the_card(built_site, slug):
+    part = weeks_part(built_site, slug)
+    routine = CATALOGUE.routines[slug]
+    weeks = view(slug)
+    assert f"{routine.name}: week by week" in part and CATALOGUE.rules.move_up in part
+    head, body = part.split("</thead>", 1)
+    assert re.findall(r'<span class="rx-vh">Week </span>(\d+)</th>', head) == [str(n) for n in range(1, weeks.weeks + 1)]
+    rows = re.findall(r"<tr>(.*?)</tr>", body.split("</tbody>", 1)[0], re.S)
+    assert len(rows) == len(routine.exercises)
+    for row, cells in zip(weeks.rows, rows):
+        assert f'<span class="rx-w-name">{escape(row.exercise.name, quote=False)}</span>' in cells
+        assert f'<span class="rx-w-dosage">{escape(row.dosage, quote=False)}</span>' in cells
+        assert cells.count('<span class="rx-box"></span>') == weeks.weeks
+        if row.next is None:
+            assert "rx-w-stay" in cells and "rx-w-up" not in cells and "rx-w-harder" not in cells
+        else:
+            assert escape(row.next.name, quote=False) in cells
