@@ -246,6 +246,12 @@ def weeks_table(page) -> list[list[str]]:
     return page.locator(".rx-weeks tr").evaluate_all("rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))")
 
 
+def weeks_row(page, name: str) -> dict[str, str]:
+    """The parts of one exercise's row of the weeks."""
+    row = page.locator(".rx-weeks tbody tr", has=page.locator(".rx-w-name", has_text=name))
+    return {part: row.locator(f".rx-w-{part}").inner_text().strip() for part in ("start", "then", "top")}
+
+
 @pytest_browser
 def test_the_builders_weeks_say_what_the_routine_page_says_and_follow_the_card(page, site_url, project):
     errors = watch(page)
@@ -253,8 +259,8 @@ def test_the_builders_weeks_say_what_the_routine_page_says_and_follow_the_card(p
     fixed = weeks_table(page)
     routine = read_data(project, f"exercises/routines/{ROUTINE}.yml")
     weeks = routine["frequency"]["weeks"]
-    assert fixed[0] == ["#", "Exercise", "Start: level and dosage", "Move up at", *(f"Week {n}" for n in range(1, weeks + 1)), "Then"]
-    assert [row[1] for row in fixed[1:]] == routine_names(project, ROUTINE)
+    assert fixed[0] == ["#", "Exercise: start, then", "Move up at", *(f"Week {n}" for n in range(1, weeks + 1))]
+    assert page.locator(".rx-weeks .rx-w-name").all_inner_texts() == routine_names(project, ROUTINE)
     page.get_by_role("link", name="Customise this card").click()
     page.wait_for_function(f"document.querySelectorAll('.rx-weeks tbody tr').length === {len(fixed) - 1}")
     # Drawn in the browser from the card, by the same words and rules: the same table, cell for cell.
@@ -263,18 +269,24 @@ def test_the_builders_weeks_say_what_the_routine_page_says_and_follow_the_card(p
     assert page.locator(".rx-weeks").is_visible()
 
     page.get_by_label("Weeks to track").fill("4")
-    page.wait_for_function("document.querySelectorAll('.rx-weeks thead th').length === 4 + 5")
+    page.wait_for_function("document.querySelectorAll('.rx-weeks thead th').length === 3 + 4")
     table = weeks_table(page)
-    assert table[0][4:] == ["Week 1", "Week 2", "Week 3", "Week 4", "Then"] and all(len(row) == 9 for row in table)
+    assert table[0][3:] == ["Week 1", "Week 2", "Week 3", "Week 4"] and all(len(row) == 7 for row in table)
+    assert all(row[3:] == ["", "", "", ""] for row in table[1:]), "a box a week, nothing else"
     assert "Weeks 1 to 4," in page.locator(".rx-weeks-how").inner_text()
 
     page.get_by_label("Level for Step drop").select_option(label="Level 2: Weighted")
-    step = next(row for row in weeks_table(page) if row[1] == "Step drop")
-    assert step[2] == "2. Weighted: 3 sets of 8–12 reps on each side; a load you can lower with control"
-    assert step[3].startswith("3 sets of 12 reps on each side; a load you can lower with control")  # the top of the dosage
-    assert step[-1] == "Slow lowering: 3 sets of 6–8 reps on each side; three seconds down, one up"
-    page.locator('.rx-b-items li', has_text="Step drop").locator('input[name="reps"]').fill("9-14")
-    page.wait_for_function("[...document.querySelectorAll('.rx-weeks tbody tr')].some(r => r.textContent.includes('3 sets of 14 reps'))")
+    assert weeks_row(page, "Step drop") == {
+        "start": "Start: 2. Weighted, 3 sets of 8–12 reps on each side; a load you can lower with control",
+        "then": "Then: Slow lowering, 3 sets of 6–8 reps on each side; three seconds down, one up",
+        "top": "3 sets of 12 reps on each side; a load you can lower with control",  # the top of the dosage
+    }
+    page.locator(".rx-b-items li", has_text="Step drop").locator('input[name="reps"]').fill("9-14")
+    page.wait_for_function("[...document.querySelectorAll('.rx-weeks .rx-w-top')].some(t => t.textContent.startsWith('3 sets of 14 reps'))")
+    assert weeks_row(page, "Step drop")["start"].startswith("Start: 2. Weighted, 3 sets of 9–14 reps")
+    page.get_by_label("Level for Step drop").select_option(label="Level 3: Slow lowering")
+    assert weeks_row(page, "Step drop")["then"] == "Then: the top of the ladder; stay at this level"
+    assert weeks_row(page, "Heel lift")["then"] == "Then: the next exercise, Step drop, from its first level"
     assert not errors, errors
 
 

@@ -1,6 +1,6 @@
 // The card's second side, week by week (weeks_view in macros.md, as the ready-made cards have it):
-// for each exercise where it starts, the top of its dosage and its own check, a box a week and the
-// next step. builder.md renders the table once with one row of empty slots and the most weeks a
+// for each exercise where it starts and the next step, the top of its dosage and its own check, and
+// a box a week. builder.md renders the table once with one row of empty slots and the most weeks a
 // card may track; this fills a copy of the row for each exercise and keeps the card's weeks.
 (function (site) {
   "use strict";
@@ -33,13 +33,13 @@
     var tbody = rowTemplate.parentNode;
     var head = part.querySelector("thead tr");
     var headTemplate = head.cloneNode(true);
-    var firstWeek = 4;  // cells before the weeks: #, exercise, start, move up at
+    var firstWeek = 3;  // cells before the weeks: #, exercise, move up at
     rowTemplate.remove();
 
-    // A copy of `tr` with only the first `weeks` week cells (the last cell, the next step, stays).
+    // A copy of `tr` with only the first `weeks` week cells.
     function trim(tr, weeks) {
-      var copy = tr.cloneNode(true), cells = [].slice.call(copy.children);
-      cells.slice(firstWeek + weeks, cells.length - 1).forEach(function (cell) { cell.remove(); });
+      var copy = tr.cloneNode(true);
+      [].slice.call(copy.children, firstWeek + weeks).forEach(function (cell) { cell.remove(); });
       return copy;
     }
 
