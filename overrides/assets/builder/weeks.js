@@ -27,7 +27,7 @@
   function text(parent, selector, value) { parent.querySelector(selector).textContent = value; }
 
   // `sheet` is the card's element; returns a renderer that draws the weeks of a card on it.
-  site.weeks = function (sheet) {
+  site.weeks = function weeks(sheet) {
     var part = sheet.querySelector(".rx-weeks");
     var rowTemplate = part.querySelector("tbody tr");
     var tbody = rowTemplate.parentNode;
@@ -76,4 +76,5 @@
       part.hidden = !card.e.length;
     };
   };
+  site.weeks.top = top;
 })(self.ExerciseSite = self.ExerciseSite || {});
