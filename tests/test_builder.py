@@ -287,6 +287,13 @@ def test_the_builders_weeks_say_what_the_routine_page_says_and_follow_the_card(p
     page.get_by_label("Level for Step drop").select_option(label="Level 3: Slow lowering")
     assert weeks_row(page, "Step drop")["then"] == "Then: the top of the ladder; stay at this level"
     assert weeks_row(page, "Heel lift")["then"] == "Then: the next exercise, Step drop, from its first level"
+
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Print the weeks on their own").click()
+    assert page.evaluate("() => window.__printed") == 1
+    alone = pdf_pages(page.pdf(format="A4"))
+    assert len(alone) == 1 and alone[0].split("\n", 1)[0].strip() == f"{routine['name']}: week by week", alone[0][:80]
+    assert "Prepared for" not in alone[0] and "Card details" not in alone[0]
     assert not errors, errors
 
 

@@ -140,6 +140,23 @@ def test_routine_card_prints_on_one_sheet_and_its_weeks_on_the_next(tab, site_ur
     check_weeks_side(weeks, routine["name"], names, routine["frequency"].get("weeks", DEFAULT_WEEKS), where)
 
 
+@pytest.mark.parametrize("paper", PAPER)
+def test_the_weeks_print_on_their_own_sheet_from_their_button(tab, site_url, project, paper):
+    slug = routine_slugs(project)[-1]
+    font = next(iter(FONTS))
+    open_in_font(tab, f"{site_url}routines/{slug}/", font)
+    tab.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    tab.get_by_role("button", name="Print the weeks on their own").click()
+    assert tab.evaluate("() => window.__printed") == 1
+    pages, text, _ = print_pdf(tab, font, format=paper, scale=SLACK)
+    routine = read_data(project, f"exercises/routines/{slug}.yml")
+    assert pages == 1, f"the weeks of {slug} alone print on {pages} {paper} sheets"
+    check_weeks_side(text, routine["name"], exercise_names(project, slug), routine["frequency"].get("weeks", DEFAULT_WEEKS), slug)
+    assert routine["summary"] not in flat(text)
+    tab.evaluate("() => window.dispatchEvent(new Event('afterprint'))")  # the card prints whole again
+    assert print_pdf(tab, font, format=paper, scale=SLACK)[0] == 2
+
+
 @pytest.mark.parametrize("font", FONTS)
 def test_card_address_and_tracking_grid_stay_usable_in_print(tab, site_url, routine_slug, font):
     slug = routine_slug
