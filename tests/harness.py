@@ -47,6 +47,7 @@ __all__ = [  # what test modules import, from here or from either conftest
     "offline_folder",
     "pdf_fonts",
     "pdf_info",
+    "pdf_pages",
     "problems_for",
     "edit",
     "line_of",
@@ -187,13 +188,18 @@ def chromium_path() -> str | None:
 
 def pdf_info(pdf: bytes) -> tuple[int, str]:
     """Number of pages and the text of a PDF, read by PDFium (pypdfium2), line by line as laid out."""
+    pages = pdf_pages(pdf)
+    return len(pages), "\n".join(pages)
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    """The text of each page of a PDF, as laid out."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
     try:
         # PDFium marks a hyphen that ends a line with U+FFFE and joins the lines: keep both, as printed.
-        text = "\n".join(page.get_textpage().get_text_range() for page in document)
-        return len(document), text.replace("\r\n", "\n").replace("\ufffe", "-\n")
+        return [page.get_textpage().get_text_range().replace("\r\n", "\n").replace("\ufffe", "-\n") for page in document]
     finally:
         document.close()
 

@@ -241,6 +241,62 @@ def test_customise_change_add_and_reopen_elsewhere(browser, site_url, project):
     assert not errors, errors
 
 
+def weeks_table(page) -> list[list[str]]:
+    """The cells of the card's weeks (its second side), heading row first, as the page shows them."""
+    return page.locator(".rx-weeks tr").evaluate_all("rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))")
+
+
+def weeks_row(page, name: str) -> dict[str, str]:
+    """The parts of one exercise's row of the weeks."""
+    row = page.locator(".rx-weeks tbody tr", has=page.locator(".rx-w-name", has_text=name))
+    return {part: row.locator(f".rx-w-{part}").inner_text().strip() for part in ("start", "then", "top")}
+
+
+@pytest_browser
+def test_the_builders_weeks_say_what_the_routine_page_says_and_follow_the_card(page, site_url, project):
+    errors = watch(page)
+    page.goto(f"{site_url}routines/{ROUTINE}/")
+    fixed = weeks_table(page)
+    routine = read_data(project, f"exercises/routines/{ROUTINE}.yml")
+    weeks = routine["frequency"]["weeks"]
+    assert fixed[0] == ["#", "Exercise: start, then", "Move up at", *(f"Week {n}" for n in range(1, weeks + 1))]
+    assert page.locator(".rx-weeks .rx-w-name").all_inner_texts() == routine_names(project, ROUTINE)
+    page.get_by_role("link", name="Customise this card").click()
+    page.wait_for_function(f"document.querySelectorAll('.rx-weeks tbody tr').length === {len(fixed) - 1}")
+    # Drawn in the browser from the card, by the same words and rules: the same table, cell for cell.
+    assert weeks_table(page) == fixed
+    assert page.locator(".rx-weeks h2").inner_text().removesuffix("¶") == f"{routine['name']}: week by week"
+    assert page.locator(".rx-weeks").is_visible()
+
+    page.get_by_label("Weeks to track").fill("4")
+    page.wait_for_function("document.querySelectorAll('.rx-weeks thead th').length === 3 + 4")
+    table = weeks_table(page)
+    assert table[0][3:] == ["Week 1", "Week 2", "Week 3", "Week 4"] and all(len(row) == 7 for row in table)
+    assert all(row[3:] == ["", "", "", ""] for row in table[1:]), "a box a week, nothing else"
+    assert "Weeks 1 to 4," in page.locator(".rx-weeks-how").inner_text()
+
+    page.get_by_label("Level for Step drop").select_option(label="Level 2: Weighted")
+    assert weeks_row(page, "Step drop") == {
+        "start": "Start: 2. Weighted, 3 sets of 8–12 reps on each side; a load you can lower with control",
+        "then": "Then: Slow lowering, 3 sets of 6–8 reps on each side; three seconds down, one up",
+        "top": "3 sets of 12 reps on each side; a load you can lower with control",  # the top of the dosage
+    }
+    page.locator(".rx-b-items li", has_text="Step drop").locator('input[name="reps"]').fill("9-14")
+    page.wait_for_function("[...document.querySelectorAll('.rx-weeks .rx-w-top')].some(t => t.textContent.startsWith('3 sets of 14 reps'))")
+    assert weeks_row(page, "Step drop")["start"].startswith("Start: 2. Weighted, 3 sets of 9–14 reps")
+    page.get_by_label("Level for Step drop").select_option(label="Level 3: Slow lowering")
+    assert weeks_row(page, "Step drop")["then"] == "Then: the top of the ladder; stay at this level"
+    assert weeks_row(page, "Heel lift")["then"] == "Then: the next exercise, Step drop, from its first level"
+
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Print the weeks on their own").click()
+    assert page.evaluate("() => window.__printed") == 1
+    alone = pdf_pages(page.pdf(format="A4"))
+    assert len(alone) == 1 and alone[0].split("\n", 1)[0].strip() == f"{routine['name']}: week by week", alone[0][:80]
+    assert "Prepared for" not in alone[0] and "Card details" not in alone[0]
+    assert not errors, errors
+
+
 @pytest_browser
 def test_add_to_a_card_from_an_exercise_page(page, site_url):
     page.goto(f"{site_url}exercises/curl-up/")
@@ -332,7 +388,8 @@ def test_without_javascript_the_page_says_so(browser, site_url):
 
 # --- printing: nine exercises on one sheet, and the printed QR code ------------------------
 
-from test_print import FONTS, PAPER, SLACK, flat, open_in_font, print_pdf  # noqa: E402
+from conftest import pdf_pages  # noqa: E402
+from test_print import FONTS, PAPER, SLACK, check_weeks_side, flat, open_in_font, print_pdf  # noqa: E402
 
 
 def printed_qr_codes(pdf: bytes, dpi: int = 200) -> list[str]:
@@ -376,14 +433,18 @@ def nine_card(browser, site_url) -> str:
 @pytest_browser
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
-def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code(browser, nine_card, project, font, paper):
+def test_built_card_of_nine_prints_on_one_sheet_with_its_qr_code_and_its_weeks_on_the_next(browser, nine_card, project, font, paper):
     context = browser.new_context()
     tab = context.new_page()
     errors = watch(tab)
     open_in_font(tab, nine_card, font)
     tab.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 9 && document.querySelector('.rx-qr svg')")
-    pages, text, pdf = print_pdf(tab, font, format=paper, scale=SLACK)
-    assert pages == 1, f"a built card of nine in {font} prints on {pages} {paper} sheets at scale {SLACK}"
+    pages, _, pdf = print_pdf(tab, font, format=paper, scale=SLACK)
+    where = f"a built card of nine in {font} on {paper} at scale {SLACK}"
+    assert pages == 2, f"{where} prints on {pages} sheets, not the card and its weeks"
+    text, weeks = pdf_pages(pdf)
+    check_weeks_side(weeks, read_data(project, f"exercises/routines/{ROUTINE}.yml")["name"], nine_names(project), 6, where)
+    assert "week by week" not in text, f"the weeks begin on the card's own sheet ({where})"
     for name in nine_names(project):
         assert flat(name) in flat(text)
     rule = read_data(project, "exercises/rules.yml")["pain"]

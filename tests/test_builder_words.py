@@ -19,9 +19,10 @@ from exercise_site.model import Dosage, Frequency, Span
 from exercise_site.render import BUILDER_DEFAULTS, BUILDER_LIMITS, Renderer
 from exercise_site.settings import Settings
 from exercise_site.text import dosage_text, equipment_text, often_text
+from exercise_site.weeks import top_dosage
 
 ASSETS = ROOT / "overrides" / "assets"
-MODULES = [ASSETS / "builder" / f"{name}.js" for name in ("address", "words", "restore")]
+MODULES = [ASSETS / "builder" / f"{name}.js" for name in ("address", "words", "restore", "weeks")]
 FIXTURE = ROOT / "tests" / "fixtures" / "exercises"
 
 # Runs the modules in one context, as the page does, then `calls` ([function path, ...args]) on them.
@@ -73,6 +74,18 @@ def test_dosage_text_of_every_level_and_every_shape_is_the_pages():
     wrong = [(d, mine, dosage_text(d)) for d, mine in zip(dosages, said) if mine != dosage_text(d)]
     assert not wrong, wrong[:5]
     assert len(levels) >= 3 and len(dosages) > 1000
+
+
+def test_the_top_of_every_dosage_is_the_weeks_pages():
+    """builder/weeks.js takes a dosage to its top as weeks.py's top_dosage does, and says it as the pages do."""
+    counts = [None, 0, 2, Span(0, 5), Span(1, 2), Span(10, 15)]
+    dosages = [Dosage(sets=s, reps=r, hold_seconds=h, duration_seconds=d, per_side=side, note=note)
+               for s, r, h, d, side, note in itertools.product(counts, counts, counts, [None, Span(30, 45)], [False, True], [None, "slowly"])]
+    dosages = [d for d in dosages if any(v is not None for v in (d.sets, d.reps, d.hold_seconds, d.duration_seconds, d.note))]
+    said = run([["weeks.top", data(), item(d)] for d in dosages] + [["weeks.top", data(), item(None)]])
+    wrong = [(d, mine, dosage_text(top_dosage(d))) for d, mine in zip(dosages, said) if mine != dosage_text(top_dosage(d))]
+    assert not wrong, wrong[:5]
+    assert said[-1] == "" and len(dosages) > 500
 
 
 def test_frequency_and_equipment_are_said_as_the_pages_say_them():

@@ -1,13 +1,16 @@
-"""Printing in real Chromium: routine cards on one sheet, exercise pages on at most two, on the
+"""Printing in real Chromium: routine cards on one sheet and their weeks on the next, exercise pages on at most two, on the
 fixture project (tests/site/test_site_print.py runs the same tests on this site's cards and pages)."""
 from __future__ import annotations
 
 import re
 
 import pytest
-from conftest import FONT_DIR, FONTS_PATH, SITE_URL, pdf_fonts, pdf_info, read_data, routine_slugs, site_name
+from conftest import FONT_DIR, FONTS_PATH, SITE_URL, pdf_fonts, pdf_info, pdf_pages, read_data, routine_slugs, site_name
+
+from exercise_site.model import Frequency
 
 pytestmark = pytest.mark.browser
+DEFAULT_WEEKS = Frequency.__dataclass_fields__["weeks"].default  # a routine that names no weeks tracks these
 
 # Paper widths in mm (A4 210 mm, Letter 215.9 mm); pages print at 12 mm margins.
 PAPER = {"A4": 210, "Letter": 215.9}
@@ -102,18 +105,56 @@ def print_pdf(tab, font: str, **options) -> tuple[int, str, bytes]:
 # `routine_slug` and `exercise_slug` take each slug of the project in turn (conftest.pytest_generate_tests).
 
 
+def weeks_heading(title: str) -> str:
+    """How the card's second side begins (weeks_view in macros.md)."""
+    return f"{title}: week by week"
+
+
+def check_weeks_side(text: str, title: str, names: list[str], weeks: int, where: str) -> None:
+    """The second side: the card's weeks and nothing of its first side."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines and flat(lines[0]) == weeks_heading(title), f"the second side of {where} begins {lines[:1]}"
+    for name in names:
+        assert flat(name) in flat(text), f"{name!r} missing from the weeks of {where}"
+    assert f"Weeks 1 to {weeks}," in flat(text) and "Move up at" in text and "Then" in text
+    assert "Prepared for" not in text and "Tracking and pain log" not in text, f"the card runs onto its second side ({where})"
+
+
 @pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("font", FONTS)
-def test_routine_card_prints_on_one_sheet_with_room_to_spare(tab, site_url, project, routine_slug, font, paper):
+def test_routine_card_prints_on_one_sheet_and_its_weeks_on_the_next(tab, site_url, project, routine_slug, font, paper):
     slug = routine_slug
     open_in_font(tab, f"{site_url}routines/{slug}/", font)
-    pages, text, _ = print_pdf(tab, font, format=paper, scale=SLACK)
-    assert pages == 1, f"{slug} in {font} prints on {pages} {paper} sheets at scale {SLACK}"
-    for name in exercise_names(project, slug):
+    pages, _, pdf = print_pdf(tab, font, format=paper, scale=SLACK)
+    where = f"{slug} in {font} on {paper} at scale {SLACK}"
+    assert pages == 2, f"{where} prints on {pages} sheets, not the card and its weeks"
+    text, weeks = pdf_pages(pdf)
+    names = exercise_names(project, slug)
+    for name in names:
         assert flat(name) in flat(text), f"{name!r} missing from the printed {slug} card"
     assert "Prepared for" in text and pain_rule_name(project).lower() in flat(text).lower()
+    assert "week by week" not in text, f"the weeks begin on the card's own sheet ({where})"
     # The address may wrap only after a slash: joined there, it reads whole.
     assert f"{SITE_URL}routines/{slug}/" in re.sub(r"/\s*\n\s*", "/", text), f"address of {slug} broken inside a word"
+    routine = read_data(project, f"exercises/routines/{slug}.yml")
+    check_weeks_side(weeks, routine["name"], names, routine["frequency"].get("weeks", DEFAULT_WEEKS), where)
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_the_weeks_print_on_their_own_sheet_from_their_button(tab, site_url, project, paper):
+    slug = routine_slugs(project)[-1]
+    font = next(iter(FONTS))
+    open_in_font(tab, f"{site_url}routines/{slug}/", font)
+    tab.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    tab.get_by_role("button", name="Print the weeks on their own").click()
+    assert tab.evaluate("() => window.__printed") == 1
+    pages, text, _ = print_pdf(tab, font, format=paper, scale=SLACK)
+    routine = read_data(project, f"exercises/routines/{slug}.yml")
+    assert pages == 1, f"the weeks of {slug} alone print on {pages} {paper} sheets"
+    check_weeks_side(text, routine["name"], exercise_names(project, slug), routine["frequency"].get("weeks", DEFAULT_WEEKS), slug)
+    assert routine["summary"] not in flat(text)
+    tab.evaluate("() => window.dispatchEvent(new Event('afterprint'))")  # the card prints whole again
+    assert print_pdf(tab, font, format=paper, scale=SLACK)[0] == 2
 
 
 @pytest.mark.parametrize("font", FONTS)

@@ -252,6 +252,7 @@ def exercise_files(exercise: Exercise, vocabulary: Vocabulary) -> dict[str, str]
             files[path] = standalone(svg.replace(f"-{KEY_STAND_IN}", ""))
     builder = {"slug": exercise.slug, "name": exercise.name, "sides": exercise.sides, "cues": exercise.cues[:CARD_CUES],
                "sources": exercise.sources, "equipment": record.get("equipment", []), "harder": exercise.harder[:1],
+               "progress_when": exercise.progress_when or "",
                "levels": [{"name": lv["name"], "equipment": lv.get("equipment", []), "sides": lv.get("sides"),
                            "dosage": dosage_item(level.dosage), "thumb": thumb}
                           for lv, level, thumb in zip(record["levels"], exercise.levels, thumbnails)]}

@@ -16,6 +16,7 @@ from .catalogue import Catalogue
 from .model import FACETS, Exercise, Gear, Level, OneOf, Routine, Source, slugify
 from .problems import RenderError
 from .validate import suggestion
+from .weeks import WeeksView, routine_weeks
 
 # Where the browse pages live in the docs tree: `<folder>/index.md` and `<folder>/<slug>.md`.
 BROWSE_FOLDERS = {"muscle": "browse/muscles", "equipment": "browse/equipment", "condition": "conditions"}
@@ -180,3 +181,8 @@ class Queries:
         slugs = {e.slug for e in exercises}
         counts = [(r, sum(item.exercise in slugs for item in r.exercises)) for r in self.catalogue.routines.values()]
         return [(r, n) for r, n in counts if n]
+
+    def weeks(self, routine: Routine | str) -> WeeksView:
+        """The routine over its weeks (weeks.py): each exercise's start, the check to move up, and what comes next."""
+        rules = self.catalogue.rules
+        return routine_weeks(self.routine(routine), self.catalogue.exercises, rules.move_up if rules else None)

@@ -11,6 +11,7 @@
     var sampleHref = rowTemplate.querySelector("a").getAttribute("href");
     rowTemplate.remove();
     gridTemplate.remove();
+    var drawWeeks = site.weeks(sheet);  // the second side, week by week (builder/weeks.js)
 
     function slot(name) { return sheet.querySelector('[data-slot="' + name + '"]'); }
 
@@ -74,6 +75,7 @@
       card.e.forEach(function (item, i) { tbody.appendChild(row(item, i, records, data)); });
       site.log.show(sheet, gridTemplate, card, data);
       slot("sources").textContent = sources(card, records, data);
+      drawWeeks(card, records, data);
     };
   };
 })(self.ExerciseSite = self.ExerciseSite || {});
