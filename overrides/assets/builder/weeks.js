@@ -52,7 +52,7 @@
       text(tr, ".rx-w-level", level.name);
       text(tr, ".rx-w-dosage", site.words.dosage(data, item));
       text(tr, ".rx-w-top", top(data, item));
-      if (record.progress_when) text(tr, ".rx-w-check", record.progress_when);
+      if (record.progress_when) text(tr, ".rx-w-check", ". " + record.progress_when);  // after the top of the dosage, as macros.md has it
       else tr.querySelector(".rx-w-check").remove();
       var next = record.levels[number], harder = !next && record.harder.length && data.bySlug[record.harder[0]];
       if (next) {
