@@ -103,7 +103,7 @@ def test_frequency_and_equipment_are_said_as_the_pages_say_them():
     assert run(calls) == expected
 
 
-PRINT_SIZES = {"qr.js": {"8", "40"}}  # the printed code's quiet zone and largest size in mm, not builder limits
+PRINT_SIZES = {"qr.js": {"8", "65"}}  # the printed code's quiet zone and largest size in mm, not builder limits
 
 
 def test_limits_and_defaults_come_from_the_data():
