@@ -113,10 +113,12 @@ def area_words(catalogue: Catalogue) -> dict[str, list[str]]:
 
 def index_entry(exercise: Exercise, catalogue: Catalogue, known: dict, areas: dict[str, list[str]]) -> list:
     """An exercise as the builder's add box lists it: slug, name, the words it is found by (search's,
-    then the body areas), where it works (its first muscle's everyday word, else the muscle) and its
+    then its muscles' names and the body areas), where it works (its first muscle's everyday word, else the muscle) and its
     number of levels."""
     words = search_words(exercise, known)
-    words += [a for a in areas.get(exercise.slug, []) if a.casefold() not in (w.casefold() for w in words)]
+    for word in [*exercise.muscles, *areas.get(exercise.slug, [])]:
+        if word.casefold() not in (w.casefold() for w in words):
+            words.append(word)
     muscle = exercise.muscles[0]
     region = (known["muscle"].get(muscle, ("",))[0] or muscle)
     return [exercise.slug, exercise.name, words, region, len(exercise.levels)]

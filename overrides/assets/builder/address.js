@@ -2,8 +2,9 @@
 // v2 (written now): "#V2" and the card as JSON, deflated and spelt in the 43 characters a QR code
 // stores most densely (its alphanumeric mode) that an address carries unescaped, so that a card of
 // many exercises with long notes still fits a QR code a phone reads from paper.
-// v1 (still read): #v1&t=My%20card&f=2-3&w=6&e=plank,2,2,10-15,,,s, — and written where the browser
-// cannot deflate. Reading keeps what it can and lists the rest in `problems`.
+// v1: #v1&t=My%20card&f=2-3&w=6&e=plank,2,2,10-15,,,s, — still written for a card whose v1 address
+// is the shorter code, and where the browser cannot deflate. Reading keeps what it can and lists
+// the rest in `problems`.
 (function (site) {
   "use strict";
 
@@ -126,7 +127,7 @@
         if (d < 0) return null;
         n = n * BASE + d;
       }
-      if (chunk.length === 3) { if (n > 65535) return null; bytes.push(n >> 8, n & 255); }
+      if (chunk.length === 3) { if (n > 65535) return null; bytes.push(Math.floor(n / 256), n % 256); }
       else if (chunk.length === 2 && n < 256) bytes.push(n);
       else return null;
     }
@@ -177,9 +178,12 @@
     done(parseV1(fragment, card, problems));
   }
 
-  // The fragment of a checked card (without the #), as a promise.
+  // The fragment of a checked card (without the #), as a promise: whichever of v1 and v2 takes the
+  // fewer bits in a QR code (v1 is 8 a character there, v2 5.5), so a short card keeps a readable address.
   function write(card) {
-    return deflates ? formatV2(card) : Promise.resolve(formatV1(card));
+    var plain = formatV1(card);
+    if (!deflates) return Promise.resolve(plain);
+    return formatV2(card).then(function (compact) { return compact.length * 11 < plain.length * 16 ? compact : plain; });
   }
 
   site.address = { DETAILS: DETAILS, ALPHABET: ALPHABET, quote: quote, parseCount: parseCount, parseOften: parseOften,
