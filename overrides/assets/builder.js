@@ -113,21 +113,26 @@
     tell("Added " + name + ", number " + state.e.length + " on the card." + extra);
   }
 
+  var coming = [];  // exercises chosen whose records are still loading
+
+  // Adds the exercise `slug`; `then()` runs at once when it is taken (the box is free for the next).
   function add(slug, then) {
     if (!state || full()) return;
     var entry = data.index.bySlug[slug];
     var at = state.e.map(function (item) { return item.slug; }).indexOf(slug);
-    if (at >= 0) {
-      tell(entry[1] + " is already on the card (number " + (at + 1) + "), so it was not added again.");
+    if (at >= 0 || coming.indexOf(slug) >= 0) {
+      tell(entry[1] + " is already on the card" + (at >= 0 ? " (number " + (at + 1) + ")" : "") + ", so it was not added again.");
       return;
     }
+    coming.push(slug);
+    if (then) then();
     data.need([slug], function () {
+      coming.splice(coming.indexOf(slug), 1);
       var record = records[slug];
       if (!record) { tell("That exercise could not be loaded."); return; }
       state.e.push(site.restore.levelDosage({ slug: slug, level: "1", cue: "", o: "" }, record));
       update({ editor: true });
       added(record.name);
-      if (then) then();
     }, function () {});
   }
 

@@ -27,9 +27,20 @@
   }
 
   // Puts the card's grid in place of the one shown.
-  // Above `ticked` sessions a week the grid is the daily one (builder.md keeps it in .rx-daily-grid).
+  // The daily grid, which builder.md renders in .rx-daily-grid: taken out of the page when first needed.
+  var dailyGrid;
+  function dailyGridOf() {
+    if (dailyGrid === undefined) {
+      var box = document.querySelector(".rx-daily-grid");
+      dailyGrid = box ? box.querySelector(".rx-log") : null;
+      if (box) box.remove();
+    }
+    return dailyGrid;
+  }
+
+  // Above `ticked` sessions a week the grid is the daily one.
   function show(sheet, template, card, data) {
-    var keep = sessions(card, data), daily = document.querySelector(".rx-daily-grid .rx-log");
+    var keep = sessions(card, data), daily = dailyGridOf();
     if (keep > data.limits.ticked && daily) template = daily;
     var fresh = grid(template, keep, +card.w);
     var old = sheet.querySelector(".rx-grid .rx-log:not(.rx-runs)");
