@@ -43,7 +43,7 @@ def empty_builder(page, site_url, add: str = "heel-lift") -> None:
 
 def test_combobox_by_keyboard_alone(page, site_url):
     errors = watch(page)
-    empty_builder(page, site_url)
+    empty_builder(page, site_url, "curl-up")
     box = page.get_by_role("combobox", name="Add an exercise")
     assert box.get_attribute("aria-controls") == "rx-b-options" and box.get_attribute("aria-expanded") == "false"
     box.focus()
@@ -67,7 +67,7 @@ def test_combobox_by_keyboard_alone(page, site_url):
     chosen = page.locator("#rx-b-options [aria-selected=true] .rx-b-option-name").inner_text()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 2")
-    assert card_rows(page)[-1][0] == chosen and chosen != "Heel lift"
+    assert card_rows(page)[-1][0] == chosen
     assert box.input_value() == "" and page.evaluate("document.activeElement.id") == "rx-b-add"
     assert f"Added {chosen}" in status(page)
     page.keyboard.type("abc")
@@ -142,9 +142,11 @@ def test_axe_finds_nothing_serious_with_the_list_open(browser, site_url, scheme)
     box = page.get_by_role("combobox", name="Add an exercise")
     box.fill("calf")
     box.press("ArrowDown")
+    box.press("Escape")
     page.locator(".rx-b-own summary").click()
     page.get_by_role("button", name="Add your exercise").click()  # a refused entry's message is shown too
     assert page.locator("#rx-b-msg-own-name").is_visible()
+    page.mouse.move(0, 0)  # away from the buttons: Material's hover colours are not this test's
     box.focus()
     box.press("ArrowDown")
     assert box.get_attribute("aria-expanded") == "true"
@@ -162,7 +164,7 @@ def test_axe_finds_nothing_serious_with_the_list_open(browser, site_url, scheme)
 # --- dosing -------------------------------------------------------------------------------------
 
 NOTE = ("Go slowly on the way down, taking three seconds, and stop a little short of where it pinches. "
-        "If the morning after is worse than usual, drop one set next time and keep the same level.")  # 200 characters
+        "If the morning after is worse than usual, drop one set next time and keep the same level. Ask if not sure.")  # 200 characters
 ADVICE = ("Keep walking every day. Avoid long downhill walks and standing on one leg for long this fortnight. "
           "Pain up to 3 out of 10 during the exercises is fine if it settles by the next morning.")
 OWN_NAME = "Seated knee lift"
@@ -186,7 +188,7 @@ def dosed_card(browser, site_url) -> str:
     page = context.new_page()
     errors = watch(page)
     open_builder(page, f"{site_url}builder/?routine=calf-starter", 2)
-    page.locator(".rx-b-details").get_by_label("How often", exact=True).select_option(label=often_words("7"))
+    page.get_by_label("How often", exact=True).select_option(label=often_words("7"))
     assert page.locator('[data-slot="often"]').inner_text().startswith("every day")
     step = page.get_by_role("group", name="Heel lift")
     step.get_by_label("Sets").fill("3")
@@ -239,8 +241,8 @@ def test_a_level_change_keeps_only_a_dosage_set_by_hand(page, site_url, project)
 
 def test_how_often_from_several_a_day_to_once_a_week(page, site_url):
     empty_builder(page, site_url)
-    card = page.locator(".rx-b-details").get_by_label("How often", exact=True)
-    offered = card.locator("option").all_inner_texts()
+    card = page.get_by_label("How often", exact=True)
+    offered = card.locator("option").evaluate_all("options => options.map(o => o.textContent)")
     assert offered[0] == often_words("3d") and often_words("7") in offered and offered[-1] == often_words("1")
     for value in ("3d", "7", "5", "1"):
         card.select_option(value)
@@ -307,7 +309,8 @@ SENTENCES = ["Keep the knee over the middle toes", "breathe out as you push", "r
 def long_note(i: int) -> str:
     """Twelve different notes of 200 characters, as a clinician would write them."""
     words = ", ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(len(SENTENCES)))
-    return (f"Week {i + 1}: " + words)[:200]
+    note = (f"Week {i + 1}: " + words)[:200]
+    return note[:-1] + "." if note[-1] in " ," else note
 
 
 @pytest.fixture(scope="module")
