@@ -183,7 +183,8 @@
   function write(card) {
     var plain = formatV1(card);
     if (!deflates) return Promise.resolve(plain);
-    return formatV2(card).then(function (compact) { return compact.length * 11 < plain.length * 16 ? compact : plain; });
+    return formatV2(card).then(function (compact) { return compact.length * 11 < plain.length * 16 ? compact : plain; },
+                               function () { return plain; });
   }
 
   site.address = { DETAILS: DETAILS, ALPHABET: ALPHABET, quote: quote, parseCount: parseCount, parseOften: parseOften,
