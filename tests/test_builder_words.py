@@ -18,7 +18,8 @@ from exercise_site.catalogue import load_catalogue
 from exercise_site.model import Dosage, Frequency, Span
 from exercise_site.render import BUILDER_DEFAULTS, BUILDER_LIMITS, Renderer
 from exercise_site.settings import Settings
-from exercise_site.text import dosage_text, equipment_text, often_text
+from exercise_site.render import BUILDER_OFTEN
+from exercise_site.text import WORDS, dosage_text, equipment_text, often_text, often_words
 from exercise_site.weeks import top_dosage
 
 ASSETS = ROOT / "overrides" / "assets"
@@ -116,7 +117,7 @@ def test_frequency_and_equipment_are_said_as_the_pages_say_them():
     assert run(calls) == expected
 
 
-PRINT_SIZES = {"qr.js": {"8", "40"}}  # the printed code's quiet zone and largest size in mm, not builder limits
+PRINT_SIZES = {"qr.js": {"8", "65"}}  # the printed code's quiet zone and largest size in mm, not builder limits
 
 
 def test_limits_and_defaults_come_from_the_data():
@@ -145,3 +146,18 @@ def test_limits_and_defaults_come_from_the_data():
 def test_the_storage_key_is_the_site_name_slug():
     assert site_entry(Settings(name="Steady Hips")) == {"name": "Steady Hips", "key": "steady-hips"}  # existing devices' cards
     assert site_entry(Settings(name="Knee Clinic"))["key"] == "knee-clinic"
+
+
+def test_how_often_is_said_as_python_says_it():
+    """Every choice of "How often" (render.BUILDER_OFTEN), for the card and for one exercise, in the words
+    text.often_words() gives it; a value out of bounds is not said at all."""
+    cards = [{"f": value, "u": "", "w": "6"} for value in BUILDER_OFTEN]
+    said = run([["words.often", data(), card] for card in cards]
+               + [["words.oftenWords", data(), value] for value in BUILDER_OFTEN + ["9d", "8", "0", "2-1", "x"]]
+               + [["words.dosage", data(), {**item(None), "sets": "2", "reps": "10", "o": "2d"}]])
+    track = WORDS["frequency"]["track"].replace("{n}", "6")
+    assert said[:len(cards)] == [often_words(value) + track for value in BUILDER_OFTEN]
+    words = said[len(cards):-1]
+    assert words[:len(BUILDER_OFTEN)] == [often_words(value) for value in BUILDER_OFTEN]
+    assert words[len(BUILDER_OFTEN):] == [""] * 5
+    assert said[-1] == "2 sets of 10 reps" + WORDS["frequency"]["item"].replace("{text}", often_words("2d"))

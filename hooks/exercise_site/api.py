@@ -29,7 +29,7 @@ from .catalogue import Catalogue
 from .figure import exercise_figure
 from .model import CARD_CUES, Dosage, Exercise, OneOf, Routine, Span, Vocabulary, gear_names
 from .parallel import shared_map
-from .render import BUILDER_DEFAULTS, BUILDER_LIMITS
+from .render import BUILDER_DEFAULTS, BUILDER_LIMITS, LOG_TICKED, builder_often
 from .schema import _schema, vocabulary_words
 from .settings import Settings
 from .text import WORDS, count, source_short
@@ -94,6 +94,34 @@ def search_words(exercise: Exercise, known: dict[str, dict[str, tuple[str, ...]]
             if word and word.casefold() not in (w.casefold() for w in words) and word.casefold() != exercise.name.casefold():
                 words.append(word)
     return words
+
+
+def area_words(catalogue: Catalogue) -> dict[str, list[str]]:
+    """By exercise slug, the body areas of the body map ("Where does it hurt?") whose conditions it
+    serves: a condition it helps with, or one whose starter card it is on; in the map's order."""
+    found: dict[str, list[str]] = {}
+    for area in catalogue.vocabulary.body_areas:
+        for page in catalogue.conditions_in(area.name):
+            starter = catalogue.routines.get(page.starter) if page.starter else None
+            slugs = [e.slug for e in catalogue.exercises_for("condition", page.condition)]
+            slugs += [item.exercise for item in starter.exercises] if starter else []
+            for slug in slugs:
+                if area.name not in found.setdefault(slug, []):
+                    found[slug].append(area.name)
+    return found
+
+
+def index_entry(exercise: Exercise, catalogue: Catalogue, known: dict, areas: dict[str, list[str]]) -> list:
+    """An exercise as the builder's add box lists it: slug, name, the words it is found by (search's,
+    then its muscles' names and the body areas), where it works (its first muscle's everyday word, else the muscle) and its
+    number of levels."""
+    words = search_words(exercise, known)
+    for word in [*exercise.muscles, *areas.get(exercise.slug, [])]:
+        if word.casefold() not in (w.casefold() for w in words):
+            words.append(word)
+    muscle = exercise.muscles[0]
+    region = (known["muscle"].get(muscle, ("",))[0] or muscle)
+    return [exercise.slug, exercise.name, words, region, len(exercise.levels)]
 
 
 def _count(value: int | Span | None) -> str:
@@ -263,7 +291,8 @@ def exercise_files(exercise: Exercise, vocabulary: Vocabulary) -> dict[str, str]
 def builder_data() -> dict[str, Any]:
     """What the builder's scripts need besides the catalogue and the site entry: its limits and
     defaults, the words a card says things in (text.WORDS) and the stand-in of the thumbnails' figure ids."""
-    return {"limits": BUILDER_LIMITS, "defaults": BUILDER_DEFAULTS, "words": WORDS, "thumb_key": KEY_STAND_IN}
+    return {"limits": {**BUILDER_LIMITS, "ticked": LOG_TICKED}, "defaults": BUILDER_DEFAULTS, "words": WORDS,
+            "often": builder_often(), "thumb_key": KEY_STAND_IN}
 
 
 def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None,
@@ -291,10 +320,11 @@ def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] |
     routines = [{"slug": r.slug, "name": r.name, "card": routine_card(r, catalogue.exercises)} for r in catalogue.routines.values()]
     files["api/routines.json"] = _compact({"format": FORMAT, "routines": routines})
     known = catalogue.vocabulary.search_words()
+    areas = area_words(catalogue)
     index = {
         "format": FORMAT,
         "site": site_entry(settings),
-        "exercises": [[e.slug, e.name, search_words(e, known)] for e in exercises],
+        "exercises": [index_entry(e, catalogue, known, areas) for e in exercises],
         "sources": {key: _source_brief(s) for key, s in catalogue.sources.items()},
         "pain_sources": catalogue.rules.pain.sources if catalogue.rules else [],  # cited by every card, with the pain rule
         "routines": {r["slug"]: r["card"] for r in routines},

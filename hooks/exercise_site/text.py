@@ -62,10 +62,13 @@ WORDS = {
     },
     "frequency": {
         "per_week": {"1": "once a week", "2": "twice a week", "7": "every day", "other": "{n} times a week"},
+        "per_day": {"1": "every day", "2": "twice a day", "other": "{n} times a day"},  # the builder's "<n>d"
+        "item": ", {text}",  # after a dosage on a builder's card, when an exercise is done more or less often than the card
         "build_to": ", building up to {text}",
         "track": "; track {n} weeks",
     },
     "equipment": {"none": "none", "or": " or ", "and": ", ", "choices": "; "},
+    "own_level": "your own exercise",  # the level column of an exercise a card builder's user wrote
 }
 
 
@@ -165,6 +168,13 @@ def sides_text(exercise: Exercise) -> str:
 def times_a_week(value: int | Span) -> str:
     """'once a week', 'twice a week', '2–3 times a week', 'every day'."""
     return say(WORDS["frequency"]["per_week"], value)
+
+
+def often_words(value: str) -> str:
+    """How often as the builder's address writes it ("2", "2-3", "2d": twice a day), in words."""
+    low, _, high = value.rstrip("d").partition("-")
+    span = Span(int(low), int(high or low))
+    return say(WORDS["frequency"]["per_day" if value.endswith("d") else "per_week"], span if span.is_range else span.low)
 
 
 def frequency_text(frequency) -> str:

@@ -16,6 +16,7 @@
   var notice = root.querySelector(".rx-b-notice");
   var list = root.querySelector(".rx-b-items");
   var addInput = root.querySelector("#rx-b-add");
+  var addStatus = root.querySelector("#rx-b-add-status");
   var sheet = root.querySelector(".rx-built");
   var drawCard = site.card(sheet);
 
@@ -29,39 +30,58 @@
 
   function say(text) { notice.textContent = text; }
 
-  function fragment() { return address.format(state); }
+  var written = "";   // the card's fragment, once written (builder/address.js writes it asynchronously)
+  var writing = 0;    // the latest write asked for; an earlier one that ends later is dropped
+
+  function fragment() { return written; }
 
   function drawQr() {
-    site.qr.draw(sheet.querySelector('[data-slot="qr"]'), sheet, site.qr.shareable(fragment()));
+    if (written) site.qr.draw(sheet.querySelector('[data-slot="qr"]'), sheet, site.qr.shareable(written));
   }
 
+  // Draws the card now, and writes its address (then the QR code and the kept copy) as soon as it is made.
+  // The root's data-address says when the address is the card's (tests and scripts wait for it).
   function update(options) {
     options = options || {};
-    var hash = "#" + fragment();
-    if (location.hash !== hash || location.search) history.replaceState(null, "", location.pathname + hash);
     if (options.editor) site.editor.draw(form, list, state, records, data.index, options.focus, addInput);
     drawCard(state, records, data.index);
-    drawQr();
-    keep();
+    var advice = sheet.querySelector('[data-slot="advice-line"]');
+    sheet.querySelector('[data-slot="advice"]').textContent = state.a;
+    advice.hidden = !state.a;
+    var ticket = ++writing;
+    root.setAttribute("data-address", "writing");
+    address.write(state).then(function (text) {
+      if (ticket !== writing) return;
+      written = text;
+      var hash = "#" + text;
+      if (location.hash !== hash || location.search) history.replaceState(null, "", location.pathname + hash);
+      drawQr();
+      keep();
+      root.setAttribute("data-address", "written");
+    });
   }
 
   // --- opening a card ------------------------------------------------------------------
 
   function open(text, extra) {
-    problems = [];
-    var raw = address.parse(text, data.index.defaults, problems);
-    if (extra) extra(raw);
-    var s = site.restore.check(raw, data.index, problems);
-    var failed = function (slug) { problems.push("the exercise " + quote(slug) + " could not be loaded"); };
-    data.need(s.e.map(function (item) { return item.slug; }), function () {
-      state = site.restore.settle(s, records, data.index, problems);
-      update({ editor: true });
-      say(problems.length ? "Part of this card could not be restored, and the rest is shown: " + problems.join("; ") + "." : "");
-    }, failed);
+    var found = [];
+    problems = found;
+    address.read(text, data.index.defaults, found, function (raw) {
+      if (problems !== found) return;  // another card was opened meanwhile
+      if (extra) extra(raw);
+      var s = site.restore.check(raw, data.index, problems);
+      var failed = function (slug) { problems.push("the exercise " + quote(slug) + " could not be loaded"); };
+      var slugs = s.e.filter(function (item) { return !item.own; }).map(function (item) { return item.slug; });
+      data.need(slugs, function () {
+        state = site.restore.settle(s, records, data.index, problems);
+        update({ editor: true });
+        say(problems.length ? "Part of this card could not be restored, and the rest is shown: " + problems.join("; ") + "." : "");
+      }, failed);
+    });
   }
 
   function start(index) {
-    if (document.activeElement === addInput) suggest();
+    if (document.activeElement === addInput && addInput.value) combo.refresh();
     var params = new URLSearchParams(location.search);
     var routine = params.get("routine"), adding = params.get("add");
     open(location.hash.replace(/^#/, ""), function (raw) {
@@ -79,80 +99,158 @@
 
   // --- adding exercises ----------------------------------------------------------------
 
-  function suggest() {
-    if (data.index) site.find.suggest(root.querySelector("#rx-b-names"), data.index.exercises);
+  function tell(text) { addStatus.textContent = text; }
+
+  function full() {
+    var limits = data.index.limits;
+    if (state.e.length < limits.exercises) return false;
+    tell("A card holds at most " + limits.exercises + " exercises.");
+    return true;
   }
 
+  function added(name) {
+    var extra = state.e.length === data.index.limits.one_sheet + 1 ? " The card now takes two sheets." : "";
+    tell("Added " + name + ", number " + state.e.length + " on the card." + extra);
+  }
+
+  var coming = [];  // exercises chosen whose records are still loading
+
+  // Adds the exercise `slug`; `then()` runs at once when it is taken (the box is free for the next).
   function add(slug, then) {
-    var limits = data.index.limits;
-    if (state.e.length >= limits.exercises) {
-      say("A card holds at most " + limits.exercises + " exercises.");
+    if (!state || full()) return;
+    var entry = data.index.bySlug[slug];
+    var at = state.e.map(function (item) { return item.slug; }).indexOf(slug);
+    if (at >= 0 || coming.indexOf(slug) >= 0) {
+      tell(entry[1] + " is already on the card" + (at >= 0 ? " (number " + (at + 1) + ")" : "") + ", so it was not added again.");
       return;
     }
+    coming.push(slug);
+    if (then) then();
     data.need([slug], function () {
+      coming.splice(coming.indexOf(slug), 1);
       var record = records[slug];
-      if (!record) { say("That exercise could not be loaded."); return; }
-      state.e.push(site.restore.levelDosage({ slug: slug, level: "1", cue: "" }, record));
+      if (!record) { tell("That exercise could not be loaded."); return; }
+      state.e.push(site.restore.levelDosage({ slug: slug, level: "1", cue: "", o: "" }, record));
       update({ editor: true });
-      var extra = state.e.length === limits.one_sheet + 1 ? " The card now takes two sheets." : "";
-      say("Added " + record.name + ", number " + state.e.length + " on the card." + extra);
-      if (then) then();
+      added(record.name);
     }, function () {});
   }
 
-  function addTyped() {
-    var found = data.index && site.find.find(addInput.value, data.index.exercises);
-    if (!found) {
-      say("No exercise matches " + quote(addInput.value.trim()) + ". Try another word.");
-      return;
-    }
-    add(found[0], function () { addInput.value = ""; addInput.focus(); });
+  function levelsWord(n) { return n === 1 ? "1 level" : n + " levels"; }
+
+  // The add box's options: its matches, each with where it works and its levels, and why it matched.
+  function options(text) {
+    if (!data.index) return { options: [], more: 0 };
+    var found = site.find.matches(text, data.index.exercises), most = data.index.limits.listed;
+    var onCard = state ? state.e.map(function (item) { return item.slug; }) : [];
+    return {
+      more: Math.max(0, found.length - most),
+      options: found.slice(0, most).map(function (m) {
+        var e = m.entry, parts = [e[3], levelsWord(e[4])];
+        if (m.word) parts.push("matches \u201c" + m.word + "\u201d");
+        if (onCard.indexOf(e[0]) >= 0) parts.push("on the card");
+        return { key: e[0], name: e[1], detail: parts.join(" \u00b7 ") };
+      })
+    };
   }
 
-  addInput.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") { event.preventDefault(); addTyped(); }
+  function cleared() { addInput.value = ""; addInput.focus(); }
+
+  // Enter (or the Add button) with no option highlighted: an exact name, or the only match, is added;
+  // a word that matches more than one adds nothing and asks to choose.
+  function enter(text, shown) {
+    var q = text.trim();
+    if (!q || !data.index) { tell("Type the name of an exercise, or a word such as a muscle, first."); return; }
+    var exact = site.find.exact(q, data.index.exercises);
+    var found = exact ? [{ entry: exact }] : site.find.matches(q, data.index.exercises);
+    if (found.length === 1) { add(found[0].entry[0], cleared); return; }
+    if (!found.length) { tell("No exercise matches " + quote(q) + ". Try another word."); return; }
+    if (!shown.length) combo.refresh();
+    tell(found.length + " exercises match " + quote(q) + ": choose one from the list (arrow keys, then Enter), or type more of its name. Nothing was added.");
+  }
+
+  var combo = site.combobox(addInput, root.querySelector("#rx-b-options"), {
+    list: options,
+    choose: function (slug) { add(slug, cleared); },
+    enter: enter,
+    told: function (count, more) {
+      if (count < 0) tell("");
+      else if (!count) tell("No exercise matches; try another word.");
+      else tell(count + (count === 1 ? " exercise matches" : " exercises match") + (more ? " (the first " + (count - more) + " are listed)" : "") +
+                ": use the arrow keys to choose, then Enter.");
+    }
   });
-  root.querySelector(".rx-b-add-button").addEventListener("click", addTyped);
-  ["focus", "input", "pointerdown"].forEach(function (type) { addInput.addEventListener(type, suggest); });
+  root.querySelector(".rx-b-add-button").addEventListener("click", function () { enter(addInput.value, []); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+  // An exercise of the clinician's own: a name and steps; its dosage is set on the card like the others'.
+  var ownName = form.elements["own-name"], ownSteps = form.elements["own-steps"];
+  root.querySelector(".rx-b-own-add").addEventListener("click", function () {
+    var limits = data.index && data.index.limits;
+    if (!state || !limits) return;
+    var name = ownName.value.replace(/\s+/g, " ").trim(), steps = ownSteps.value.replace(/\s+/g, " ").trim();
+    var bad = site.editor.refuse(ownName, !name ? "Give the exercise a name." : tooLong(name, limits.name));
+    bad = site.editor.refuse(ownSteps, tooLong(steps, limits.steps)) || bad;
+    if (bad || full()) return;
+    var item = { slug: "", level: "1", cue: "", o: "", own: { name: name, steps: steps } };
+    site.restore.levelDosage(item, { levels: [{ dosage: ["", "", "", "", "", ""] }] });
+    item.slug = site.restore.ownSlug(item, records, data.index);
+    state.e.push(item);
+    ownName.value = ownSteps.value = "";
+    update({ editor: true, focus: { index: state.e.length - 1, name: "sets" } });
+    added(name);
+  });
 
   // --- editing -------------------------------------------------------------------------
 
-  function invalid(target, bad) {
-    if (bad) target.setAttribute("aria-invalid", "true");
-    else target.removeAttribute("aria-invalid");
-    return bad;
+  // Why `text` is refused for being longer than `most` characters, or "".
+  function tooLong(text, most) {
+    return text.length > most ? "At most " + most + " characters: this has " + text.length + ". Shorten it; nothing was cut." : "";
   }
 
+  var MOST = { t: "text", p: "name", b: "name", a: "advice", note: "note", cue: "text", "own-name": "name", "own-steps": "steps" };
+
   function editDetail(target) {
-    var limits = data.index.limits, value = target.value;
-    if (target.name === "f" || target.name === "u") {
-      if (invalid(target, value && !address.parseCount(value, 1, limits.sessions))) return;
-      if (target.name === "f" && !value) value = data.index.defaults.f;
-    }
+    var limits = data.index.limits, value = target.value, refuse = site.editor.refuse;
     if (target.name === "w") {
       var w = address.parseCount(value, 1, limits.weeks);
-      if (invalid(target, !w || w.low !== w.high)) return;
+      if (refuse(target, !w || w.low !== w.high ? "A whole number of weeks from 1 to " + limits.weeks + "." : "")) return;
     }
-    state[target.name] = target.type === "text" ? value.slice(0, target.maxLength > 0 ? target.maxLength : limits.text) : value;
+    if (MOST[target.name] && refuse(target, tooLong(value, limits[MOST[target.name]]))) return;
+    if (target.name === "f" && !value) value = data.index.defaults.f;
+    state[target.name] = value;
     update();
   }
 
   function editItem(target, li) {
-    var item = state.e[+li.dataset.index], limits = data.index.limits;
+    var item = state.e[+li.dataset.index], limits = data.index.limits, record = records[item.slug];
+    var refuse = site.editor.refuse;
     if (target.name === "level") {
-      item.level = target.value;
-      site.restore.levelDosage(item, records[item.slug]);
+      var kept = site.restore.changeLevel(item, record, target.value);
       update({ editor: true, focus: { index: li.dataset.index, name: "level" } });
-      say(records[item.slug].name + " set to level " + item.level + "; its dosage is the level's own.");
+      say(record.name + " set to level " + item.level + (kept ? "; the dosage you set is kept." : "; its dosage is the level's own."));
     } else if (target.name === "side") {
       item.side = target.checked;
       update();
-    } else if (target.name === "note" || target.name === "cue") {
-      item[target.name] = target.value.slice(0, limits.text);
+    } else if (target.name === "o") {
+      item.o = target.value;
+      update();
+    } else if (MOST[target.name]) {
+      if (refuse(target, tooLong(target.value, limits[MOST[target.name]]))) return;
+      if (target.name === "own-name") {
+        if (refuse(target, target.value.trim() ? "" : "Give the exercise a name.")) return;
+        item.own.name = record.name = target.value;
+        li.querySelector("legend").textContent = target.value;
+      } else if (target.name === "own-steps") {
+        item.own.steps = target.value;
+        record.cues = target.value ? [target.value] : [];
+      } else {
+        item[target.name] = target.value;
+      }
       update();
     } else if (["sets", "reps", "hold", "dur"].indexOf(target.name) >= 0) {
-      if (invalid(target, target.value && !address.parseCount(target.value, 0, limits.count))) return;
+      var bad = target.value && !address.parseCount(target.value, 0, limits.count);
+      if (refuse(target, bad ? "A number from 0 to " + limits.count + ", or a range such as 8-12." : "")) return;
       item[target.name] = target.value;
       update();
     }
@@ -160,9 +258,13 @@
 
   form.addEventListener("input", function (event) {
     var target = event.target, li = target.closest("li[data-index]");
-    if (!state || target === addInput || target.name === "keep") return;
+    if (!state || target === addInput || target.name === "keep" || target === ownName || target === ownSteps) return;
     if (li) editItem(target, li);
     else if (address.isDetail(target.name)) editDetail(target);
+  });
+  form.addEventListener("change", function (event) {  // a <select> says "input" too; a date picker may say only "change"
+    var target = event.target;
+    if (state && target.name === "d" && state.d !== target.value) editDetail(target);
   });
 
   list.addEventListener("click", function (event) {

@@ -5,7 +5,7 @@ if (document.querySelector(".rx-builder")) {
   (function () {
     var config = JSON.parse(document.getElementById("__config").textContent);
     var base = (config.base || ".").replace(/\/$/, "") + "/assets/";
-    ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "store", "editor", "find"].map(function (name) {
+    ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "store", "editor", "find", "combobox"].map(function (name) {
       return "builder/" + name + ".js";
     }).concat(["builder.js"]).forEach(function (path) {
       var script = document.createElement("script");

@@ -29,7 +29,8 @@
       tr.querySelector(".rx-figure").innerHTML = level.thumb.split("-" + data.thumb_key).join("-b" + (i + 1));
       var link = tr.querySelector("a");
       link.textContent = record.name;
-      link.setAttribute("href", exerciseHref(item.slug, data));
+      if (record.own) link.removeAttribute("href");  // an exercise of the clinician's own has no page
+      else link.setAttribute("href", exerciseHref(item.slug, data));
       tr.querySelector(".rx-level-name").textContent = level.name;
       var harder = record.harder.length && data.bySlug[record.harder[0]];
       var next = record.levels[item.level] ? record.levels[item.level].name : harder ? harder[1] : "";

@@ -1,18 +1,46 @@
-// The editor: the card's details and one fieldset per exercise (level, counts, side, note, cue,
-// and buttons to move or remove it), drawn from the card being built.
+// The editor: the card's details and one fieldset per exercise (level, counts, how often, side,
+// note, cue, and buttons to move or remove it), drawn from the card being built. Each field that
+// can refuse an entry has a message under it (refuse()), which is also one of its descriptions.
 (function (site) {
   "use strict";
 
-  function field(labelText, name, value, extra) {
+  var fields = 0;  // for the ids of fields' messages
+
+  // A field: its label (and the input in it) and the message under it, in a box; `tag` "textarea" or "input".
+  function field(labelText, name, value, extra, tag) {
+    var box = document.createElement("div");
+    box.className = "rx-b-field";
     var label = document.createElement("label");
     label.textContent = labelText + " ";
-    var input = document.createElement("input");
-    input.type = "text";
+    var input = document.createElement(tag || "input");
+    if (!tag) input.type = "text";
     input.name = name;
     input.value = value || "";
     Object.keys(extra || {}).forEach(function (k) { input.setAttribute(k, extra[k]); });
+    var message = document.createElement("p");
+    message.className = "rx-b-msg";
+    message.id = "rx-b-msg-item-" + (++fields);
+    message.hidden = true;
+    input.setAttribute("aria-describedby", message.id);
     label.appendChild(input);
-    return label;
+    box.appendChild(label);
+    box.appendChild(message);
+    return box;
+  }
+
+  // Shows `text` under `input` (its message, which describes it) and marks it invalid; "" clears both.
+  function refuse(input, text) {
+    var id = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (one) {
+      return /^rx-b-msg/.test(one);
+    })[0];
+    var message = id && document.getElementById(id);
+    if (text) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    if (message) {
+      message.textContent = text;
+      message.hidden = !text;
+    }
+    return !!text;
   }
 
   // A button that says `visible` and, to a screen reader, whose (`hidden`) it is.
@@ -31,20 +59,38 @@
     return b;
   }
 
-  function levels(record, item) {
+  function select(labelText, name, choices, value) {
     var label = document.createElement("label");
-    label.textContent = "Level for " + record.name + " ";
-    var select = document.createElement("select");
-    select.name = "level";
-    record.levels.forEach(function (level, n) {
+    label.textContent = labelText + " ";
+    var list = document.createElement("select");
+    list.name = name;
+    choices.forEach(function (choice) {
       var option = document.createElement("option");
-      option.value = String(n + 1);
-      option.textContent = "Level " + (n + 1) + ": " + level.name;
-      select.appendChild(option);
+      option.value = choice[0];
+      option.textContent = choice[1];
+      list.appendChild(option);
     });
-    select.value = item.level;
-    label.appendChild(select);
+    list.value = value;
+    label.appendChild(list);
     return label;
+  }
+
+  function levels(record, item) {
+    return select("Level for " + record.name, "level", record.levels.map(function (level, n) {
+      return [String(n + 1), "Level " + (n + 1) + ": " + level.name];
+    }), item.level);
+  }
+
+  // The choices of "How often" (api/index.js's `often`), with `value` among them when it is another valid one.
+  function oftenChoices(data, value, blank) {
+    var choices = (blank ? [["", blank]] : []).concat(data.often);
+    var known = choices.some(function (c) { return c[0] === value; });
+    var read = site.address.parseOften(value, data.limits);
+    if (value && !known && read) {
+      var words = site.words.oftenWords(data, value);
+      choices.push([value, words]);
+    }
+    return choices;
   }
 
   function itemBox(item, i, record, data) {
@@ -52,9 +98,14 @@
     var legend = document.createElement("legend");
     legend.textContent = record.name;
     box.appendChild(legend);
-    box.appendChild(levels(record, item));
-    var most = String(data.limits.count).length;
-    var counts = { inputmode: "numeric", maxlength: String(2 * most + 1), pattern: "\\d{1," + most + "}(-\\d{1," + most + "})?" };
+    var limits = data.limits;
+    if (record.own) {
+      box.appendChild(field("Name", "own-name", item.own.name, { autocomplete: "off" }));
+      box.appendChild(field("Steps", "own-steps", item.own.steps, { rows: "2" }, "textarea"));
+    } else {
+      box.appendChild(levels(record, item));
+    }
+    var counts = { inputmode: "numeric" };
     box.appendChild(field("Sets", "sets", item.sets, counts));
     box.appendChild(field("Reps", "reps", item.reps, counts));
     box.appendChild(field("Hold (s)", "hold", item.hold, counts));
@@ -67,9 +118,9 @@
     side.appendChild(check);
     side.appendChild(document.createTextNode(" Each side"));
     box.appendChild(side);
-    var text = String(data.limits.text);
-    box.appendChild(field("Note", "note", item.note, { maxlength: text, autocomplete: "off" }));
-    box.appendChild(field("Cue", "cue", item.cue, { maxlength: text, autocomplete: "off", placeholder: record.cues[0] || "" }));
+    box.appendChild(select("How often", "o", oftenChoices(data, item.o, "as the card says"), item.o || ""));
+    box.appendChild(field("Note (up to " + limits.note + " characters)", "note", item.note, { rows: "2", autocomplete: "off" }, "textarea"));
+    if (!record.own) box.appendChild(field("Cue", "cue", item.cue, { autocomplete: "off", placeholder: record.cues[0] || "" }));
     var actions = document.createElement("div");
     actions.className = "rx-b-actions";
     actions.appendChild(button("Move", record.name, "up", "up", i));
@@ -82,9 +133,19 @@
   // Draws the editor of `card` in `form` (details) and `list` (exercises); `focus` ({index, name
   // or action}) says which control to focus after a redraw, `fallback` is focused when it is gone.
   function draw(form, list, card, records, data, focus, fallback) {
+    ["f", "u"].forEach(function (key) {
+      var box = form.elements[key];
+      var blank = box.options[0] && box.options[0].value === "" ? box.options[0].textContent : "";
+      var choices = oftenChoices(data, card[key], blank);
+      if (box.options.length !== choices.length) {
+        box.textContent = "";
+        choices.forEach(function (c) { box.appendChild(new Option(c[1], c[0])); });
+      }
+    });
     site.address.DETAILS.forEach(function (key) {
       var input = form.elements[key];
       if (input.value !== card[key]) input.value = card[key];
+      refuse(input, "");
     });
     list.textContent = "";
     if (!card.e.length) {
@@ -106,5 +167,5 @@
     }
   }
 
-  site.editor = { draw: draw };
+  site.editor = { draw: draw, refuse: refuse };
 })(self.ExerciseSite = self.ExerciseSite || {});

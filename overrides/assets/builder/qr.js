@@ -17,16 +17,27 @@
   function draw(target, sheet, url) {
     if (typeof self.qrcode !== "function") return false;
     var qr = self.qrcode(0, "M");
-    qr.addData(url, "Byte");
+    // A compact address (builder/address.js) spells the card in the characters of the code's
+    // alphanumeric mode, which takes 5.5 bits a character to the 8 of the rest of the address.
+    var at = url.indexOf("#") + 1, card = url.slice(at);
+    if (at > 0 && card && /^[0-9A-Z $%*+\-.\/:]+$/.test(card)) {
+      qr.addData(url.slice(0, at), "Byte");
+      qr.addData(card, "Alphanumeric");
+    } else {
+      qr.addData(url, "Byte");
+    }
     qr.make();
     target.innerHTML = qr.createSvgTag({ cellSize: 1, margin: 4, scalable: true });
     var svg = target.querySelector("svg");
     svg.setAttribute("class", "rx-qr-code");
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", "QR code of this card's address");
-    // Each module at least 0.3 mm in print, so that a phone reads a long address from paper.
-    var size = Math.max(22, Math.min(40, Math.ceil((qr.getModuleCount() + 8) * 0.3)));
-    sheet.querySelector(".rx-qr").style.setProperty("--rx-qr-size", size + "mm");
+    // Each module at least 0.35 mm in print (two dots at 150 dpi) and 2.5 px on screen, so that a
+    // phone reads a long address from paper and a screenshot keeps it.
+    var modules = qr.getModuleCount() + 8, box = sheet.querySelector(".rx-qr");
+    var size = Math.max(22, Math.min(65, Math.ceil(modules * 0.35)));
+    box.style.setProperty("--rx-qr-size", size + "mm");
+    box.style.setProperty("--rx-qr-screen", Math.ceil(modules * 2.5) + "px");
     return true;
   }
 

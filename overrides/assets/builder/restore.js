@@ -16,10 +16,11 @@
       if (/^\d{4}-\d{2}-\d{2}$/.test(raw.d)) s.d = raw.d;
       else problems.push("the date " + quote(raw.d));
     }
-    [["f", "sessions a week"], ["u", "sessions to build up to"]].forEach(function (pair) {
+    s.a = address.clean(raw.a, limits.advice);
+    [["f", "how often"], ["u", "how often to build up to"]].forEach(function (pair) {
       var key = pair[0], value = raw[key], fallback = key === "f" ? defaults.f : "";
       if (!value) { s[key] = fallback; return; }
-      if (read(value, 1, limits.sessions)) s[key] = value;
+      if (address.parseOften(value, limits)) s[key] = value;
       else {
         problems.push("the " + pair[1] + " " + quote(value));
         s[key] = fallback;
@@ -34,6 +35,12 @@
         return;
       }
       var slug = String(fields[0] || "");
+      var name = address.itemField(fields, "name");
+      if (!slug && name) {  // an exercise of the clinician's own
+        s.e.push({ slug: "", level: "1", raw: fields, own: { name: address.clean(name, limits.name),
+                                                               steps: address.clean(address.itemField(fields, "steps"), limits.steps) } });
+        return;
+      }
       if (!data.bySlug[slug]) {
         problems.push("the exercise " + quote(slug) + ", which is not in the catalogue now (renamed or removed?)");
         return;
@@ -43,11 +50,37 @@
     return s;
   }
 
+  var DOSAGE = ["sets", "reps", "hold", "dur", "side", "note"];  // as a level's dosage lists them
+
+  function asGiven(item, key) { return key === "side" ? (item.side ? "s" : "") : String(item[key] || ""); }
+
   // A level's own dosage on an item (fields as the address writes them).
   function levelDosage(item, record) {
     var d = record.levels[+item.level - 1].dosage;
-    item.sets = d[0]; item.reps = d[1]; item.hold = d[2]; item.dur = d[3]; item.side = d[4] === "s"; item.note = d[5];
+    DOSAGE.forEach(function (key, i) { item[key] = key === "side" ? d[i] === "s" : d[i]; });
     return item;
+  }
+
+  // True when the item's dosage is not level `level`'s own: it was set by hand.
+  function setByHand(item, record, level) {
+    var d = record.levels[+level - 1].dosage;
+    return DOSAGE.some(function (key, i) { return asGiven(item, key) !== String(d[i] || ""); });
+  }
+
+  // Moves an item to `level`: a dosage set by hand stays; one that was the old level's becomes the new one's.
+  // True when the dosage was kept.
+  function changeLevel(item, record, level) {
+    var kept = setByHand(item, record, item.level);
+    item.level = level;
+    if (!kept) levelDosage(item, record);
+    return kept;
+  }
+
+  // A record for an exercise of the clinician's own, as the card and editor read records.
+  function ownRecord(item, data) {
+    var blank = ["", "", "", "", "", ""];
+    return { slug: "", own: true, name: item.own.name, cues: item.own.steps ? [item.own.steps] : [], sources: [],
+             equipment: [], harder: [], levels: [{ name: data.words.own_level, equipment: [], dosage: blank, thumb: "" }] };
   }
 
   // Each item's level and dosage from its fields, or from the record where the address gives none;
@@ -55,6 +88,7 @@
   function settle(s, records, data, problems) {
     var limits = data.limits, quote = address.quote;
     s.e = s.e.filter(function (item) {
+      if (item.own) item.slug = ownSlug(item, records, data);
       var record = records[item.slug];
       if (!record) return false;
       var name = record.name;
@@ -80,13 +114,27 @@
       var side = given ? field("side") : defaults[4];
       if (side && side !== "s") problems.push("the sides of " + name + " (" + quote(side) + ")");
       item.side = side === "s";
-      item.note = address.clean(given ? field("note") : defaults[5], limits.text);
+      item.note = address.clean(given ? field("note") : defaults[5], limits.note);
       item.cue = address.clean(field("cue"), limits.text);
+      item.o = field("o");
+      if (item.o && !address.parseOften(item.o, limits)) {
+        problems.push("how often " + name + " is done (" + quote(item.o) + ")");
+        item.o = "";
+      }
       delete item.raw;
       return true;
     });
     return s;
   }
 
-  site.restore = { check: check, settle: settle, levelDosage: levelDosage };
+  // Gives an own exercise a key of its own among the records ("~1", "~2": no slug has a "~").
+  var owned = 0;
+  function ownSlug(item, records, data) {
+    var slug = "~" + (++owned);
+    records[slug] = ownRecord(item, data);
+    return slug;
+  }
+
+  site.restore = { check: check, settle: settle, levelDosage: levelDosage, changeLevel: changeLevel, setByHand: setByHand,
+                   ownSlug: ownSlug };
 })(self.ExerciseSite = self.ExerciseSite || {});

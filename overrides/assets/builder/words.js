@@ -30,17 +30,23 @@
       if (typeof part === "string") return part;
       return given[part[0]] ? say(rules.forms[part[1]], given[part[0]]) : "";
     }).join("");
-    if (note) return text ? text + (rule ? rule.note : "") + note : note;
-    return text;
+    if (note) text = text ? text + (rule ? rule.note : "") + note : note;
+    var often = item.o ? oftenWords(data, item.o) : "";
+    return often ? text + data.words.frequency.item.split("{text}").join(often) : text;
+  }
+
+  // How often as the address writes it ("2-3", "2d") in words; "" when it is not valid.
+  function oftenWords(data, value) {
+    var c = site.address.parseOften(value, data.limits), rules = data.words.frequency;
+    return c ? say(c.day ? rules.per_day : rules.per_week, c) : "";
   }
 
   // "2–3 times a week, building up to ...; track 6 weeks"
   function often(data, card) {
-    var read = site.address.parseCount, rules = data.words.frequency, most = data.limits.sessions;
-    var per = read(card.f, 1, most) || read(data.defaults.f, 1, most);
-    var text = say(rules.per_week, per);
-    var up = read(card.u, 1, most);
-    if (up) text += rules.build_to.split("{text}").join(say(rules.per_week, up));
+    var rules = data.words.frequency;
+    var text = oftenWords(data, card.f) || oftenWords(data, data.defaults.f);
+    var up = oftenWords(data, card.u);
+    if (up) text += rules.build_to.split("{text}").join(up);
     return text + rules.track.split("{n}").join(card.w);
   }
 
@@ -66,5 +72,5 @@
     return list.length > 1 ? list.slice(0, -1).join(names.and) + names.or + list[list.length - 1] : list.join("");
   }
 
-  site.words = { count: count, say: say, dosage: dosage, often: often, needs: needs };
+  site.words = { count: count, say: say, dosage: dosage, often: often, oftenWords: oftenWords, needs: needs };
 })(self.ExerciseSite = self.ExerciseSite || {});
