@@ -16,6 +16,26 @@ if (document.querySelector(".rx-builder")) {
   })();
 }
 
+// A plan's planner, in the same way: the card's address helpers and QR code (the builder's), the
+// vendored QR library, the plan's rules, calendar file and log (planner/rules.js, ical.js, log.js),
+// then the page's own modules and planner.js.
+if (document.querySelector(".rx-planner")) {
+  (function () {
+    var config = JSON.parse(document.getElementById("__config").textContent);
+    var base = (config.base || ".").replace(/\/$/, "") + "/assets/";
+    ["builder/address.js", "builder/qr.js", "vendor/qrcode-generator/qrcode.js"].concat(
+      ["rules", "ical", "log", "dates", "words", "address", "calendar", "diary"].map(function (name) {
+        return "planner/" + name + ".js";
+      })
+    ).concat(["planner.js"]).forEach(function (path) {
+      var script = document.createElement("script");
+      script.src = base + path;
+      script.async = false;  // run in the order added
+      document.head.appendChild(script);
+    });
+  })();
+}
+
 // The Print button is hidden until this runs, so readers without JavaScript never see a dead button.
 document.querySelectorAll(".rx-print").forEach(function (button) {
   button.hidden = false;
