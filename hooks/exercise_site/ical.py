@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta, timezone
 CRLF = "\r\n"
 LINE_OCTETS = 75  # a content line's length at most, in octets, without the CRLF
 # As data for a port: what each character of a text value becomes, and how lines fold.
+# Names the site that made the file (PRODID); {site} is its site_name.
+PRODID = "-//{site}//Plan//EN"
 ICS_RULES = {"escape": {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}, "line_octets": LINE_OCTETS,
              "fold": CRLF + " ", "line_end": CRLF}
 

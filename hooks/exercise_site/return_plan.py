@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
 
-from .ical import Event
+from .ical import ICS_RULES, PRODID, Event
 from .model import Plan, PlanCap, PlanStage, Span
 
 Unit = Literal["min", "km"]
@@ -267,12 +267,15 @@ def sample_week(plan: Plan) -> list[PlanDay]:
 
 
 def browser_rules(plan: Plan) -> dict:
-    """The plan's numbers for the planner's script, as JSON-ready data: the script looks rules up
-    here instead of having its own."""
+    """The plan's numbers and words for the planner's script, as JSON-ready data: the script looks
+    rules and sentences up here instead of having its own."""
     fewest, most = _most(plan.week.sessions_a_week)
     return {
+        "slug": plan.slug,
+        "name": plan.name,
         "stages": [{"run": s.run_minutes, "walk": s.walk_minutes, "repeats": s.repeats, "walks": s.walks,
                     "total": s.total_minutes} for s in plan.stages],
+        "stage_summaries": [stage_summary(s) for s in plan.stages],
         "week": {"fewest": fewest, "most": most, "rest_days_between": plan.week.rest_days_between},
         "advance": {"pain_at_most": plan.advance.pain_at_most, "sessions": plan.advance.sessions, "days": plan.advance.days},
         "setback": {"stages_back": plan.setback.stages_back, "see_someone_after": plan.setback.see_someone_after,
@@ -280,6 +283,10 @@ def browser_rules(plan: Plan) -> dict:
         # The window is the `days` days before the session, both ends included: from on - days to on - 1.
         "cap": {"percent": plan.cap.percent, "window_days": plan.cap.window_days, "round_down_to": {u: str(s) for u, s in STEPS.items()}},
         "retry_days": plan.entry.retry_days,
+        "texts": {"advance": plan.advance.text, "other_days": plan.week.other_days, "not_ready": plan.entry.not_ready},
+        # How plan_events words and names an event, with {placeholders} the script fills in.
+        "events": {"summary": EVENT_SUMMARIES, "session": SESSION_DESCRIPTION, "uid": EVENT_UID},
+        "ics": {**ICS_RULES, "prodid": PRODID},
     }
 
 
@@ -308,21 +315,30 @@ def stage_summary(stage: PlanStage) -> str:
     return f"run {minutes(stage.run_minutes)}, walk {minutes(stage.walk_minutes)}, {stage_repeats(stage)} ({minutes(stage.total_minutes)})"
 
 
+# An event's title by the kind of day, its description on a session day, and its UID: {placeholders}
+# filled by str.format here and by the planner's script (browser_rules hands these over).
+EVENT_SUMMARIES: dict[str, str] = {"session": "{name}: stage {number}", "checks": "{name}: try the checks again",
+                                   "between": "{name}: exercises"}
+SESSION_DESCRIPTION = "{stage}. {advance}"
+EVENT_UID = "{slug}-{date}-{kind}@{domain}"
+
+
 def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
     """A calendar event for each session, day between and day of the checks; the same plan gives
     the same UIDs, so importing it again updates the events."""
     events = []
     for week in planned.weeks:
         for plan_day in week.days:
-            uid = f"{plan.slug}-{plan_day.day:%Y%m%d}-{plan_day.kind}@{uid_domain}"
+            uid = EVENT_UID.format(slug=plan.slug, date=f"{plan_day.day:%Y%m%d}", kind=plan_day.kind, domain=uid_domain)
+            number = "" if plan_day.stage is None else plan_day.stage + 1
+            summary = EVENT_SUMMARIES[plan_day.kind].format(name=plan.name, number=number)
             if plan_day.kind == "session":
-                stage = plan.stages[plan_day.stage]
-                events.append(Event(plan_day.day, f"{plan.name}: stage {plan_day.stage + 1}", uid,
-                                    f"{stage_summary(stage)}. {plan.advance.text}"))
+                description = SESSION_DESCRIPTION.format(stage=stage_summary(plan.stages[plan_day.stage]), advance=plan.advance.text)
             elif plan_day.kind == "checks":
-                events.append(Event(plan_day.day, f"{plan.name}: try the checks again", uid, plan.entry.not_ready))
+                description = plan.entry.not_ready
             else:
-                events.append(Event(plan_day.day, f"{plan.name}: exercises", uid, plan.week.other_days))
+                description = plan.week.other_days
+            events.append(Event(plan_day.day, summary, uid, description))
     return events
 
 
@@ -332,32 +348,79 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
     def day(n: int) -> str:
         return (first + timedelta(days=n)).isoformat()
 
-    cap_logs = {
-        "nothing logged": [],
-        "a month ago and more": [(-31, "30")],
-        "on the window's first day": [(-30, "30"), (-3, "20")],
-        "just outside the window": [(-31, "40"), (-3, "20")],
-        "on the day itself": [(0, "50"), (-2, "25")],
-        "kilometres": [(-2, "5.3")],
+    window = plan.cap.window_days
+    cap_logs: dict[str, tuple[Unit, list[tuple[int, str]]]] = {
+        "nothing logged": ("min", []),
+        "a month ago and more": ("min", [(-window - 1, "30")]),
+        "a long gap": ("min", [(-90, "45"), (-window - 20, "30")]),
+        "on the window's first day": ("min", [(-window, "30"), (-3, "20")]),
+        "just outside the window": ("min", [(-window - 1, "40"), (-3, "20")]),
+        "on the window's last day": ("min", [(-1, "40"), (-3, "20")]),
+        "on the day itself": ("min", [(0, "50"), (-2, "25")]),
+        "after the day": ("min", [(3, "50")]),
+        "a tie keeps the later day": ("min", [(-9, "30"), (-4, "30")]),
+        "kilometres": ("km", [(-2, "5.3")]),
+        "kilometres to the hundredth": ("km", [(-2, "5.35"), (-5, "4.99")]),
+        "whole kilometres": ("km", [(-2, "20")]),  # Decimal keeps the places it was given: "22" here,
+        "kilometres to a tenth": ("km", [(-2, "20.0")]),  # "22.0" here
+
+        "under a step": ("km", [(-2, "0.05")]),
+        "minutes from another unit": ("min", [(-2, "5")]),
+        "zero-amount sessions": ("min", [(-2, "0"), (-5, "0.0")]),
+        "zero and a session": ("min", [(-2, "0"), (-40, "25")]),
+        "a fraction of a minute": ("min", [(-2, "27.5")]),
     }
     caps = []
-    for name, entries in cap_logs.items():
-        unit: Unit = "km" if name == "kilometres" else "min"
-        logged = [Logged(first + timedelta(days=n), Decimal(amount), unit) for n, amount in entries]
+    for name, (unit, entries) in cap_logs.items():
+        logged_unit: Unit = "km" if name == "minutes from another unit" else unit
+        logged = [Logged(first + timedelta(days=n), Decimal(amount), logged_unit) for n, amount in entries]
         answer = session_cap(logged, first, plan.cap, unit)
-        caps.append({"case": name, "on": day(0), "unit": unit, "log": [[day(n), amount] for n, amount in entries],
-                     "status": answer.status, "limit": None if answer.limit is None else str(answer.limit)})
-    stage_logs = {
-        "nothing logged": [],
-        "a painless week": [(0, 0, 0), (2, 0, 0), (4, 0, 0)],
-        "pain the next morning": [(0, 0, 0), (2, 0, 1)],
-        "pain twice in a row": [(0, 2, 0), (2, 0, 3)],
-        "morning not scored yet": [(0, 0, 0), (2, 0, None)],
+        longest = answer.longest
+        caps.append({"case": name, "on": day(0), "unit": unit, "log": [[day(n), amount, logged_unit] for n, amount in entries],
+                     "status": answer.status, "first": answer.first.isoformat(), "last": answer.last.isoformat(),
+                     "longest": None if longest is None else [longest.day.isoformat(), str(longest.amount)],
+                     "limit": None if answer.limit is None else str(answer.limit)})
+    good = [(n, 0, 0) for n in range(0, 60, 2)]
+    stage_logs: dict[str, tuple[int, int, list[tuple[int, int, int | None]]]] = {
+        "nothing logged": (7, 0, []),
+        "a painless week": (7, 0, [(0, 0, 0), (2, 0, 0), (4, 0, 0)]),
+        "three sessions, not yet a week": (6, 0, [(0, 0, 0), (2, 0, 0), (4, 0, 0)]),
+        "pain the next morning": (7, 0, [(0, 0, 0), (2, 0, 1)]),
+        "pain during": (7, 0, [(0, 0, 0), (2, 4, 0)]),
+        "pain twice in a row": (7, 0, [(0, 2, 0), (2, 0, 3)]),
+        "morning not scored yet": (7, 0, [(0, 0, 0), (2, 0, None)]),
+        "a setback after a stage up": (16, 0, [(0, 0, 0), (2, 0, 0), (4, 0, 0), (7, 0, 0), (9, 0, 0), (11, 0, 0), (14, 0, 1)]),
+        "setbacks add up at a stage": (70, 0, [(0, 0, 0), (2, 3, 1), (20, 0, 0), (22, 3, 1), (40, 0, 0), (42, 3, 1)]),
+        "two setbacks, good between": (70, 0, [(0, 0, 0), (2, 3, 1), (20, 0, 0), (22, 3, 1)]),
+        "see someone stays": (31, 0, [(0, 3, 1), (2, 3, 1)] + [(n, 0, 0) for n in range(4, 30, 2)]),
+        "all stages passed": (30, 0, good[:12]),
+        "from a later stage": (9, 1, [(0, 0, 0), (2, 0, 0), (4, 0, 0)]),
+        "started past the end": (3, len(plan.stages), [(0, 0, 0)]),
+        "out of order": (9, 0, [(7, 3, 1), (4, 0, 0), (0, 0, 0), (2, 0, 0)]),
+        "two on one day": (9, 0, [(0, 0, 0), (0, 0, 0), (2, 0, 0), (2, 5, 5)]),
+        "pain at the stage's end": (9, 0, [(0, 0, 0), (2, 0, 0), (4, 0, 0), (7, 2, 2)]),
     }
     stages = []
-    for name, entries in stage_logs.items():
+    for name, (on, start, entries) in stage_logs.items():
         results = [Result(first + timedelta(days=n), during, morning) for n, during, morning in entries]
-        answer = next_session(plan, results, first + timedelta(days=7))
-        stages.append({"case": name, "on": day(7), "log": [[day(n), during, morning] for n, during, morning in entries],
-                       "stage": answer.stage, "action": answer.action})
-    return {"cap": caps, "next": stages}
+        answer = next_session(plan, results, first + timedelta(days=on), start)
+        stages.append({"case": name, "on": day(on), "start": start, "log": [[day(n), during, morning] for n, during, morning in entries],
+                       "stage": answer.stage, "action": answer.action, "since": None if answer.since is None else answer.since.isoformat(),
+                       "pain_free": answer.pain_free, "setbacks": answer.setbacks})
+    longest_runs = [None, 0, 1, *sorted({n for s in plan.stages for n in (s.run_minutes - 1, s.run_minutes, s.run_minutes + 1)}), 600]
+    starts = [{"longest": n, "stage": start_stage(plan, n)} for n in longest_runs]
+    plans = []
+    for weekdays, ready, longest in [([0, 2, 4], True, None), (list(range(7)), True, None), ([5, 6], True, None),
+                                     ([0, 2, 4], False, None), ([1, 3, 5], True, plan.stages[-1].run_minutes - 1),
+                                     ([0, 1, 2], True, None), ([], True, None), ([3], True, plan.stages[-1].run_minutes)]:
+        planned = schedule(plan, first, set(weekdays), ready, longest)
+        plans.append({"start": first.isoformat(), "weekdays": weekdays, "ready": ready, "longest": longest,
+                      "schedule": schedule_json(planned)})
+    return {"cap": caps, "next": stages, "start": starts, "schedule": plans}
+
+
+def schedule_json(planned: Schedule) -> dict:
+    """A plan over weeks as the planner's script gives it."""
+    return {"weeks": [{"number": w.number, "days": [{"day": d.day.isoformat(), "kind": d.kind, "stage": d.stage} for d in w.days]}
+                      for w in planned.weeks],
+            "start": planned.start, "ready": planned.ready, "shortWeeks": planned.short_weeks}
