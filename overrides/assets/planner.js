@@ -146,7 +146,10 @@
 
   // --- start --------------------------------------------------------------------------------
 
-  var diary = site.planDiary(root, word, rules, function () { return planned ? planned.start : 0; });
+  // The log needs planner/log.js; without it the rest of the planner still works.
+  var diary = { refresh: function () {} };
+  if (site.planLog) diary = site.planDiary(root, word, rules, function () { return planned ? planned.start : 0; });
+  else root.querySelector(".rx-p-log").hidden = true;
   root.querySelectorAll("[data-weekday]").forEach(function (span) { span.textContent = dates.weekdayName(+span.getAttribute("data-weekday")); });
   form.elements.s.value = dates.today();
   root.hidden = false;
