@@ -134,7 +134,9 @@
   root.querySelector(".rx-p-ics").addEventListener("click", function () {
     var canonical = document.querySelector('link[rel="canonical"]');
     var domain = canonical ? new URL(canonical.href).hostname : location.hostname || "localhost";
-    var text = site.planIcal.write(site.planIcal.events(rules, planned, domain));
+    var named = document.querySelector('meta[property="og:site_name"]');
+    var text = site.planIcal.write(site.planIcal.events(rules, planned, domain),
+                                   { rules: rules, site: named ? named.getAttribute("content") : "" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
     link.download = root.getAttribute("data-plan") + ".ics";

@@ -14,7 +14,9 @@
   }
 
   function cell(day, word) {
-    var td = element("td", "rx-p-" + day.kind);
+    var td = element("td", "rx-p-day-" + day.kind);
+    td.setAttribute("data-day", day.day);
+    if (day.stage !== null && day.stage !== undefined) td.setAttribute("data-stage", String(day.stage + 1));
     td.appendChild(element("span", "rx-p-date", dates.format(day.day, { day: "numeric", month: "short" })));
     var what = element("span", "rx-p-what");
     what.appendChild(element("span", "rx-p-box"));

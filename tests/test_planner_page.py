@@ -1,0 +1,305 @@
+"""The planner on a plan's page (planner.md, planner.js), in real Chromium on the fixture project
+served as GitHub Pages serves it: the questions make a plan on the reader's days and dates; the
+plan is its address and reopens from it; it prints on one A4 or Letter sheet whose QR code reads
+back as the address; its calendar file is valid iCalendar with the planned days; a log of runs
+gives the next stage and the cap; hostile text in the address and the log stays text; and the
+page without JavaScript (or before it runs) is the plan's own table, with no dead controls."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from datetime import date, timedelta
+from urllib.parse import quote
+
+import pytest
+from conftest import PREFIX, read_data
+from ghpages import PagesHandler
+
+from exercise_site.catalogue import load_catalogue
+from exercise_site.return_plan import plan_events, schedule, stage_summary
+
+pytestmark = pytest.mark.browser
+
+SLUG = "back-to-jogging"
+START = "2026-12-07"  # a Monday
+DAYS = [0, 2, 4]
+
+
+@pytest.fixture(scope="module")
+def plan(project):
+    return load_catalogue(project / "exercises").plans[SLUG]
+
+
+def watch(page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: (errors.append("dialog: " + dialog.message), dialog.dismiss()))
+    return errors
+
+
+def open_planner(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(".rx-planner:not([hidden])")
+
+
+def make_plan(page, site_url: str, days=DAYS, ticked: bool = True, longest: str = "", start: str = START) -> None:
+    open_planner(page, f"{site_url}{SLUG}/")
+    for box in page.locator('.rx-p-checks input[type="checkbox"]').all():
+        box.set_checked(ticked)
+    for n in days:
+        page.locator(f'.rx-p-days input[value="{n}"]').check()
+    page.get_by_label("Start date").fill(start)
+    page.get_by_label("Your longest non-stop run").fill(longest)
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector(".rx-p-sheet:not([hidden]) .rx-p-weeks")
+
+
+def calendar(page) -> list[list[str]]:
+    """The plan's table as shown: for each week its heading and each day's text, spaces folded."""
+    return page.locator(".rx-p-weeks tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.children].map(c => c.textContent.replace(/\\s+/g, ' ').trim()))")
+
+
+def expected_sessions(plan, start: date, days, ready=True, longest=None) -> list[tuple[str, str]]:
+    """(day, kind + stage) of each planned day, as Python plans them."""
+    planned = schedule(plan, start, set(days), ready, longest)
+    return [(d.day.isoformat(), d.kind if d.stage is None else f"session {d.stage + 1}") for w in planned.weeks for d in w.days]
+
+
+def shown_days(page) -> list[tuple[str, str]]:
+    return [tuple(x) for x in page.locator(".rx-p-weeks td:not(.rx-p-none)").evaluate_all(
+        "cells => cells.map(c => [c.dataset.day, c.className.replace('rx-p-day-', '') + (c.dataset.stage ? ' ' + c.dataset.stage : '')])")]
+
+
+# --- from the questions to the plan, and back from its address ---------------------------------
+
+
+def test_questions_make_the_plan_and_its_address_reopens_it(browser, site_url, plan):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch(page)
+    make_plan(page, site_url, longest="")
+    assert page.url.endswith(f"{SLUG}/#v=1&s={START}&d=0,2,4&c=11"), page.url
+    assert shown_days(page) == expected_sessions(plan, date(2026, 12, 7), DAYS), "the page must plan as Python does"
+    weeks = calendar(page)
+    assert weeks[0][0] == "Week 1" and weeks[0][1].startswith("Dec 7") and "Stage 1" in weeks[0][1]
+    assert "Exercises" in weeks[0][2] and "During" in weeks[0][2] and "Morning" in weeks[0][2]
+    summary = page.locator('[data-slot="summary"]').inner_text()
+    assert "Monday, December 7, 2026" in summary and "Monday, Wednesday, Friday" in summary and "stage 1" in summary
+    stages = page.locator('[data-slot="stages"]').inner_text()
+    assert all(stage_summary(s) in stages for s in plan.stages)
+    key = page.locator(".rx-p-key")
+    assert plan.setback.text in key.inner_text() and plan.advance.text in key.inner_text()
+    assert key.get_by_role("link", name="when to see a professional").get_attribute("href") == f"../red-flags/#{plan.setback.section}"
+    assert key.get_by_role("link", name="Lower leg strength").count() == 1, "the days between link the plan's routine"
+    address = page.url
+    assert page.locator('[data-slot="address"]').inner_text() == address
+    context.close()
+
+    fresh = browser.new_context()
+    again = fresh.new_page()
+    errors += watch(again)
+    open_planner(again, address)
+    again.wait_for_selector(".rx-p-sheet:not([hidden]) .rx-p-weeks")
+    assert calendar(again) == weeks
+    assert again.url == address, "reading and writing the address must give it back unchanged"
+    assert again.locator(".rx-p-notice").inner_text() == ""
+    assert again.get_by_label("Start date").input_value() == START
+    assert [again.locator(f'.rx-p-days input[value="{n}"]').is_checked() for n in range(7)] == [n in DAYS for n in range(7)]
+    fresh.close()
+    assert not errors, errors
+
+
+def test_a_longer_recent_run_starts_further_on(page, site_url, plan):
+    make_plan(page, site_url, longest="6")  # longer than the second stage's runs (5 min), shorter than the last's
+    assert page.url.endswith("&l=6&c=11")
+    assert shown_days(page) == expected_sessions(plan, date(2026, 12, 7), DAYS, longest=6)
+    assert "stage 2" in page.locator('[data-slot="summary"]').inner_text()
+
+
+def test_not_ready_plans_exercises_and_the_checks_again(page, site_url, plan):
+    make_plan(page, site_url, ticked=False)
+    assert page.url.endswith("&c=00")
+    retry = date(2026, 12, 7) + timedelta(days=plan.entry.retry_days)
+    assert shown_days(page) == expected_sessions(plan, date(2026, 12, 7), DAYS, ready=False)
+    assert ("checks" in dict(shown_days(page)).get(retry.isoformat(), ""))
+    summary = page.locator('[data-slot="summary"]').inner_text()
+    assert "not ready" in summary and plan.entry.not_ready in summary and "Monday, December 14, 2026" in summary
+    assert page.locator(".rx-p-checks").inner_text().count("Walk for 20 minutes") == 1
+
+
+def test_the_form_names_what_is_wrong_and_keeps_what_was_typed(page, site_url):
+    open_planner(page, f"{site_url}{SLUG}/")
+    page.get_by_label("Your longest non-stop run").fill("9999")
+    page.get_by_role("button", name="Make my plan").click()
+    notice = page.locator(".rx-p-notice").inner_text()
+    assert "Days you can run" in notice and "Longest run" in notice
+    assert page.locator(".rx-p-sheet").is_hidden()
+    assert page.get_by_label("Your longest non-stop run").input_value() == "9999"
+    assert page.get_by_label("Your longest non-stop run").get_attribute("aria-invalid") == "true"
+
+
+@pytest.mark.parametrize("address, named", [
+    ("#v=1&s=2026-02-30&d=0,2,4&c=11&zz=1", ["start date “2026-02-30”", "“zz=1”"]),
+    ("#v=1&s=2026-12-07&d=0,9&c=1", ["days “0,9”", "checks have changed"]),
+    ("#v=9&s=2026-12-07", ["not a plan this page knows"]),
+    ("#v=1&s=%E0%A4%A&d=1", ["not understood"]),
+])
+def test_a_damaged_address_gives_a_notice_and_keeps_the_rest(page, site_url, address, named):
+    errors = watch(page)
+    open_planner(page, f"{site_url}{SLUG}/{address}")
+    page.wait_for_function("document.querySelector('.rx-p-notice').textContent.length > 0")
+    notice = page.locator(".rx-p-notice").inner_text()
+    assert notice.startswith("Part of this address could not be read")
+    for words in named:
+        assert words in notice, (words, notice)
+    if "d=0,2,4" in address:  # the days were read: the plan is shown from today
+        assert page.locator(".rx-p-sheet").is_visible()
+        assert page.get_by_label("Start date").input_value() == date.today().isoformat()
+    assert not errors, errors
+
+
+def test_hostile_text_in_the_address_stays_text(page, site_url):
+    hostile = quote('<img src=x onerror=alert(1)><script>alert(2)</script>"&')
+    errors = watch(page)
+    open_planner(page, f"{site_url}{SLUG}/#v=1&s={hostile}&d=0,2,4&l={hostile}&c={hostile}&{hostile}={hostile}")
+    page.wait_for_function("document.querySelector('.rx-p-notice').textContent.length > 0")
+    assert "<img src=x" in page.locator(".rx-p-notice").inner_text()
+    assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"], .md-content script').length") == 0
+    assert not errors, errors
+
+
+# --- the printed sheet, and its QR code -------------------------------------------------------
+
+from test_builder import printed_qr_codes  # noqa: E402
+from test_print import FONTS, PAPER, flat, open_in_font, print_pdf  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def addresses(browser, site_url) -> dict[str, str]:
+    """Plans to print: three days a week, and one day a week (the longest plan the fixture makes)."""
+    made = {}
+    for name, days in (("three days", DAYS), ("one day", [5])):
+        context = browser.new_context()
+        page = context.new_page()
+        make_plan(page, site_url, days=days)
+        made[name] = page.url
+        context.close()
+    return made
+
+
+@pytest.mark.parametrize("which", ["three days", "one day"])
+@pytest.mark.parametrize("paper", PAPER)
+@pytest.mark.parametrize("font", FONTS)
+def test_the_plan_prints_on_one_sheet_with_its_qr_code(browser, addresses, plan, project, font, paper, which):
+    address = addresses[which]
+    context = browser.new_context()
+    tab = context.new_page()
+    errors = watch(tab)
+    open_in_font(tab, address, font)
+    tab.wait_for_selector(".rx-p-weeks")
+    tab.wait_for_function("document.querySelector('.rx-p-sheet .rx-qr svg')")
+    weeks = tab.locator(".rx-p-weeks tbody tr").count()
+    pages, text, pdf = print_pdf(tab, font, format=paper)
+    assert pages == 1, f"the {which} plan of {weeks} weeks in {font} prints on {pages} {paper} sheets"
+    for words in (f"{plan.name}: your plan", f"Week {weeks}", "During", "Morning", plan.advance.text, plan.setback.text,
+                  read_data(project, "exercises/rules.yml")["pain"]["name"], "This plan's address"):
+        assert flat(words) in flat(text), f"{words!r} missing from the printed plan"
+    for words in ("Make this plan yours", "Your log", "Print the plan", "Before your first session"):
+        assert words not in text, f"{words!r} must not print with the plan"
+    decoded = printed_qr_codes(pdf, dpi=150)
+    assert decoded == [address], f"the printed QR code reads {decoded}"
+    context.close()
+    assert not errors, errors
+
+
+def test_the_printed_sheet_is_legible_and_its_boxes_can_be_written_in(page, addresses):
+    page.goto(addresses["one day"])
+    page.wait_for_selector(".rx-p-weeks")
+    page.emulate_media(media="print")
+    smallest = page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('.rx-p-sheet *')]
+                 .filter(e => e.offsetParent && !e.closest('svg')
+                              && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                 .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
+    assert smallest >= 10.6, f"text of {smallest}px (< 8 pt) on the printed plan"
+    boxes = page.locator(".rx-p-blank").evaluate_all("bs => bs.map(b => b.getBoundingClientRect().width)")
+    assert boxes and min(boxes) >= 4 * 96 / 25.4, "a score box narrower than 4 mm"
+
+
+# --- the calendar file --------------------------------------------------------------------------
+
+
+def test_add_to_calendar_downloads_the_planned_days(page, site_url, plan):
+    import icalendar
+
+    make_plan(page, site_url)
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Add to calendar").click()
+    download = caught.value
+    assert download.suggested_filename == f"{SLUG}.ics"
+    data = open(download.path(), "rb").read()
+    parsed = icalendar.Calendar.from_ical(data)
+    events = [(e.decoded("dtstart").isoformat(), str(e["summary"]), str(e["uid"])) for e in parsed.walk("VEVENT")]
+    planned = schedule(plan, date(2026, 12, 7), set(DAYS))
+    expected = [(e.day.isoformat(), e.summary, e.uid) for e in plan_events(plan, planned, "example.github.io")]
+    assert events == expected, "the calendar file must hold the planned days, as Python makes them"
+    assert sum("stage" in summary for _, summary, _ in events) == sum(w.sessions for w in planned.weeks) > 0
+
+
+# --- without JavaScript, and before it runs -----------------------------------------------------
+
+
+def test_without_javascript_the_plan_table_is_the_page(browser, site_url, plan):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}{SLUG}/")
+    notice = page.locator(".rx-nojs")
+    assert notice.is_visible() and "needs JavaScript" in notice.inner_text()
+    assert not page.locator(".rx-planner").is_visible()
+    assert page.get_by_role("button").filter(has_text="Make my plan").count() == 0 or not page.get_by_role("button", name="Make my plan").is_visible()
+    table = page.locator("h2#plan ~ table").first
+    assert table.is_visible() and table.locator("tbody tr").count() == len(plan.stages)
+    context.close()
+
+
+class SlowScripts(PagesHandler):
+    """The site, with the planner's scripts 2.5 s late, as on a slow connection."""
+
+    def send_head(self):
+        if "/assets/planner" in self.path:
+            time.sleep(2.5)
+        return super().send_head()
+
+
+@pytest.fixture
+def slow_site_url(built_site):
+    handler = type("Handler", (SlowScripts,), {"prefix": PREFIX, "root": built_site})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_no_javascript_notice_never_shows_while_scripts_load(page, slow_site_url):
+    # Every frame, from the first, notes whether the notice (or a planner control) is on screen.
+    page.add_init_script("""(() => {
+        self.__seen = [];
+        const look = () => {
+            for (const e of document.querySelectorAll('.rx-nojs'))
+                if (e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden') self.__seen.push(e.className + '@' + performance.now());
+            if (!document.querySelector('.rx-planner:not([hidden])')) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+    })()""")
+    began = time.monotonic()
+    page.goto(f"{slow_site_url}{SLUG}/", wait_until="commit")
+    page.wait_for_selector(".rx-planner:not([hidden])", timeout=20000)
+    assert time.monotonic() - began >= 2.5, "the scripts were not delayed"
+    seen = page.evaluate("self.__seen")
+    assert seen == [], f"shown before the planner was ready: {seen[:3]}"
