@@ -28,6 +28,16 @@
     return days.map(function (n) { return dates.weekdayName(n); }).join(", ");
   }
 
+  // Week numbers as runs: [1, 2, 3, 5] -> "1–3, 5".
+  function ranges(numbers) {
+    var out = [];
+    numbers.forEach(function (n, i) {
+      if (i && n === numbers[i - 1] + 1) out[out.length - 1][1] = n;
+      else out.push([n, n]);
+    });
+    return out.map(function (r) { return r[0] === r[1] ? String(r[0]) : r[0] + "\u2013" + r[1]; }).join(", ");
+  }
+
   function longDate(day) { return dates.format(day, { weekday: "long", day: "numeric", month: "long", year: "numeric" }); }
 
   // --- the form ---------------------------------------------------------------------------
@@ -75,7 +85,7 @@
     } else {
       text = word("from", values);
     }
-    if (planned.shortWeeks && planned.shortWeeks.length) text += " " + word("short", { weeks: planned.shortWeeks.join(", ") });
+    if (planned.shortWeeks && planned.shortWeeks.length) text += " " + word("short", { weeks: ranges(planned.shortWeeks) });
     return text;
   }
 

@@ -18,15 +18,18 @@
     td.setAttribute("data-day", day.day);
     if (day.stage !== null && day.stage !== undefined) td.setAttribute("data-stage", String(day.stage + 1));
     td.appendChild(element("span", "rx-p-date", dates.format(day.day, { day: "numeric", month: "short" })));
+    td.appendChild(element("span", "rx-p-daynum", dates.format(day.day, { day: "numeric" })));
     var what = element("span", "rx-p-what");
     what.appendChild(element("span", "rx-p-box"));
-    what.appendChild(document.createTextNode(word(day.kind, { n: day.stage === null ? "" : day.stage + 1 })));
+    what.appendChild(element("span", "rx-p-label", word(day.kind, { n: day.stage === null ? "" : day.stage + 1 })));
     td.appendChild(what);
     if (day.kind !== "checks") {
       var scores = element("span", "rx-p-scores");
       ["during", "morning"].forEach(function (name) {
         var score = element("span", "rx-p-score");
-        score.appendChild(document.createTextNode(word(name) + " "));
+        score.appendChild(element("span", "rx-p-full", word(name)));
+        score.appendChild(element("span", "rx-p-short", word(name + " short")));
+        score.appendChild(document.createTextNode(" "));
         score.appendChild(element("span", "rx-p-blank"));
         scores.appendChild(score);
       });
@@ -50,6 +53,11 @@
       var tr = body.appendChild(element("tr"));
       var th = tr.appendChild(element("th", "", word("week", { n: week.number })));
       th.scope = "row";
+      // A long plan's cells give the day's number only; the row says the month.
+      var months = [week.days[0].day, week.days[week.days.length - 1].day].map(function (day) {
+        return dates.format(day, { month: "short" });
+      });
+      th.appendChild(element("span", "rx-p-month", months[0] === months[1] ? months[0] : months.join("\u2013")));
       week.days.forEach(function (day) {
         var td = tr.appendChild(cell(day, word));
         td.setAttribute("data-weekday", dates.format(day.day, { weekday: "short" }));
@@ -60,7 +68,7 @@
     container.appendChild(table);
     // Fewer, taller rows for a short plan; a long one packs its weeks tighter to stay on one sheet.
     container.style.setProperty("--rx-p-weeks", String(schedule.weeks.length));
-    container.setAttribute("data-size", schedule.weeks.length > 14 ? "long" : schedule.weeks.length > 9 ? "middle" : "short");
+    container.setAttribute("data-size", schedule.weeks.length > 8 ? "long" : "short");
   }
 
   site.planCalendar = { draw: draw };
