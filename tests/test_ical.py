@@ -135,3 +135,12 @@ def test_a_plans_calendar_has_an_event_a_day_with_stable_uids():
     assert [e["DTSTART"][1] for e in sessions] == ["20260105", "20260107", "20260109"]
     assert "run 2 min, walk 2 min, 5 times (20 min)" in unescape(sessions[0]["DESCRIPTION"][1])
 
+
+
+def test_a_reminder_the_evening_before_when_asked():
+    text = calendar([Event(date(2026, 1, 5), "Stage 1, run", "a@x", alarm=True), Event(date(2026, 1, 6), "Rest", "b@x")], "-//F//EN", STAMP)
+    first, second = read(text)
+    (alarm,) = first["_children"]
+    assert alarm["_kind"] == "VALARM" and alarm["TRIGGER"][1] == "-PT6H" and alarm["ACTION"][1] == "DISPLAY"
+    assert unescape(alarm["DESCRIPTION"][1]) == "Stage 1, run"
+    assert second["_children"] == []

@@ -4,33 +4,22 @@ library (`icalendar`) reads it back with every event's day and title. In real Ch
 fixture project's plan."""
 from __future__ import annotations
 
-import json
 import random
 from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 import pytest
 
-from exercise_site.catalogue import load_catalogue
 from exercise_site.ical import PRODID, Event, calendar
-from exercise_site.return_plan import browser_rules, plan_events, schedule, schedule_json
+from exercise_site.return_plan import plan_events, schedule, schedule_json
 
-from conftest import FIXTURE_SITE, ROOT
+from conftest import ROOT
+from test_planner_rules import plan, rules  # noqa: F401  (the project's plan, and its JSON as the page has it)
 
 PLANNER = ROOT / "overrides" / "assets" / "planner"
 STAMP = datetime(2026, 12, 6, 1, 30, 5, tzinfo=timezone.utc)
 SITE = "Fixture Exercises"
 DOMAIN = "example.github.io"
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return load_catalogue(FIXTURE_SITE / "exercises").plans["back-to-jogging"]
-
-
-@pytest.fixture(scope="module")
-def rules(plan):
-    return json.loads(json.dumps(browser_rules(plan)))
 
 
 @pytest.fixture
@@ -56,7 +45,8 @@ def python_calendar(plan, start: date, weekdays: list[int], ready: bool = True, 
 
 
 def event_json(event: Event) -> dict:
-    return {"day": event.day.isoformat(), "summary": event.summary, "uid": event.uid, "description": event.description}
+    return {"day": event.day.isoformat(), "summary": event.summary, "uid": event.uid, "description": event.description,
+            "alarm": event.alarm}
 
 
 @pytest.mark.parametrize(("start", "weekdays", "ready", "longest"), [
@@ -82,6 +72,13 @@ def test_the_browsers_file_is_pythons_byte_for_byte(ics_page, plan, rules, start
         assert str(vevent["SUMMARY"]) == event.summary and str(vevent["DESCRIPTION"]) == event.description
         assert str(vevent["UID"]) == event.uid
         assert vevent.decoded("DTSTAMP") == STAMP
+        alarms = list(vevent.walk("VALARM"))
+        if "stage" in event.summary or "checks" in event.summary:  # a reminder the evening before a session or the checks
+            (alarm,) = alarms
+            assert alarm.decoded("TRIGGER") == -timedelta(hours=6) and str(alarm["ACTION"]) == "DISPLAY"
+            assert str(alarm["DESCRIPTION"]) == event.summary
+        else:
+            assert alarms == []
     sessions = [(v.decoded("DTSTART"), str(v["SUMMARY"])) for v in vevents if "stage" in str(v["SUMMARY"])]
     planned_sessions = [(d.day, f"{plan.name}: stage {d.stage + 1}") for w in planned.weeks for d in w.days if d.kind == "session"]
     assert sessions == planned_sessions and (sessions or not ready)
@@ -98,7 +95,7 @@ def test_any_text_is_escaped_and_folded_as_python_does(ics_page, rules):
     cases = []
     for n in range(60):
         events = [Event(date(2026, 1, 1) + timedelta(days=chance.randint(0, 400)), hostile_text(chance),
-                        f"u{n}-{i}@{DOMAIN}", hostile_text(chance)) for i in range(chance.randint(0, 4))]
+                        f"u{n}-{i}@{DOMAIN}", hostile_text(chance), chance.random() < 0.5) for i in range(chance.randint(0, 4))]
         cases.append((events, hostile_text(chance) or "Fixture", hostile_text(chance)))
     payload = [{"events": [event_json(e) for e in events], "site": site, "name": name} for events, site, name in cases]
     written = ics_page.evaluate("""([r, cases, stamp]) => cases.map(c =>

@@ -2,7 +2,8 @@
 
 Only what calendar apps need for a reminder a day: VCALENDAR with VERSION and PRODID, and one
 VEVENT a day with UID, DTSTAMP, DTSTART;VALUE=DATE, DTEND (the next day) and SUMMARY, with an
-optional DESCRIPTION. Lines end in CRLF and are folded at 75 octets (RFC 5545 3.1), text values
+optional DESCRIPTION, and a reminder (VALARM) the evening before where the event asks for one.
+Lines end in CRLF and are folded at 75 octets (RFC 5545 3.1), text values
 are escaped (3.3.11). The browser's calendar download follows the same rules (`ICS_RULES`).
 """
 from __future__ import annotations
@@ -15,8 +16,10 @@ LINE_OCTETS = 75  # a content line's length at most, in octets, without the CRLF
 # As data for a port: what each character of a text value becomes, and how lines fold.
 # Names the site that made the file (PRODID); {site} is its site_name.
 PRODID = "-//{site}//Plan//EN"
+# A whole-day event starts at midnight, so a reminder 6 hours before it comes at 6 pm the day before.
+ALARM = "-PT6H"
 ICS_RULES = {"escape": {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}, "line_octets": LINE_OCTETS,
-             "fold": CRLF + " ", "line_end": CRLF}
+             "fold": CRLF + " ", "line_end": CRLF, "alarm": ALARM}
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Event:
     summary: str
     uid: str
     description: str = ""
+    alarm: bool = False  # a reminder the evening before
 
 
 def escape_text(value: str) -> str:
@@ -74,6 +78,8 @@ def calendar(events: list[Event], prodid: str, stamp: datetime, name: str = "") 
             f"SUMMARY:{escape_text(event.summary)}",
             *([f"DESCRIPTION:{escape_text(event.description)}"] if event.description else []),
             "TRANSP:TRANSPARENT",  # a reminder, not time taken: free/busy stays free
+            *(["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape_text(event.summary)}", f"TRIGGER:{ALARM}", "END:VALARM"]
+              if event.alarm else []),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

@@ -265,6 +265,11 @@ def sample_week(plan: Plan) -> list[PlanDay]:
 
 # --- for the browser ---------------------------------------------------------------------------
 
+# What the log kept on the reader's device accepts (planner/log.js): pain on the 0 to 10 scale the
+# plan's pain rule uses, time and distance to these places and no more, a note of a line or two.
+LOG_LIMITS = {"kinds": ["run", "exercises"], "pain": {"least": 0, "most": 10}, "note_chars": 200,
+              "minutes": {"most": 600, "places": 1}, "km": {"most": 200, "places": 2}}
+
 
 def browser_rules(plan: Plan) -> dict:
     """The plan's numbers and words for the planner's script, as JSON-ready data: the script looks
@@ -285,8 +290,9 @@ def browser_rules(plan: Plan) -> dict:
         "retry_days": plan.entry.retry_days,
         "texts": {"advance": plan.advance.text, "other_days": plan.week.other_days, "not_ready": plan.entry.not_ready},
         # How plan_events words and names an event, with {placeholders} the script fills in.
-        "events": {"summary": EVENT_SUMMARIES, "session": SESSION_DESCRIPTION, "uid": EVENT_UID},
+        "events": {"summary": EVENT_SUMMARIES, "session": SESSION_DESCRIPTION, "uid": EVENT_UID, "alarm": EVENT_ALARMS},
         "ics": {**ICS_RULES, "prodid": PRODID},
+        "log": LOG_LIMITS,
     }
 
 
@@ -321,6 +327,7 @@ EVENT_SUMMARIES: dict[str, str] = {"session": "{name}: stage {number}", "checks"
                                    "between": "{name}: exercises"}
 SESSION_DESCRIPTION = "{stage}. {advance}"
 EVENT_UID = "{slug}-{date}-{kind}@{domain}"
+EVENT_ALARMS = ["session", "checks"]  # the days with a reminder the evening before; not every day between
 
 
 def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
@@ -338,7 +345,7 @@ def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
                 description = plan.entry.not_ready
             else:
                 description = plan.week.other_days
-            events.append(Event(plan_day.day, summary, uid, description))
+            events.append(Event(plan_day.day, summary, uid, description, plan_day.kind in EVENT_ALARMS))
     return events
 
 

@@ -25,7 +25,8 @@
           day: planDay.day,
           summary: fill(words.summary[planDay.kind], { name: rules.name, number: number }),
           uid: fill(words.uid, { slug: rules.slug, date: compact(planDay.day), kind: planDay.kind, domain: uidDomain }),
-          description: description
+          description: description,
+          alarm: words.alarm.indexOf(planDay.kind) >= 0
         });
       });
     });
@@ -84,7 +85,9 @@
         "DTSTART;VALUE=DATE:" + compact(event.day), "DTEND;VALUE=DATE:" + compact(nextDay(event.day)),
         "SUMMARY:" + text(event.summary));
       if (event.description) lines.push("DESCRIPTION:" + text(event.description));
-      lines.push("TRANSP:TRANSPARENT", "END:VEVENT");
+      lines.push("TRANSP:TRANSPARENT");
+      if (event.alarm) lines.push("BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + text(event.summary), "TRIGGER:" + ics.alarm, "END:VALARM");
+      lines.push("END:VEVENT");
     });
     lines.push("END:VCALENDAR");
     return lines.map(function (line) { return fold(ics, line) + ics.line_end; }).join("");
