@@ -303,3 +303,133 @@ def test_the_no_javascript_notice_never_shows_while_scripts_load(page, slow_site
     assert time.monotonic() - began >= 2.5, "the scripts were not delayed"
     seen = page.evaluate("self.__seen")
     assert seen == [], f"shown before the planner was ready: {seen[:3]}"
+
+
+# --- the log on this device ---------------------------------------------------------------------
+
+from decimal import Decimal  # noqa: E402
+
+from exercise_site.return_plan import Logged, Result, next_session, session_cap, start_stage  # noqa: E402
+
+
+def log_entry(page, day: date, minutes="", during="0", morning="0", kind="run", km="", note="") -> None:
+    form = page.locator(".rx-p-log-form")
+    form.get_by_label("Date", exact=True).fill(day.isoformat())
+    form.get_by_label("What").select_option(kind)
+    form.get_by_label("Minutes").fill(str(minutes))
+    form.get_by_label("Kilometres").fill(str(km))
+    form.get_by_label("Pain during").fill(str(during))
+    form.get_by_label("Pain the next morning").fill(str(morning))
+    form.get_by_label("Note").fill(note)
+    before = page.locator(".rx-p-log-notice").inner_text()
+    form.get_by_role("button", name="Add to the log").click()
+    page.wait_for_function("before => document.querySelector('.rx-p-log-notice').textContent !== before", arg=before)
+
+
+def entries_shown(page) -> list[str]:
+    return page.locator(".rx-p-entries li").evaluate_all(
+        "items => items.map(li => [...li.childNodes].filter(n => !n.matches || !n.matches('button')).map(n => n.textContent).join('').trim())")
+
+
+def test_a_week_of_runs_gives_the_next_stage_then_the_cap(browser, site_url, plan):
+    today = date.today()
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch(page)
+    open_planner(page, f"{site_url}{SLUG}/")
+    assert "Nothing logged yet" in page.locator(".rx-p-entries").inner_text()
+    assert "entries stay on this device" in page.locator(".rx-p-stays").inner_text()
+    week = [today - timedelta(days=n) for n in (8, 6, 4)]
+    for day in week:
+        log_entry(page, day, minutes=plan.stages[0].total_minutes)
+    expected = next_session(plan, [Result(day, 0, 0) for day in week], today)
+    assert (expected.stage, expected.action) == (1, "advance")
+    panel = page.locator(".rx-p-next").inner_text()
+    assert f"Next session: stage {expected.stage + 1}, {stage_summary(plan.stages[expected.stage])}." in panel
+    assert "Move up a stage" in panel
+    assert len(entries_shown(page)) == 3
+
+    # A run that hurt the next morning: back a stage, as the plan's own words say.
+    log_entry(page, today - timedelta(days=2), minutes=10, morning="3")
+    assert plan.setback.text in page.locator(".rx-p-next").inner_text()
+
+    # The entries survive a reload; with a recent run as long as the last stage's, the stages are done: the cap.
+    page.reload()
+    page.wait_for_selector(".rx-planner:not([hidden])")
+    assert len(entries_shown(page)) == 4
+    last = plan.stages[-1].run_minutes
+    make_plan(page, site_url, longest=str(last), start=today.isoformat())
+    assert start_stage(plan, last) == len(plan.stages)
+    log_entry(page, today - timedelta(days=1), minutes=last + 3, km="5.3")
+    logged = [Logged(today - timedelta(days=n), Decimal(m)) for n, m in ((8, 20), (6, 20), (4, 20), (2, 10), (1, last + 3))]
+    cap = session_cap(logged, today, plan.cap)
+    assert cap.status == "cap"
+    panel = page.locator(".rx-p-next").inner_text()
+    assert "You have passed the last stage" in panel and plan.cap.text in panel
+    assert f"at most {cap.limit} min" in panel, panel
+    km = session_cap([Logged(today - timedelta(days=1), Decimal("5.3"), "km")], today, plan.cap, "km")
+    assert f"at most {km.limit} km" in panel
+    context.close()
+    assert not errors, errors
+
+
+def test_no_run_logged_and_a_long_gap_are_worded_plainly(page, site_url, plan):
+    today = date.today()
+    make_plan(page, site_url, longest=str(plan.stages[-1].run_minutes), start=today.isoformat())
+    assert "no cap yet" in page.locator(".rx-p-next").inner_text()
+    log_entry(page, today - timedelta(days=plan.cap.window_days + 1), minutes=25)
+    assert "nothing to build on" in page.locator(".rx-p-next").inner_text()
+
+
+def test_the_log_names_what_is_wrong_and_keeps_the_entry_typed(page, site_url):
+    open_planner(page, f"{site_url}{SLUG}/")
+    form = page.locator(".rx-p-log-form")
+    form.get_by_label("Minutes").fill("25")
+    form.get_by_label("Pain during").fill("12")
+    form.get_by_label("Note").fill("x" * 201)
+    form.get_by_role("button", name="Add to the log").click()
+    notice = page.locator(".rx-p-log-notice").inner_text()
+    assert notice.startswith("Not added") and "Pain during" in notice and "Note" in notice, notice
+    assert form.get_by_label("Note").input_value() == "x" * 201, "nothing typed is dropped"
+    assert form.get_by_label("Pain during").get_attribute("aria-invalid") == "true"
+    assert "Nothing logged yet" in page.locator(".rx-p-entries").inner_text()
+
+
+HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>"&{{7*7}}'
+
+
+def test_log_export_import_and_hostile_text_stay_text(browser, site_url, tmp_path):
+    today = date.today()
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch(page)
+    open_planner(page, f"{site_url}{SLUG}/")
+    log_entry(page, today - timedelta(days=2), minutes=12, note=HOSTILE)
+    log_entry(page, today - timedelta(days=1), kind="exercises", during="1", morning="")
+    shown = entries_shown(page)
+    assert any(HOSTILE in entry for entry in shown) and any("not scored yet" in entry for entry in shown), shown
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Export CSV").click()
+    csv = tmp_path / "log.csv"
+    caught.value.save_as(csv)
+    assert csv.read_text().splitlines()[0] == "day,kind,minutes,km,during,morning,note"
+    context.close()
+
+    fresh = browser.new_context()
+    again = fresh.new_page()
+    errors += watch(again)
+    open_planner(again, f"{site_url}{SLUG}/")
+    bad = tmp_path / "more.csv"
+    unquoted = HOSTILE.replace('"', "")
+    bad.write_text(csv.read_text() + f"not a day,run,10,,0,0,fine\n{today},run,=1+2,,0,0,{unquoted}\n")
+    again.locator(".rx-p-import input").set_input_files(str(csv))
+    again.wait_for_function("document.querySelector('.rx-p-log-notice').textContent.includes('2 new')")
+    assert sorted(entries_shown(again)) == sorted(shown), "export then import gives the same entries"
+    again.locator(".rx-p-import input").set_input_files(str(bad))
+    again.wait_for_function("document.querySelector('.rx-p-log-notice').textContent.includes('0 new, 2 already')")
+    notice = again.locator(".rx-p-log-notice").inner_text()
+    assert "Lines left out of more.csv" in notice and "4: Day" in notice and "5: Minutes" in notice, notice
+    assert len(entries_shown(again)) == 2
+    assert again.evaluate("() => document.querySelectorAll('img[src=\"x\"], .md-content script').length") == 0
+    fresh.close()
+    assert not errors, errors

@@ -19,6 +19,10 @@
 
     function say(text) { notice.textContent = text; }
 
+    function messages(problems) {
+      return problems.map(function (p) { return (p.line ? p.line + ": " : "") + p.message; }).join(" ");
+    }
+
     function element(name, className, text) {
       var e = document.createElement(name);
       if (className) e.className = className;
@@ -28,7 +32,7 @@
 
     function entries() {
       var kept = log.read();
-      if (kept.problems && kept.problems.length) say(word("log broken", { problems: kept.problems.join("; ") }));
+      if (kept.problems.length) say(word("log broken", { problems: messages(kept.problems) }));
       return kept.entries || [];
     }
 
@@ -58,7 +62,7 @@
           var label = input.closest("label").firstChild.textContent.trim();
           problems.push({ field: name, message: label + ": not a number" });
         }
-        entry[name] = input.value.trim() === "" ? null : Number(input.value);
+        entry[name] = input.value;  // as typed: the log's check names what is wrong with it
       });
       return entry;
     }
@@ -76,16 +80,11 @@
       var entry = read(problems);
       var result = { ok: false, problems: problems };
       if (!problems.length) {
-        try {
-          result = editing ? log.update(editing, entry) : log.add(entry);
-        } catch (e) {
-          say(word("log no storage"));
-          return;
-        }
+        result = editing ? log.update(editing, entry) : log.add(entry);
       }
       mark(result.problems || []);
       if (!result.ok) {
-        say(word("log refused", { problems: (result.problems || []).map(function (p) { return p.message; }).join("; ") }));
+        say(word("log refused", { problems: messages(result.problems || []) }));
         return;
       }
       say(word(editing ? "log changed" : "log added", { entry: describe(result.entry || entry) }));
@@ -117,8 +116,8 @@
         li.appendChild(element("span", "rx-p-entry", describe(entry) + "; " + scores + (entry.note ? "; " : "")));
         if (entry.note) li.appendChild(element("q", "rx-p-entry-note", entry.note));
         [["change", function () { change(entry); }], ["remove", function () {
-          log.remove(entry.id);
-          say(word("log removed", { entry: describe(entry) }));
+          var result = log.remove(entry.id);
+          say(result.ok ? word("log removed", { entry: describe(entry) }) : word("log refused", { problems: messages(result.problems) }));
           refresh();
         }]].forEach(function (action) {
           var button = element("button", "md-button rx-p-" + action[0], word(action[0]) + " ");
@@ -186,21 +185,9 @@
       var reader = new FileReader();
       reader.onerror = function () { say(word("log unreadable", { file: chosen.name })); };
       reader.onload = function () {
-        var imported = log.fromCsv(String(reader.result));
-        var merged;
-        try {
-          merged = log.merge(entries(), imported.entries);
-          if (log.save) log.save(merged.entries);
-        } catch (e) {
-          say(word("log no storage"));
-          return;
-        }
-        var text = word("log imported", { file: chosen.name, added: merged.added, same: merged.same });
-        if (imported.problems.length) {
-          text += " " + word("log import problems", { file: chosen.name, problems: imported.problems.map(function (p) {
-            return p.line + ": " + p.message;
-          }).join("; ") });
-        }
+        var result = log.importCsv(String(reader.result));
+        var text = word("log imported", { file: chosen.name, added: result.added, same: result.same });
+        if (result.problems.length) text += " " + word("log import problems", { file: chosen.name, problems: messages(result.problems) });
         say(text);
         file.value = "";
         refresh();
