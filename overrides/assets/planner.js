@@ -99,9 +99,10 @@
     }).join("; ");
     var url = site.qr.shareable(fragment());
     slot("address").textContent = url;
-    drawQr(url);
     sheet.hidden = false;
-    diary.refresh();
+    // The QR code (for paper) and the log's advice in tasks of their own, after the plan is on screen.
+    setTimeout(function () { drawQr(url); }, 0);
+    setTimeout(diary.refresh, 0);
   }
 
   function drawQr(url) {
@@ -166,7 +167,7 @@
   form.elements.s.value = dates.today();
   root.hidden = false;
   open(location.hash.replace(/^#/, ""));
-  diary.refresh();
+  if (!state) setTimeout(diary.refresh, 0);
   // An address pasted into this tab (only its fragment changed) opens that plan.
   self.addEventListener("hashchange", function () {
     if (!state || location.hash !== "#" + fragment()) open(location.hash.replace(/^#/, ""));

@@ -15,7 +15,8 @@
   function parse(fragment, checks, problems, words) {
     if (!fragment) return null;
     var quote = site.address.quote;
-    var state = { s: site.dates.today(), d: [], l: null, c: "" };
+    // Checks not read are not ticked: the plan then waits for them, and the notice says why.
+    var state = { s: site.dates.today(), d: [], l: null, c: new Array(checks + 1).join("0") };
     var parts = fragment.split("&");
     if (parts[0] !== VERSION) {
       problems.push("the address is not a plan this page knows (it should start with #" + VERSION + ")");
@@ -51,6 +52,7 @@
       }
     });
     if (!state.d.length && !seen.d) problems.push("the days, which the address does not give");
+    if (!seen.c) problems.push("the checks, which the address does not give: tick them again");
     return state;
   }
 

@@ -23,11 +23,16 @@
   function weekday(day) { return (new Date(utc(day)).getUTCDay() + 6) % 7; }
 
   // The day in the page's language, e.g. {weekday: "short", day: "numeric", month: "short"}.
+  var formats = {};  // a formatter is slow to make: one for each kind of date, made once
+
   function format(day, options) {
-    var lang = document.documentElement.lang || "en";
-    var settings = { timeZone: "UTC" };
-    Object.keys(options).forEach(function (key) { settings[key] = options[key]; });
-    return new Intl.DateTimeFormat(lang, settings).format(new Date(utc(day)));
+    var key = JSON.stringify(options);
+    if (!formats[key]) {
+      var settings = { timeZone: "UTC" };
+      Object.keys(options).forEach(function (name) { settings[name] = options[name]; });
+      formats[key] = new Intl.DateTimeFormat(document.documentElement.lang || "en", settings);
+    }
+    return formats[key].format(new Date(utc(day)));
   }
 
   // The name of weekday `n` (0 Monday), from a Monday of any year.
