@@ -138,6 +138,7 @@
     state = s;
     update("");
     say(word("made", { summary: slot("summary").textContent }));
+    sheet.querySelector(".rx-p-title").focus();  // the plan, just below the form, comes into view
   });
 
   root.querySelector(".rx-p-print").addEventListener("click", function () { window.print(); });
