@@ -4,12 +4,14 @@
   "use strict";
 
   site.planWords = function (root) {
-    var box = root.querySelector(".rx-p-words");
+    var texts = {};
+    root.querySelectorAll(".rx-p-words [data-word]").forEach(function (element) {
+      texts[element.getAttribute("data-word")] = element.textContent.replace(/\s+/g, " ").trim();
+    });
     return function (key, values) {
-      var element = box.querySelector('[data-word="' + key + '"]');
-      if (!element) throw new Error("planner.md has no word " + key);
-      return element.textContent.replace(/\s+/g, " ").trim().replace(/\{(\w+)\}/g, function (all, name) {
-        return values && name in values ? String(values[name]) : all;
+      if (!Object.prototype.hasOwnProperty.call(texts, key)) throw new Error("planner.md has no word " + key);
+      return texts[key].replace(/\{(\w+)\}/g, function (all, name) {
+        return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
       });
     };
   };
