@@ -17,13 +17,13 @@ if (document.querySelector(".rx-builder")) {
 }
 
 // A plan's planner, in the same way: the card's address helpers and QR code (the builder's), the
-// vendored QR library, the plan's rules, calendar file and log (planner/rules.js, ical.js, log.js),
-// then the page's own modules and planner.js.
+// plan's rules, calendar file and log (planner/rules.js, ical.js, log.js), then the page's own
+// modules and planner.js (which loads the QR library once there is a plan to draw).
 if (document.querySelector(".rx-planner")) {
   (function () {
     var config = JSON.parse(document.getElementById("__config").textContent);
     var base = (config.base || ".").replace(/\/$/, "") + "/assets/";
-    ["builder/address.js", "builder/qr.js", "vendor/qrcode-generator/qrcode.js"].concat(
+    ["builder/address.js", "builder/qr.js"].concat(
       ["rules", "ical", "log", "dates", "words", "address", "calendar", "diary"].map(function (name) {
         return "planner/" + name + ".js";
       })

@@ -105,8 +105,21 @@
     setTimeout(diary.refresh, 0);
   }
 
+  // The vendored QR library, loaded once a plan is shown (a first visit without one never needs it).
+  var qrLoading = false;
+  function loadQr() {
+    if (qrLoading || typeof self.qrcode === "function") return;
+    qrLoading = true;
+    var config = JSON.parse(document.getElementById("__config").textContent);
+    var script = document.createElement("script");
+    script.src = (config.base || ".").replace(/\/$/, "") + "/assets/vendor/qrcode-generator/qrcode.js";
+    script.onload = function () { drawQr(); };
+    document.head.appendChild(script);
+  }
+
   function drawQr(url) {
     if (!state) return;
+    loadQr();
     var target = slot("qr");
     if (site.qr.draw(target, sheet, url || site.qr.shareable(fragment()))) {
       target.querySelector("svg").setAttribute("aria-label", word("qr"));
