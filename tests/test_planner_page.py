@@ -463,3 +463,29 @@ def test_the_planner_with_a_plan_has_no_serious_axe_violation(browser, site_url,
     )
     context.close()
     assert not violations, violations
+
+
+# --- the offline copy -------------------------------------------------------------------------
+
+
+def test_the_planner_works_in_the_offline_copy(browser, offline_zip):
+    from conftest import offline_folder
+
+    folder = offline_folder(offline_zip)
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    errors = watch(page)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((folder / SLUG / "index.html").as_uri() + f"#v=1&s={START}&d=0,2,4&c=11")
+    page.wait_for_selector(".rx-p-weeks")
+    page.wait_for_function("document.querySelector('.rx-p-sheet .rx-qr svg')")
+    # A phone cannot open a file: the printed address is the published site's, with the plan.
+    printed = page.locator('[data-slot="address"]').inner_text()
+    assert printed.startswith("https://") and f"/{SLUG}/" in printed and printed.endswith(f"#v=1&s={START}&d=0,2,4&c=11"), printed
+    log_entry(page, date.today() - timedelta(days=1), minutes=20)
+    assert "Added to the log" in page.locator(".rx-p-log-notice").inner_text()
+    context.close()
+    assert not errors, errors
+    outside = sorted({u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))})
+    assert not outside, outside
