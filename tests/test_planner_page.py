@@ -489,3 +489,15 @@ def test_the_planner_works_in_the_offline_copy(browser, offline_zip):
     assert not errors, errors
     outside = sorted({u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))})
     assert not outside, outside
+
+
+def test_runs_that_keep_hurting_say_to_see_someone_with_the_red_flags(page, site_url, plan):
+    today = date.today()
+    open_planner(page, f"{site_url}{SLUG}/")
+    hurt = [today - timedelta(days=n) for n in (4, 2)][:plan.setback.see_someone_in_a_row]
+    for day in hurt:
+        log_entry(page, day, minutes=10, during="3")
+    assert next_session(plan, [Result(day, 3, 0) for day in hurt], today).action == "see someone"
+    panel = page.locator(".rx-p-next")
+    assert plan.setback.see_someone in panel.inner_text() and plan.setback.not_a_stage_problem in panel.inner_text()
+    assert panel.get_by_role("link", name="when to see a professional").get_attribute("href") == f"../red-flags/#{plan.setback.section}"
