@@ -1,20 +1,36 @@
-// The card builder's page loads its scripts (and, through them, only the data it needs): the
-// modules of builder/, each one job, then builder.js, which uses them. Plain scripts sharing
-// self.ExerciseSite, run in this order, since a module script does not load from file://.
-if (document.querySelector(".rx-builder")) {
-  (function () {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    var base = (config.base || ".").replace(/\/$/, "") + "/assets/";
-    ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "store", "editor", "find", "combobox"].map(function (name) {
-      return "builder/" + name + ".js";
-    }).concat(["builder.js"]).forEach(function (path) {
-      var script = document.createElement("script");
-      script.src = base + path;
-      script.async = false;  // run in the order added
-      document.head.appendChild(script);
-    });
-  })();
+// The card builder's and a plan's pages load their scripts (and, through them, only the data
+// they need): small plain scripts sharing self.ExerciseSite, each one job, run in the order given,
+// since a module script does not load from file://.
+(function () {
+function loadInOrder(paths) {
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var base = (config.base || ".").replace(/\/$/, "") + "/assets/";
+  paths.forEach(function (path) {
+    var script = document.createElement("script");
+    script.src = base + path;
+    script.async = false;  // run in the order added
+    document.head.appendChild(script);
+  });
 }
+
+function inFolder(folder, names) {
+  return names.map(function (name) { return folder + "/" + name + ".js"; });
+}
+
+// The builder: the modules of builder/, then builder.js, which uses them.
+if (document.querySelector(".rx-builder")) {
+  loadInOrder(inFolder("builder", ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "store",
+    "editor", "find", "combobox"]).concat(["builder.js"]));
+}
+
+// A plan's planner: the card's address helpers and QR code (the builder's), the plan's rules,
+// calendar file and log, then the page's own modules and planner.js (which loads the QR library
+// once there is a plan to draw).
+if (document.querySelector(".rx-planner")) {
+  loadInOrder(["builder/address.js", "builder/qr.js"].concat(inFolder("planner", ["rules", "ical", "log", "dates",
+    "words", "address", "calendar", "diary"])).concat(["planner.js"]));
+}
+})();
 
 // The Print button is hidden until this runs, so readers without JavaScript never see a dead button.
 // The weeks' own button prints that sheet alone (the print styles read the class; see exercise-site.css).
