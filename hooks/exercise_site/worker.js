@@ -120,15 +120,22 @@ function page(request) {
 }
 
 // The offline page, shown at the address asked for: a <base> makes its links and styles resolve
-// as they do at its own address.
+// as at its own address, and the theme's settings get absolute addresses (its scripts resolve
+// them against the page's address, not the <base>).
 function offline(cache) {
-  return cache.match(address(OFFLINE)).then(function (saved) {
+  var here = address(OFFLINE);
+  return cache.match(here).then(function (saved) {
     if (!saved) return Response.error();
     return saved.text().then(function (html) {
-      var base = '<base href="' + address(OFFLINE) + '">';
-      return new Response(html.replace(/<head>/i, "<head>" + base), {
-        status: 200, headers: {"Content-Type": "text/html; charset=utf-8"}
-      });
+      html = html.replace(/<head>/i, '<head><base href="' + here + '">')
+        .replace(/(<script id="__config" type="application\/json">)([\s\S]*?)(<\/script>)/, function (all, open, text, close) {
+          var config = JSON.parse(text);
+          ["base", "search"].forEach(function (key) {
+            if (typeof config[key] === "string") config[key] = new URL(config[key], here).href;
+          });
+          return open + JSON.stringify(config).replace(/</g, "\\u003c") + close;
+        });
+      return new Response(html, {status: 200, headers: {"Content-Type": "text/html; charset=utf-8"}});
     });
   });
 }
