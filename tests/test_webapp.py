@@ -12,12 +12,16 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import PREFIX, SITE_URL, copy_project, edit, exercise_slugs, mkdocs_build, read_data, routine_slugs, site_name
+from conftest import (PREFIX, SITE_URL, copy_project, edit, exercise_slugs, mkdocs_build, offline_folder, read_data,
+                      routine_slugs, site_name)
 from ghpages import pages_server
+from test_hostile_text import INJECTED, hostile_site  # noqa: F401 (a fixture)
+from exercise_site.icons import IconError, png_icon
 from exercise_site.model import slugify
-from exercise_site.webapp import precache_list
+from exercise_site.settings import Settings
+from exercise_site.webapp import manifest, precache_list, primary_colours
 
-pytestmark = pytest.mark.browser
+browser_test = pytest.mark.browser
 
 CONTROLLED = "() => navigator.serviceWorker.ready.then(() => Boolean(navigator.serviceWorker.controller))"
 CACHES = "() => caches.keys()"
@@ -52,6 +56,47 @@ def installed(browser, url: str):
 # --- the manifest and its icons ---------------------------------------------------------------
 
 
+def test_colours_come_from_the_theme_palette():
+    sheet = ("[data-md-color-primary=teal]{--md-primary-bg-color:#fff;--md-primary-bg-color--light:#ffffffb3}"
+             "[data-md-color-primary=teal]{--md-primary-fg-color:#009485;--md-primary-fg-color--light:#26a699}"
+             "[data-md-color-primary=yellow]{--md-primary-fg-color:#ffec3d}"
+             "[data-md-color-primary=yellow]{--md-primary-bg-color:#000000de}")
+    assert primary_colours(sheet, "teal") == ("#009485", "#ffffff")
+    assert primary_colours(sheet, "yellow") == ("#ffec3d", "#000000")
+    assert primary_colours(sheet, "custom") is None
+
+
+def test_manifest_takes_the_short_name_when_set():
+    long_name = Settings(name="A Very Long Site Name For A Phone", description="What it is.")
+    assert json.loads(manifest(long_name, "#123456"))["short_name"] == long_name.name
+    short = Settings(name=long_name.name, short_name="Short")
+    data = json.loads(manifest(short, "#123456"))
+    assert data["short_name"] == "Short" and data["name"] == long_name.name and data["theme_color"] == "#123456"
+
+
+def test_icons_draw_arcs_curves_and_holes():
+    # A ring (a hole by winding the other way) with arcs whose flags are written together, and a curve.
+    ring = '<svg viewBox="0 0 24 24"><path d="M12 2a10 10 0 110 20 10 10 0 110-20zm0 4a6 6 0 100 12 6 6 0 100-12z"/></svg>'
+    rows = png_pixels(png_icon(ring, 96, "#000000", "#ffffff"))
+    centre, on_ring = rows[48][48 * 3:48 * 3 + 3], rows[48][(48 + 20) * 3:(48 + 20) * 3 + 3]
+    assert centre == b"\x00\x00\x00" and on_ring == b"\xff\xff\xff"
+    curve = '<svg width="10" height="10"><path d="M0 0C10 0 10 10 0 10Z"/></svg>'
+    assert png_size(png_icon(curve, 48, "#000000", "#ffffff")) == (48, 48)
+    with pytest.raises(IconError, match="viewBox"):
+        png_icon('<svg><path d="M0 0L1 1"/></svg>', 48, "#000000", "#ffffff")
+    with pytest.raises(IconError, match="expected a multiple of 7"):
+        png_icon('<svg viewBox="0 0 24 24"><path d="M0 0a1 1 0 0 1"/></svg>', 48, "#000000", "#ffffff")
+
+
+def test_the_offline_copy_has_no_worker_and_no_manifest(offline_zip):
+    """Browsers run no service worker from file://: the copy neither has one nor links a manifest."""
+    folder = offline_folder(offline_zip)
+    assert not (folder / "sw.js").exists() and not (folder / "manifest.webmanifest").exists()
+    assert 'rel="manifest"' not in (folder / "index.html").read_text()
+
+
+
+@browser_test
 def test_manifest_names_colours_start_and_icons(page, site_url, project):
     page.goto(site_url)
     href = page.evaluate("() => document.querySelector('link[rel=manifest]').href")
@@ -95,6 +140,7 @@ def test_worker_precaches_pages_assets_and_data_but_no_source_maps(built_site: P
 # --- offline ------------------------------------------------------------------------------------
 
 
+@browser_test
 def test_every_kind_of_page_opens_offline_after_the_first_visit(browser, site_url, project):
     exercise = exercise_slugs(project)[0]
     routine = routine_slugs(project)[0]
@@ -151,6 +197,7 @@ def test_every_kind_of_page_opens_offline_after_the_first_visit(browser, site_ur
     assert not failed, f"not saved for offline use: {failed}"
 
 
+@browser_test
 def test_registration_waits_for_the_load_event(page, site_url):
     """The first visit is not slowed: the worker's script is asked for only once the page has loaded."""
     page.goto(site_url)
@@ -166,6 +213,7 @@ def test_registration_waits_for_the_load_event(page, site_url):
 # --- an update ------------------------------------------------------------------------------------
 
 
+@browser_test
 def test_a_new_build_replaces_the_cache_and_keeps_what_the_reader_saved(browser, tmp_path, project):
     copy = copy_project(tmp_path / "project", project)
     site = tmp_path / "site"
@@ -192,3 +240,19 @@ def test_a_new_build_replaces_the_cache_and_keeps_what_the_reader_saved(browser,
         finally:
             context.close()
     assert not errors, errors
+
+
+@browser_test
+def test_hostile_text_stays_text_offline(browser, hostile_site):  # noqa: F811
+    site, url, pages = hostile_site
+    context, page, errors = installed(browser, url)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        context.set_offline(True)
+        for address in [*pages, "offline/", "no/such/page/"]:
+            page.goto(url + address)
+            assert page.evaluate(INJECTED) == {"elements": [], "scripts": []}, address
+    finally:
+        context.close()
+    assert not dialogs and not errors, (dialogs, errors)
