@@ -20,8 +20,9 @@ WORKER = "sw.js"
 ICON_SIZES = (192, 512)  # what browsers ask for before they offer to install
 DEFAULT_COLOURS = ("#4051b5", "#ffffff")  # Material's default primary colour and the text on it
 _WORKER_SOURCE = Path(__file__).with_name("worker.js")
-# Not precached: source maps, the sitemap (for crawlers), the 404 page (a host's answer, not a page) and the worker itself.
-_SKIP = re.compile(r"(?:^|/)[^/]+\.map$|^sitemap\.xml(?:\.gz)?$|^404\.html$|^" + re.escape(WORKER) + "$")
+# Not precached: source maps, the sitemap (for crawlers), the 404 page (a host's answer, not a page),
+# the open data's JSON (for other programs; the pages read api/ only as scripts and figures) and the worker itself.
+_SKIP = re.compile(r"(?:^|/)[^/]+\.map$|^sitemap\.xml(?:\.gz)?$|^404\.html$|^api/.*\.json$|^" + re.escape(WORKER) + "$")
 _LUNR = "assets/javascripts/lunr/"  # Material's search languages: only those the site's search uses are precached
 
 
@@ -121,3 +122,24 @@ def write_service_worker(site_dir: Path, languages: tuple[str, ...] = ("en",)) -
     (root / WORKER).write_text(service_worker(listing), encoding="utf-8")
     size = sum((root / (path + "index.html" if path.endswith("/") or not path else path)).stat().st_size for path in listing)
     return len(listing), size
+
+
+def finish_built_site(site_dir: Path, settings: Settings) -> tuple[int, int]:
+    """For a generator that runs no hooks (Zensical): the manifest, icons and worker written into
+    its built site, with the logo and colours its home page shows (a Material-like theme: the
+    header's `md-logo` SVG and the body's `data-md-color-primary`, looked up in the palette
+    stylesheet it links). Returns what write_service_worker does."""
+    root = Path(site_dir)
+    home = (root / "index.html").read_text(encoding="utf-8")
+    logo = re.search(r'class="md-header__button md-logo"[^>]*>\s*(<svg[\s\S]*?</svg>)', home)
+    primary = re.search(r'data-md-color-primary="([\w-]+)"', home)
+    colours = None
+    for href in re.findall(r'<link rel="stylesheet" href="(?:\./)?([^"?#]*palette[^"?#]*\.css)"', home):  # the sheet the pages use
+        if (root / href).is_file():
+            colours = colours or primary_colours((root / href).read_text(encoding="utf-8"), primary.group(1) if primary else "indigo")
+    for path, content in app_files(settings, colours or DEFAULT_COLOURS,
+                                   logo.group(1) if logo else '<svg viewBox="0 0 24 24"></svg>').items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return write_service_worker(root)
