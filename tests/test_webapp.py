@@ -229,7 +229,9 @@ def test_a_new_build_replaces_the_cache_and_keeps_what_the_reader_saved(browser,
             edit(home, "# Fixture Exercises", "# Fixture Exercises\n\nA sentence added in the second build.")
             result = mkdocs_build(copy, site, env={"SITE_URL": SITE_URL})
             assert result.returncode == 0, result.stderr
-            page.reload()  # the browser looks for a new sw.js on a navigation
+            # The browser looks for a new sw.js on a navigation, once its HTTP cache has let it go (minutes on Pages).
+            context.new_cdp_session(page).send("Network.clearBrowserCache")
+            page.reload()
             page.wait_for_function(f"() => caches.keys().then(k => k.length === 1 && k[0] !== {json.dumps(first[0])})",
                                    polling=200, timeout=30000)
             page.locator(".rx-updated").wait_for(state="visible")  # the open page says so

@@ -9,7 +9,9 @@
     if (before && notice) notice.hidden = false;  // the first install is no update
     before = true;
   });
-  navigator.serviceWorker.register(root + "sw.js", {scope: root}).catch(function () {
+  // The worker lists every file, so it is large on a big site: the browser may take it from its
+  // HTTP cache (a few minutes on GitHub Pages) rather than fetch it at every page opened.
+  navigator.serviceWorker.register(root + "sw.js", {scope: root, updateViaCache: "all"}).catch(function () {
     // No worker (a host without sw.js): the site works online as before.
   });
 })();
