@@ -140,12 +140,22 @@ function offline(cache) {
   });
 }
 
+// A file asked for with a query (the search worker's script carries its settings in one) falls
+// back, with no signal, to the saved file of the same address without it.
 function file(request) {
   return caches.open(CACHE).then(function (cache) {
     return cache.match(request).then(function (saved) {
       return saved || fetch(request).then(function (response) {
         if (response.ok && response.type === "basic" && response.status === 200) cache.put(request, response.clone());
         return response;
+      }, function (error) {
+        return cache.match(request, {ignoreSearch: true}).then(function (similar) {
+          if (!similar) throw error;
+          // A fresh response has no address of its own, so a worker's script keeps the query it was asked with.
+          return similar.blob().then(function (body) {
+            return new Response(body, {status: similar.status, statusText: similar.statusText, headers: similar.headers});
+          });
+        });
       });
     });
   });
