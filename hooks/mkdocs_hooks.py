@@ -82,7 +82,7 @@ def on_config(config: MkDocsConfig) -> None:
         return
     _known_pages.update(_site.pages)
     _app_files = None
-    if mkdocs_webapp.wanted(config):
+    if mkdocs_webapp.wanted(config) and not _serving:  # a worker in the preview would keep serving old styles and scripts
         colours = mkdocs_webapp.colours(config)
         _app_files = app_files(settings, colours, mkdocs_webapp.logo_svg(config))
         config.extra["web_app"] = {"theme_color": colours[0]}  # main.html links the manifest when this is set
