@@ -34,7 +34,7 @@ from exercise_site.problems import CatalogueError
 from exercise_site.render import RenderError
 from exercise_site.settings import SettingsError, settings_from_config
 from exercise_site.site import Site
-from exercise_site.webapp import app_files, write_service_worker
+from exercise_site.webapp import ICON_SIZES, app_files, icon_path, write_service_worker
 
 log = logging.getLogger("mkdocs.hooks.exercise_site")
 
@@ -85,7 +85,8 @@ def on_config(config: MkDocsConfig) -> None:
     if mkdocs_webapp.wanted(config) and not _serving:  # a worker in the preview would keep serving old styles and scripts
         colours = mkdocs_webapp.colours(config)
         _app_files = app_files(settings, colours, mkdocs_webapp.logo_svg(config))
-        config.extra["web_app"] = {"theme_color": colours[0]}  # main.html links the manifest when this is set
+        # main.html links the manifest when this is set, with the header's colour and the phone's home-screen icon.
+        config.extra["web_app"] = {"theme_color": colours[0], "touch_icon": icon_path(ICON_SIZES[0])}
     # The catalogue and pages live for the whole build; frozen, the collector stops rescanning them.
     gc.freeze()
 

@@ -122,6 +122,8 @@ def test_manifest_names_colours_start_and_icons(page, site_url, project):
         middle = rows[height // 2]
         assert len({middle[i:i + 3] for i in range(0, len(middle), 3)}) > 2, "no logo drawn on the icon"
     assert {192, 512} <= sizes
+    touch = page.evaluate("() => document.querySelector('link[rel=apple-touch-icon]').href")
+    assert png_size(page.request.get(touch).body()) == (192, 192)
 
 
 def test_worker_precaches_pages_assets_and_data_but_no_source_maps(built_site: Path, project):
