@@ -113,6 +113,8 @@ properdocs: $(PD_STAMP) ## the site built with ProperDocs into build/properdocs/
 # The theme is overrides/, which both generators use, less the core's templates (markdown/) and
 # less MATERIAL_ONLY: overrides of Material's own partials that would break Zensical's. Zensical
 # needs no override of its own so far (its templates already have what ours add to Material's).
+# After its build, the core adds the web app (manifest, icons, service worker: `exercise_site webapp`),
+# which the hooks write in a Material build; `extra.web_app` makes the pages link the manifest.
 # partials/search.html: Material's search with a dialog name; Zensical's search header has one already.
 # partials/search-worker.html and assets/search-worker.js: a wrapper around Material's search worker
 # (plurals, spellings, ranking); Zensical's worker speaks another protocol.
@@ -125,6 +127,7 @@ zensical: $(ZS_STAMP) ## the generated pages and articles built with Zensical in
 	$(ZS_VENV)/bin/python -m exercise_site --root $(ZENSICAL_PROJECT) pages --with-content $(ZENSICAL_SRC)/docs
 	cp -R $(if $(wildcard $(ZENSICAL_PROJECT)/overrides),$(ZENSICAL_PROJECT)/overrides,overrides) $(ZENSICAL_SRC)/theme
 	rm -rf $(ZENSICAL_SRC)/theme/markdown $(addprefix $(ZENSICAL_SRC)/theme/,$(MATERIAL_ONLY))
-	printf 'INHERIT: %s\ndocs_dir: docs\nsite_dir: site\ntheme:\n  custom_dir: theme\n' $(abspath $(ZENSICAL_PROJECT)/mkdocs.yml) > $(ZENSICAL_SRC)/mkdocs.yml
+	printf 'INHERIT: %s\ndocs_dir: docs\nsite_dir: site\ntheme:\n  custom_dir: theme\nextra:\n  web_app: true\n' $(abspath $(ZENSICAL_PROJECT)/mkdocs.yml) > $(ZENSICAL_SRC)/mkdocs.yml
 	$(ZS_VENV)/bin/zensical build --strict --clean -f $(ZENSICAL_SRC)/mkdocs.yml
 	rm -rf $(ZENSICAL_DIR) && mkdir -p $(dir $(abspath $(ZENSICAL_DIR))) && mv $(ZENSICAL_SRC)/site $(ZENSICAL_DIR)
+	$(ZS_VENV)/bin/python -m exercise_site --root $(ZENSICAL_PROJECT) webapp $(ZENSICAL_DIR)

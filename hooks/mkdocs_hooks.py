@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import mkdocs_webapp
 from mkdocs_kept_files import KeptFiles
 from mkdocs_rebuild import Rebuilds, preview_rebuilds
 from mkdocs_search import search_messages
@@ -33,6 +34,7 @@ from exercise_site.problems import CatalogueError
 from exercise_site.render import RenderError
 from exercise_site.settings import SettingsError, settings_from_config
 from exercise_site.site import Site
+from exercise_site.webapp import ICON_SIZES, app_files, icon_path, write_service_worker
 
 log = logging.getLogger("mkdocs.hooks.exercise_site")
 
@@ -48,6 +50,7 @@ _nav: Navigation | None = None
 _theme_compiled = MemoryBytecodeCache()
 _last_site: Site | None = None  # preview only: the last build that had valid data
 _search_messages: dict[str, int] | None = None  # Material's message numbers for the search wrapper (mkdocs_search)
+_app_files: dict[str, str | bytes] | None = None  # the web app's manifest and icons; None in the offline copy
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -59,7 +62,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global _site, _broken, _last_site
+    global _site, _broken, _last_site, _app_files
     gc.unfreeze()  # a `mkdocs serve` rebuild: let the previous build's data be collected
     if _site is not None and _rebuilds is not None:
         _last_site = _site  # a preview rebuild takes over what has not changed since (kept while the data is broken)
@@ -78,6 +81,12 @@ def on_config(config: MkDocsConfig) -> None:
         _broken = problem_page(error)
         return
     _known_pages.update(_site.pages)
+    _app_files = None
+    if mkdocs_webapp.wanted(config) and not _serving:  # a worker in the preview would keep serving old styles and scripts
+        colours = mkdocs_webapp.colours(config)
+        _app_files = app_files(settings, colours, mkdocs_webapp.logo_svg(config))
+        # main.html links the manifest when this is set, with the header's colour and the phone's home-screen icon.
+        config.extra["web_app"] = {"theme_color": colours[0], "touch_icon": icon_path(ICON_SIZES[0])}
     # The catalogue and pages live for the whole build; frozen, the collector stops rescanning them.
     gc.freeze()
 
@@ -107,6 +116,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             generated = [File.generated(config, path, content=content) for path, content in _site.files.items()]
         for file in generated:
             files.append(file)
+    for path, content in (_app_files or {}).items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"{config.docs_dir}/{path} would hide a generated file; remove it")
+        files.append(File.generated(config, path, content=content))
     if _rebuilds is not None:
         _rebuilds.start(config, files, extra="broken" if _broken is not None else "")
     return files
@@ -173,6 +186,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _site is not None and _app_files is not None:  # the worker lists every file the build wrote
+        count, size = write_service_worker(Path(config.site_dir), mkdocs_webapp.search_languages(config))
+        log.debug(f"service worker: {count} files, {size / 1e6:.1f} MB saved for offline use")
     if _rebuilds is not None:
         stats = _rebuilds.finish()
         log.info(f"{stats['pages']} pages: {stats['converted']} converted from Markdown, "

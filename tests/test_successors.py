@@ -137,6 +137,28 @@ def test_search_box_finds_an_exercise_by_name(page, served, project):
 
 
 @pytest.mark.browser
+def test_the_web_app_installs_and_opens_pages_offline(browser, served, successor, project):
+    """ProperDocs runs our hooks; Zensical's build gets the manifest, icons and worker from `exercise_site webapp`."""
+    from test_webapp import installed
+
+    name, url = served
+    site = successor[1]
+    manifest = json.loads((site / "manifest.webmanifest").read_text())
+    assert manifest["name"] == site_name(project) and (site / manifest["icons"][-1]["src"]).is_file()
+    context, page, errors = installed(browser, url)
+    try:
+        context.set_offline(True)
+        slug = SEARCHED[1]
+        page.goto(f"{url}exercises/{slug}/")
+        assert read_data(project, f"exercises/{slug}.yml")["name"] in page.locator("h1").first.inner_text()
+        page.goto(url + "no/such/page/")
+        assert page.locator("h1").first.inner_text().startswith("You are offline")
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+@pytest.mark.browser
 def test_longest_routine_card_prints_on_one_a4_sheet(page, served, project):
     name, url = served
     slug = max(routine_slugs(project), key=lambda s: len(read_data(project, f"exercises/routines/{s}.yml")["exercises"]))

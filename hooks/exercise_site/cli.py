@@ -6,6 +6,7 @@
     python -m exercise_site schema [--write]  # print or refresh exercises/schema/*.json and CONTRIBUTING.md's field reference
     python -m exercise_site figures OUTDIR    # write OUTDIR/figures.html: every figure at 4x size, for review
     python -m exercise_site name              # print the site's name as a key (slug of site_name): the offline zip's name
+    python -m exercise_site webapp SITEDIR    # a site built without our hooks (Zensical): add the manifest, icons and service worker
 
 Options before the command: --root PROJECT (the folder with mkdocs.yml, exercises/ and content/).
 """
@@ -24,6 +25,7 @@ from .reference import update_contributing
 from .schema import rendered_schemas, write_schemas
 from .settings import Settings, SettingsError, configured_site_url, read_settings
 from .site import PROJECT_ROOT, Site
+from .webapp import WORKER, finish_built_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = commands.add_parser("figures", help="write OUTDIR/figures.html: every figure at four times its size")
     figures.add_argument("outdir", type=Path)
     commands.add_parser("name", help="print the slug of site_name, which names the offline zip and the browser's storage")
+    webapp = commands.add_parser("webapp", help="add the web app manifest, icons and service worker to a site built without our hooks")
+    webapp.add_argument("sitedir", type=Path)
     args = parser.parse_args(argv)
     if args.site_url is None:
         args.site_url = configured_site_url(args.root)
@@ -52,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "name":
             print(read_settings(args.root).slug)
+        elif args.command == "webapp":
+            count, size = finish_built_site(args.sitedir, read_settings(args.root))
+            print(f"wrote the manifest, icons and {args.sitedir / WORKER} ({count} files, {size / 1e6:.1f} MB saved for offline use)")
         elif args.command == "pages":
             site = Site.load(args.root, site_url=args.site_url)
             out = {**site.pages, **site.files}

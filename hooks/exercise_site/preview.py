@@ -13,7 +13,7 @@ from .problems import CatalogueError
 
 # The generated pages whose address does not depend on the data.
 _INDEX_PAGES = ["exercises/index.md", "routines/index.md", "conditions/index.md",
-                "browse/muscles/index.md", "browse/equipment/index.md", "builder/index.md"]
+                "browse/muscles/index.md", "browse/equipment/index.md", "builder/index.md", "offline/index.md"]
 
 
 def problem_page(error: Exception) -> str:

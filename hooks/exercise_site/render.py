@@ -63,11 +63,14 @@ BUILDER_OFTEN = ["3d", "2d", "7", "6", "5", "4", "3", "2-3", "2", "1-2", "1"]
 # A new card's sessions a week and weeks to track, as the address writes them.
 BUILDER_DEFAULTS = {"f": "2", "w": "6"}
 BODY_MAP_PAGE = "where-does-it-hurt/index.md"
+OFFLINE_PAGE = "offline/index.md"
 
 
 def builder_often() -> list[list[str]]:
     """[value, words] of each choice of "How often", worded as the cards word it."""
     return [[value, often_words(value)] for value in BUILDER_OFTEN]
+
+
 LOG_TICKED = 3  # up to this many sessions a week, the tracking grid has a tick, the pain during and next morning; above, a daily grid
 _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
 # Rows per page of a long list (the catalogue, a browse page): a thousand rows in one page
@@ -252,6 +255,7 @@ class Renderer:
             jobs.append(("routine_index.md", "routines/index.md", {}))
             jobs += [("routine.md", f"routines/{slug}.md", {"routine": r}) for slug, r in self.catalogue.routines.items()]
         jobs.append(("builder.md", "builder/index.md", {}))
+        jobs.append(("offline.md", OFFLINE_PAGE, {}))  # what the service worker shows for a page not saved
         for facet in ("muscle", "equipment"):
             jobs.append(("browse_index.md", f"{BROWSE_FOLDERS[facet]}/index.md", {"facet": facet}))
             for value in self.queries.facet_values(facet):

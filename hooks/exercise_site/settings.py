@@ -2,7 +2,8 @@
 
 Everything that names the site comes from here: `site_name` (tab titles, the open data's title,
 the offline zip, storage keys in the browser), `site_description`, and under `extra:` the
-`tagline`, the open data's `licence` line, the readers' `activity` (a sport, e.g. `cycling`)
+`tagline`, the open data's `licence` line, the readers' `activity` (a sport, e.g. `cycling`),
+the `short_name` under the installed app's icon
 and the `articles` the generated pages link to.
 The MkDocs adapter hands over its own config (`settings_from_config`); the CLI and other
 generators read mkdocs.yml here (`read_settings`).
@@ -62,6 +63,7 @@ class Settings:
     description: str = ""
     tagline: str = ""
     licence: str = ""  # the open data's licence line, e.g. "Text and figures: <site>, MIT licence."
+    short_name: str = ""  # the name under an installed app's icon; site_name when not set
     activity: str = "training"  # the sport or activity the readers do: names a condition's advice on it for this week
     articles: Articles = field(default_factory=Articles)
     docs_dir: str = DEFAULT_DOCS_DIR  # relative to the project folder, or absolute
@@ -103,7 +105,7 @@ def settings_from_config(config: Mapping[str, Any], config_file: Path) -> Settin
         problems.append("extra: expected `key: value` lines")
         extra = {}
     texts = {}
-    for key in ("tagline", "licence", "activity"):
+    for key in ("tagline", "licence", "activity", "short_name"):
         value = extra.get(key) or ""
         if not isinstance(value, str):
             problems.append(f"extra.{key}: expected text, found {value!r}")
@@ -118,7 +120,7 @@ def settings_from_config(config: Mapping[str, Any], config_file: Path) -> Settin
         lines += [f"  {where}:{_line(config_file, problem.split(':', 1)[0])}{problem}" for problem in problems]
         raise SettingsError("\n".join(lines))
     return Settings(name=name.strip(), description=str(config.get("site_description") or "").strip(),
-                    tagline=texts["tagline"], licence=texts["licence"], activity=texts["activity"] or Settings.activity,
+                    tagline=texts["tagline"], licence=texts["licence"], short_name=texts["short_name"], activity=texts["activity"] or Settings.activity,
                     articles=articles, docs_dir=docs_dir,
                     site_url=str(config.get("site_url") or ""))
 

@@ -56,3 +56,19 @@ document.querySelectorAll(".rx-search").forEach(function (button) {
     input.focus();
   });
 });
+
+// Offline and installable: the service worker is registered once the page has loaded, so the
+// first visit is not slowed. Only where the page links a manifest (not the offline copy, which
+// opens from file://, where browsers run no service worker).
+if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && document.querySelector('link[rel="manifest"]')) {
+  (function () {
+    function load() {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      var script = document.createElement("script");
+      script.src = (config.base || ".").replace(/\/$/, "") + "/assets/app-worker.js";
+      document.head.appendChild(script);
+    }
+    if (document.readyState === "complete") load();
+    else window.addEventListener("load", load);
+  })();
+}

@@ -369,7 +369,24 @@ def page_weights(site: Path) -> dict:
         out[name] = {"html_kb": round(len(body) / 1024), "gzip_kb": round(len(gzip.compress(body, 6)) / 1024)}
     index = (site / "search" / "search_index.json").read_bytes()
     out["search index"] = {"kb": round(len(index) / 1024), "gzip_kb": round(len(gzip.compress(index, 6)) / 1024)}
+    out["offline cache"] = offline_cache(site)
     return out
+
+
+def offline_cache(site: Path) -> dict:
+    """What the service worker (sw.js, its FILES line) saves at a reader's first visit: files, and
+    MB as stored on the phone and as sent gzip-compressed (as GitHub Pages sends text)."""
+    import gzip
+
+    line = next(line for line in (site / "sw.js").read_text().splitlines() if line.startswith("var FILES = "))
+    paths = json.loads(line.removeprefix("var FILES = ").rstrip(";"))
+    stored = sent = 0
+    for path in paths:
+        body = (site / (path + "index.html" if path.endswith("/") or not path else path)).read_bytes()
+        stored += len(body)
+        sent += len(gzip.compress(body, 6)) if path.endswith(("/", ".html", ".js", ".json", ".css", ".svg")) or not path else len(body)
+    pages = sum(1 for path in paths if path.endswith("/") or not path)
+    return {"files": len(paths), "pages": pages, "mb": round(stored / 1e6, 1), "gzip_mb": round(sent / 1e6, 1)}
 
 
 def lighthouse_pages(site: Path, repeat: int = 3) -> dict:
@@ -480,6 +497,10 @@ def reader_report(results: dict) -> str:
                          + " | " + ", ".join(f"{r['performance']:.2f}" for r in runs) + " |")
     if "search index" in weights:
         lines.append(f"\n- Search index: {weights['search index']['kb']} KB ({weights['search index']['gzip_kb']} KB gzip).")
+    if "offline cache" in weights:
+        c = weights["offline cache"]
+        lines.append(f"- Offline cache (the service worker saves it after a reader's first visit, in the background): {c['files']} files "
+                     f"({c['pages']} pages), {c['mb']} MB on the phone, {c['gzip_mb']} MB sent gzip-compressed.")
     if "search" in results:
         s = results["search"]
         lines.append(f"- Search on a phone-sized Chromium, CPU slowed 4×, a key every 120 ms: ready {s['search_ready_ms']} ms after opening a page; "
