@@ -22,8 +22,7 @@ PAGE = """
 const fs = require("fs");
 const script = fs.readFileSync(0, "utf8").match(/<script>([\\s\\S]*)<\\/script>/)[1];
 const config = {textContent: JSON.stringify({search: "assets/javascripts/workers/search.js"})};
-global.document = {getElementById: () => config};
-global.location = {href: "https://example.org/prefix/page/"};
+global.document = {getElementById: () => config, baseURI: "https://example.org/prefix/page/"};
 eval(script);
 process.stdout.write(JSON.parse(config.textContent).search);
 """
