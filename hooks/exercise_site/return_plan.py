@@ -85,7 +85,9 @@ class Result:
     morning: int | None
 
 
-Action = Literal["start", "repeat", "advance", "step back", "see someone", "score the morning", "done"]
+# After the last stage, a session that hurt (by the same rule as the stages) holds the cap: no
+# longer session until one goes without pain; `see_someone_in_a_row` of them in a row, see someone.
+Action = Literal["start", "repeat", "advance", "step back", "see someone", "score the morning", "done", "hold"]
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     `setback.stages_back` stages (not below the first) and starts the count again there. After
     `see_someone_after` setbacks at one stage, or `see_someone_in_a_row` sessions in a row that
     hurt, the answer is to see someone, and it stays so for this log: a clinician's advice takes
-    over from the plan. Once the last stage is passed, the plan is done and the cap applies.
+    over from the plan. Once the last stage is passed, the plan is done and the cap applies, while sessions go without pain (`hold` after one that hurt).
     """
     last = len(plan.stages)
     stage, since, good, in_a_row = min(start, last), None, 0, 0
@@ -127,13 +129,20 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         return since is not None and good >= plan.advance.sessions and (day - since).days >= plan.advance.days
 
     ordered = sorted(results, key=lambda r: r.day)
+    after: Action | None = None  # after the last stage: done, hold or score the morning, from the latest session
     for result in ordered:
-        if stage >= last:
-            break
-        if passed(result.day):
+        if stage < last and passed(result.day):
             stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
-            if stage >= last:
-                break
+        if stage >= last:
+            if result.morning is None:
+                after = "score the morning"
+            elif held(plan, result):
+                in_a_row, after = 0, "done"
+            else:
+                in_a_row += 1
+                see = see or in_a_row >= plan.setback.see_someone_in_a_row
+                after = "hold"
+            continue
         since = since or result.day
         if result.morning is None:
             action = "score the morning"
@@ -151,7 +160,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     if see:
         action = "see someone"
     elif stage >= last:
-        action = "done"
+        action = after or "done"
     elif ordered and ordered[-1].morning is None:
         action = "score the morning"
     return Next(stage, action, since, good, setbacks.get(stage, 0))
@@ -406,6 +415,11 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "out of order": (9, 0, [(7, 3, 1), (4, 0, 0), (0, 0, 0), (2, 0, 0)]),
         "two on one day": (9, 0, [(0, 0, 0), (0, 0, 0), (2, 0, 0), (2, 5, 5)]),
         "pain at the stage's end": (9, 0, [(0, 0, 0), (2, 0, 0), (4, 0, 0), (7, 2, 2)]),
+        "after the plan, a session that hurt": (9, len(plan.stages), [(0, 0, 0), (2, 7, 8)]),
+        "after the plan, hurt then fine": (9, len(plan.stages), [(0, 0, 0), (2, 3, 1), (4, 0, 0)]),
+        "after the plan, hurt twice in a row": (9, len(plan.stages), [(0, 7, 8), (2, 8, 9)]),
+        "after the plan, morning not scored": (9, len(plan.stages), [(0, 0, 0), (2, 0, None)]),
+        "the last stage passed, then a session that hurt": (80, 0, good[:30] + [(61, 4, 2)]),
     }
     stages = []
     for name, (on, start, entries) in stage_logs.items():

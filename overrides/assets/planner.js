@@ -99,6 +99,9 @@
     }).join("; ");
     var url = site.qr.shareable(fragment());
     slot("address").textContent = url;
+    // On paper a link is its address: the red flags' page in full, for a sheet read away from the site.
+    var flags = sheet.querySelector(".rx-p-key .rx-p-flags");
+    if (flags && slot("flags-url")) slot("flags-url").textContent = " (" + flags.href.split("#")[0] + ")";
     sheet.hidden = false;
     // The QR code (for paper) and the log's advice in tasks of their own, after the plan is on screen.
     setTimeout(function () { drawQr(url); }, 0);
@@ -175,7 +178,8 @@
 
   // The log needs planner/log.js; without it the rest of the planner still works.
   var diary = { refresh: function () {} };
-  if (site.planLog) diary = site.planDiary(root, word, rules, function () { return planned ? planned.start : 0; });
+  if (site.planLog) diary = site.planDiary(root, word, rules, function () { return planned ? planned.start : 0; },
+    function () { return !state || state.c.indexOf("0") < 0; });
   else root.querySelector(".rx-p-log").hidden = true;
   root.querySelectorAll("[data-weekday]").forEach(function (span) { span.textContent = dates.weekdayName(+span.getAttribute("data-weekday")); });
   form.elements.s.value = dates.today();

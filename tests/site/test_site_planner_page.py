@@ -1,14 +1,13 @@
 """This site's plan page with the planner (tests/test_planner_page.py runs the planner's own tests on
 the fixture project): its longest plan, one session a week, still prints on one A4 or Letter sheet
-in either font with a QR code that reads back as its address; and Lighthouse on the page, served
-as GitHub Pages serves it."""
+in either font with a QR code that reads back as its address. (Lighthouse on the page is in
+tests/test_quality.py, with every plan's page.)"""
 from __future__ import annotations
 
 import pytest
 from conftest import read_data
 from test_builder import printed_qr_codes
 from test_print import FONTS, PAPER, flat, open_in_font, print_pdf
-from test_quality import MINIMUM, lighthouse
 
 pytestmark = pytest.mark.browser
 
@@ -37,17 +36,3 @@ def test_the_longest_plan_prints_on_one_sheet_with_its_qr_code(browser, site_url
         assert flat(words) in flat(text), f"{words!r} missing from the printed plan"
     assert printed_qr_codes(pdf, dpi=150) == [address]
     context.close()
-
-
-def test_lighthouse_on_the_planner(site_url, project, tmp_path, capsys):
-    """Mobile Lighthouse on the plan page as a reader first opens it (the planner's form under the
-    plan's checks): the gates of tests/test_quality.py (a page that misses on performance alone is
-    measured once more, as there)."""
-    for attempt in (1, 2):
-        run = lighthouse(f"{site_url}{SLUG}/", tmp_path / "planner.json")
-        low = {k: v for k, v in run["scores"].items() if v < MINIMUM[k]}
-        if not low or set(low) != {"performance"}:
-            break
-    with capsys.disabled():
-        print(f"\nLighthouse (mobile) on /{SLUG}/: {run['scores']} {run['metrics']}")
-    assert not low, f"{low}; " + "; ".join(run["below_full_marks"])

@@ -7,7 +7,7 @@
 
   var NUMBERS = ["minutes", "km", "during", "morning"];
 
-  site.planDiary = function (root, word, rules, startStage) {
+  site.planDiary = function (root, word, rules, startStage, ready) {
     var box = root.querySelector(".rx-p-log");
     var form = box.querySelector(".rx-p-log-form");
     var notice = box.querySelector(".rx-p-log-notice");
@@ -139,16 +139,19 @@
       var planRules = site.planRules;
       var now = planRules.nextSession(rules, log.results(all), today, startStage());
       next.textContent = "";
-      if (now.stage < rules.stages.length) {
+      // Not ready, or told to see someone: no stage to name. Done: no stage, the cap below.
+      var what = ready() ? now.action : "not ready";
+      if (now.stage < rules.stages.length && what !== "not ready" && what !== "see someone") {
         paragraph(word("next", { n: now.stage + 1, summary: rules.stage_summaries[now.stage] }));
       }
-      var action = paragraph(word("action " + now.action));
+      var action = paragraph(word("action " + what));
       action.className = "rx-p-action";
-      if (now.action === "see someone") {
+      // Whenever a session hurt, the warning signs come with the advice.
+      if (["step back", "hold", "see someone"].indexOf(what) >= 0) {
         var flags = root.querySelector(".rx-p-flags");
         if (flags) { action.appendChild(document.createTextNode(" ")); action.appendChild(flags.cloneNode(true)); }
       }
-      if (now.stage < rules.stages.length) return;
+      if (what !== "done") return;
       var logged = log.logged(all);
       var units = ["min", "km"].filter(function (unit, i) {
         return i === 0 || logged.some(function (l) { return l.unit === unit; });

@@ -117,12 +117,19 @@
     function unscored(result) { return result.morning === null || result.morning === undefined; }
 
     var ordered = (results || []).slice().sort(function (a, b) { return a.day < b.day ? -1 : a.day > b.day ? 1 : 0; });
+    var after = null;  // after the last stage: "done", "hold" or "score the morning", from the latest session
     for (var i = 0; i < ordered.length; i++) {
       var result = ordered[i];
-      if (stage >= last) break;
-      if (passed(result.day)) {
+      if (stage < last && passed(result.day)) {
         stage += 1; since = null; good = 0; inARow = 0; action = "advance";
-        if (stage >= last) break;
+      }
+      if (stage >= last) {
+        if (unscored(result)) { after = "score the morning"; continue; }
+        if (held(rules, result)) { inARow = 0; after = "done"; continue; }
+        inARow += 1;
+        see = see || inARow >= rules.setback.see_someone_in_a_row;
+        after = "hold";
+        continue;
       }
       since = since || result.day;
       if (unscored(result)) { action = "score the morning"; continue; }
@@ -137,7 +144,7 @@
       stage += 1; since = null; good = 0; inARow = 0; action = "advance";
     }
     if (see) action = "see someone";
-    else if (stage >= last) action = "done";
+    else if (stage >= last) action = after || "done";
     else if (latest && unscored(latest)) action = "score the morning";
     return { stage: stage, action: action, since: since, painFree: good, setbacks: setbacks[stage] || 0 };
   }
