@@ -24,6 +24,7 @@ from exercise_site.model import RESERVED_FILES
 __all__ = [  # what test modules import, from here or from either conftest
     "CHROMIUM_ARGS",
     "CHROMIUM_HINT",
+    "CONTROLLED",
     "FIXTURE",
     "FIXTURE_SITE",
     "FONT_DIR",
@@ -42,6 +43,7 @@ __all__ = [  # what test modules import, from here or from either conftest
     "condition_slugs",
     "copy_project",
     "exercise_slugs",
+    "installed",
     "make_offline",
     "mkdocs_build",
     "offline_folder",
@@ -181,6 +183,24 @@ CHROMIUM_HINT = ", or set $CHROMIUM to the browser's path"
 def chromium_path() -> str | None:
     path = os.environ.get("CHROMIUM") or "/usr/bin/chromium"
     return path if Path(path).is_file() else None
+
+
+# --- the site's service worker (issue 23): installed, then offline ---------------------------
+
+CONTROLLED = "() => navigator.serviceWorker.ready.then(() => Boolean(navigator.serviceWorker.controller))"
+
+
+def installed(browser, url: str):
+    """A fresh context with `url` opened, its service worker installed (every file saved) and in control."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error} {error.stack}"))
+    page.goto(url)
+    page.wait_for_function("() => navigator.serviceWorker.ready.then(r => Boolean(r.active))", polling=200)
+    page.reload()
+    assert page.evaluate(CONTROLLED), "the service worker does not control the page after a reload"
+    return context, page, errors
 
 
 # --- printed PDFs, read in Python --------------------------------------------------------------

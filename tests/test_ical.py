@@ -127,7 +127,14 @@ def test_a_plans_calendar_has_an_event_a_day_with_stable_uids():
     events = plan_events(plan, planned, "example.org")
     text = calendar(events, "-//Fixture Exercises//Plan//EN", STAMP, name=plan.name)
     read_back = read(text)
-    assert len(read_back) == sum(len(w.days) for w in planned.weeks)
+    done = [d.day for w in planned.weeks for d in w.days if d.kind == "done"]
+    assert len(done) == 3, "the week the last stage is passed in has its sessions within the cap"
+    # An event a day, but one only for the sessions within the cap: on the day the plan is done.
+    assert len(read_back) == sum(len(w.days) for w in planned.weeks) - len(done) + 1
+    (finished,) = [e for e in read_back if e["UID"][1].endswith("-done@example.org")]
+    assert finished["DTSTART"][1] == f"{done[0]:%Y%m%d}" and unescape(finished["DESCRIPTION"][1]) == plan.cap.text
+    assert unescape(finished["SUMMARY"][1]) == f"{plan.name}: plan done, the cap from now on"
+    assert [c["_kind"] for c in finished["_children"]] == ["VALARM"], "a reminder the evening before"
     uids = [e["UID"][1] for e in read_back]
     assert len(set(uids)) == len(uids)
     assert uids == [e.uid for e in plan_events(plan, schedule(plan, date(2026, 1, 5), {0, 2, 4}), "example.org")]

@@ -65,7 +65,10 @@ def test_the_browsers_file_is_pythons_byte_for_byte(ics_page, plan, rules, start
     parsed = icalendar.Calendar.from_ical(text)
     vevents = list(parsed.walk("VEVENT"))
     planned = schedule(plan, start, set(weekdays), ready, longest)
-    assert len(vevents) == sum(len(w.days) for w in planned.weeks) == len(expected_events)
+    done = [d.day for w in planned.weeks for d in w.days if d.kind == "done"]
+    assert len(vevents) == sum(len(w.days) for w in planned.weeks) - len(done) + bool(done) == len(expected_events)
+    assert [v.decoded("DTSTART") for v in vevents if "plan done" in str(v["SUMMARY"])] == done[:1]
+    assert bool(done) == ready, "a plan ends with the day it is done, and one event for it"
     assert str(parsed["PRODID"]) == f"-//{SITE}//Plan//EN" and str(parsed["X-WR-CALNAME"]) == plan.name
     for vevent, event in zip(vevents, expected_events):
         assert vevent.decoded("DTSTART") == event.day and vevent.decoded("DTEND") == event.day + timedelta(days=1)
@@ -73,7 +76,8 @@ def test_the_browsers_file_is_pythons_byte_for_byte(ics_page, plan, rules, start
         assert str(vevent["UID"]) == event.uid
         assert vevent.decoded("DTSTAMP") == STAMP
         alarms = list(vevent.walk("VALARM"))
-        if "stage" in event.summary or "checks" in event.summary:  # a reminder the evening before a session or the checks
+        # A reminder the evening before a session, the checks, or the day the plan is done.
+        if "stage" in event.summary or "checks" in event.summary or "plan done" in event.summary:
             (alarm,) = alarms
             assert alarm.decoded("TRIGGER") == -timedelta(hours=6) and str(alarm["ACTION"]) == "DISPLAY"
             assert str(alarm["DESCRIPTION"]) == event.summary

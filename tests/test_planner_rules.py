@@ -59,7 +59,9 @@ def next_json(answer) -> dict:
 def test_the_browser_rules_carry_the_plans_words(plan, rules):
     assert rules["slug"] == "back-to-jogging" and rules["name"] == plan.name
     assert rules["stage_summaries"][0] == "run 2 min, walk 2 min, 5 times (20 min)"  # the fixture project's first stage
-    assert rules["texts"] == {"advance": plan.advance.text, "other_days": plan.week.other_days, "not_ready": plan.entry.not_ready}
+    assert rules["texts"] == {"advance": plan.advance.text, "other_days": plan.week.other_days, "not_ready": plan.entry.not_ready,
+                              "cap": plan.cap.text}
+    assert rules["events"]["once"] == ["done"] and "done" in rules["events"]["summary"]
 
 
 def test_the_examples_cover_the_edge_cases(plan):
@@ -72,6 +74,14 @@ def test_the_examples_cover_the_edge_cases(plan):
     assert caps["zero-amount sessions"] == ("none", None) and caps["zero and a session"] == ("gap", None)
     actions = {c["case"]: c["action"] for c in cases["next"]}
     assert {"start", "repeat", "advance", "step back", "see someone", "score the morning", "done", "hold"} == set(actions.values())
+    kinds = [{d["kind"] for w in c["schedule"]["weeks"] for d in w["days"]} for c in cases["schedule"]]
+    assert all("done" in k for k, c in zip(kinds, cases["schedule"]) if c["ready"] and c["weekdays"]), "every plan ends within the cap"
+    assert any("session" in k and "done" in k for k in kinds)
+    for case in cases["schedule"]:  # no session, and no day left out, after the first day within the cap
+        days = [d for w in case["schedule"]["weeks"] for d in w["days"]]
+        done = [i for i, d in enumerate(days) if d["kind"] == "done"]
+        assert not done or all(d["kind"] in ("done", "between") for d in days[done[0]:]), case
+        assert len(days) % 7 == 0 or not case["ready"]
 
 
 def test_the_cap_examples(rules_page, plan, rules):
@@ -200,6 +210,8 @@ def test_random_schedules_match_python(rules_page, plan, rules):
                               " c.longest, c.weeks))", [rules, cases])
     for case, mine, theirs in zip(cases, got, expected):
         assert mine == theirs, case
+    kinds = {d["kind"] for e in expected for w in e["weeks"] for d in w["days"]}
+    assert kinds == {"session", "between", "checks", "done"}
     starts = {start_stage(plan, n) for n in longest_runs}
     assert {0, 1, len(plan.stages)} <= starts  # the first stage, a later one, and past the last (the cap applies)
     assert {c["ready"] for c in cases} == {True, False}

@@ -192,14 +192,35 @@ def test_sessions_fall_on_free_days_with_a_rest_day_between(plan):
 def test_sessions_only_on_the_days_given(plan):
     planned = schedule(plan, START, {0, 2, 4})  # Monday, Wednesday, Friday
     assert {d.day.weekday() for w in planned.weeks for d in w.days if d.kind == "session"} == {0, 2, 4}
-    assert [[d.stage for d in w.days if d.kind == "session"] for w in planned.weeks] == [[0, 0, 0], [1, 1, 1], [2, 2, 2]]
+    assert [[d.stage for d in w.days if d.kind == "session"] for w in planned.weeks] == [[0, 0, 0], [1, 1, 1], [2, 2, 2], []]
     assert planned.short_weeks == []
 
 
 def test_every_week_has_seven_days_and_the_days_between_are_for_exercises(plan):
     planned = schedule(plan, START, {0, 2, 4})
     assert all(len(w.days) == 7 for w in planned.weeks)
-    assert {d.kind for w in planned.weeks for d in w.days} == {"session", "between"}
+    assert {d.kind for w in planned.weeks for d in w.days} == {"session", "between", "done"}
+
+
+def test_the_week_the_last_stage_is_passed_in_has_sessions_within_the_cap(plan):
+    """The stages end on a session day: that day and the week's later session days are `done`, not
+    days between, as if the sessions stopped; the days between stay days between."""
+    planned = schedule(plan, START, {0, 2, 4})  # the third stage's week is over by the Monday after it
+    last = planned.weeks[-1]
+    assert [(d.day.weekday(), d.kind, d.stage) for d in last.days if d.day.weekday() in (0, 2, 4)] == [
+        (0, "done", None), (2, "done", None), (4, "done", None)]
+    assert {d.kind for d in last.days if d.day.weekday() not in (0, 2, 4)} == {"between"}
+    # Passed on a Tuesday, the second day of a week from a Monday: the Monday is a day between as before.
+    planned = schedule(plan, START, {1, 3, 5})
+    assert [d.kind for d in planned.weeks[-1].days] == ["between", "done"] * 3 + ["between"]
+    assert len(planned.weeks) == 4 and [w.sessions for w in planned.weeks] == [3, 3, 3, 0]
+    # The weekly most and the rest day hold for sessions within the cap too: four free days, three sessions.
+    planned = schedule(plan, START, {0, 2, 4, 6})
+    assert [d.kind for d in planned.weeks[-1].days] == ["done", "between"] * 2 + ["done", "between", "between"]
+    # Past the last stage from the start: a week of sessions within the cap.
+    past = schedule(plan, START, {0, 2, 4}, longest=plan.stages[-1].run_minutes)
+    assert len(past.weeks) == 1 and [d.kind for d in past.weeks[0].days] == ["done", "between"] * 2 + ["done", "between", "between"]
+    assert past.short_weeks == []
 
 
 def test_too_few_free_days_are_flagged(plan):

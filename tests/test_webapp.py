@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import (PREFIX, SITE_URL, copy_project, edit, exercise_slugs, mkdocs_build, offline_folder, read_data,
-                      routine_slugs, site_name)
+from conftest import (PREFIX, SITE_URL, copy_project, edit, exercise_slugs, installed, mkdocs_build, offline_folder,
+                      read_data, routine_slugs, site_name)
 from ghpages import pages_server
 from test_hostile_text import INJECTED, hostile_site  # noqa: F401 (a fixture)
 from exercise_site.icons import IconError, png_icon
@@ -23,7 +23,6 @@ from exercise_site.webapp import manifest, precache_list, primary_colours
 
 browser_test = pytest.mark.browser
 
-CONTROLLED = "() => navigator.serviceWorker.ready.then(() => Boolean(navigator.serviceWorker.controller))"
 CACHES = "() => caches.keys()"
 
 
@@ -38,19 +37,6 @@ def png_pixels(data: bytes) -> list[bytes]:
     raw = zlib.decompress(data[data.index(b"IDAT") + 4:data.index(b"IEND") - 8])
     stride = width * 3 + 1
     return [raw[y * stride + 1:(y + 1) * stride] for y in range(height)]
-
-
-def installed(browser, url: str):
-    """A fresh context with `url` opened, its service worker installed (every file saved) and in control."""
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error} {error.stack}"))
-    page.goto(url)
-    page.wait_for_function("() => navigator.serviceWorker.ready.then(r => Boolean(r.active))", polling=200)
-    page.reload()
-    assert page.evaluate(CONTROLLED), "the service worker does not control the page after a reload"
-    return context, page, errors
 
 
 # --- the manifest and its icons ---------------------------------------------------------------

@@ -180,13 +180,15 @@ def start_stage(plan: Plan, longest: int | None) -> int:
 
 # --- a plan over weeks -------------------------------------------------------------------------
 
-DayKind = Literal["session", "between", "checks"]
+DayKind = Literal["session", "between", "checks", "done"]
 
 
 @dataclass(frozen=True)
 class PlanDay:
     day: date
-    kind: DayKind  # a plan session, a day between (exercises), or the day to try the entry checks again
+    # A plan session, a day between (exercises), the day to try the entry checks again, or a
+    # session day once the last stage is passed (a session within the cap).
+    kind: DayKind
     stage: int | None = None  # the session's stage, when it is one
 
 
@@ -218,7 +220,8 @@ def schedule(plan: Plan, start: date, weekdays: set[int], ready: bool = True, lo
     (0 Monday to 6 Sunday) with at least `rest_days_between` days between two and no more than
     the plan's sessions a week, each at the stage `next_session` gives; the days between are for
     exercises. Not `ready` (an entry check failed): exercises only, and the checks again after
-    `entry.retry_days`. The plan ends with the week its last stage is passed in."""
+    `entry.retry_days`. The plan ends with the week its last stage is passed in: from the day it is
+    passed, the session days of that week are `done` (sessions within the cap)."""
     if not ready:
         days = [PlanDay(start + timedelta(days=n), "between") for n in range(plan.entry.retry_days)]
         days.append(PlanDay(start + timedelta(days=plan.entry.retry_days), "checks"))
@@ -228,23 +231,20 @@ def schedule(plan: Plan, start: date, weekdays: set[int], ready: bool = True, lo
     results: list[Result] = []
     days: list[PlanDay] = []
     last_session: date | None = None
+    done = False  # the last stage is passed: the rest of this week's sessions are within the cap
     day = start
-    while (day - start).days < max_weeks * 7:
+    while (day - start).days < max_weeks * 7 and not (done and (day - start).days % 7 == 0):
         week_index = (day - start).days // 7
-        in_week = sum(1 for d in days if d.kind == "session" and (d.day - start).days // 7 == week_index)
+        in_week = sum(1 for d in days if d.kind in ("session", "done") and (d.day - start).days // 7 == week_index)
         rested = last_session is None or (day - last_session).days > plan.week.rest_days_between
         if day.weekday() in weekdays and rested and in_week < most:
-            stage = next_session(plan, results, day, first).stage
-            if stage >= len(plan.stages):
-                break
-            days.append(PlanDay(day, "session", stage))
+            stage = len(plan.stages) if done else next_session(plan, results, day, first).stage
+            done = stage >= len(plan.stages)
+            days.append(PlanDay(day, "done") if done else PlanDay(day, "session", stage))
             results.append(Result(day, 0, 0))
             last_session = day
         else:
             days.append(PlanDay(day, "between"))
-        day += timedelta(days=1)
-    while (day - start).days % 7:  # the last week, to its end
-        days.append(PlanDay(day, "between"))
         day += timedelta(days=1)
     weeks = _weeks(days, start)
     short = [w.number for w in weeks[:-1] if w.sessions < fewest]  # the last week may end the plan early
@@ -297,9 +297,11 @@ def browser_rules(plan: Plan) -> dict:
         # The window is the `days` days before the session, both ends included: from on - days to on - 1.
         "cap": {"percent": plan.cap.percent, "window_days": plan.cap.window_days, "round_down_to": {u: str(s) for u, s in STEPS.items()}},
         "retry_days": plan.entry.retry_days,
-        "texts": {"advance": plan.advance.text, "other_days": plan.week.other_days, "not_ready": plan.entry.not_ready},
+        "texts": {"advance": plan.advance.text, "other_days": plan.week.other_days, "not_ready": plan.entry.not_ready,
+                  "cap": plan.cap.text},
         # How plan_events words and names an event, with {placeholders} the script fills in.
-        "events": {"summary": EVENT_SUMMARIES, "session": SESSION_DESCRIPTION, "uid": EVENT_UID, "alarm": EVENT_ALARMS},
+        "events": {"summary": EVENT_SUMMARIES, "session": SESSION_DESCRIPTION, "uid": EVENT_UID, "alarm": EVENT_ALARMS,
+                   "once": EVENT_ONCE},
         "ics": {**ICS_RULES, "prodid": PRODID},
         "log": LOG_LIMITS,
     }
@@ -333,18 +335,26 @@ def stage_summary(stage: PlanStage) -> str:
 # An event's title by the kind of day, its description on a session day, and its UID: {placeholders}
 # filled by str.format here and by the planner's script (browser_rules hands these over).
 EVENT_SUMMARIES: dict[str, str] = {"session": "{name}: stage {number}", "checks": "{name}: try the checks again",
-                                   "between": "{name}: exercises"}
+                                   "between": "{name}: exercises", "done": "{name}: plan done, the cap from now on"}
 SESSION_DESCRIPTION = "{stage}. {advance}"
 EVENT_UID = "{slug}-{date}-{kind}@{domain}"
-EVENT_ALARMS = ["session", "checks"]  # the days with a reminder the evening before; not every day between
+EVENT_ALARMS = ["session", "checks", "done"]  # the days with a reminder the evening before; not every day between
+# Kinds of day with an event on their first day only: the cap holds from then on, with no end, so
+# the last week's other sessions within it would only stop the reminders at an arbitrary day.
+EVENT_ONCE = ["done"]
 
 
 def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
-    """A calendar event for each session, day between and day of the checks; the same plan gives
-    the same UIDs, so importing it again updates the events."""
+    """A calendar event for each session, day between and day of the checks, and one for the day
+    the plan is done (the first `done` day); the same plan gives the same UIDs, so importing it
+    again updates the events."""
     events = []
+    seen: set[str] = set()
     for week in planned.weeks:
         for plan_day in week.days:
+            if plan_day.kind in EVENT_ONCE and plan_day.kind in seen:
+                continue
+            seen.add(plan_day.kind)
             uid = EVENT_UID.format(slug=plan.slug, date=f"{plan_day.day:%Y%m%d}", kind=plan_day.kind, domain=uid_domain)
             number = "" if plan_day.stage is None else plan_day.stage + 1
             summary = EVENT_SUMMARIES[plan_day.kind].format(name=plan.name, number=number)
@@ -352,6 +362,8 @@ def plan_events(plan: Plan, planned: Schedule, uid_domain: str) -> list[Event]:
                 description = SESSION_DESCRIPTION.format(stage=stage_summary(plan.stages[plan_day.stage]), advance=plan.advance.text)
             elif plan_day.kind == "checks":
                 description = plan.entry.not_ready
+            elif plan_day.kind == "done":
+                description = plan.cap.text
             else:
                 description = plan.week.other_days
             events.append(Event(plan_day.day, summary, uid, description, plan_day.kind in EVENT_ALARMS))

@@ -1,6 +1,7 @@
 // The plan week by week, as a table that prints: a row a week, a cell a day with its date, what
-// to do (a session at its stage, exercises, or the checks again), a box to tick and two to score
-// the pain during it and the next morning. Built with DOM methods: every text is text.
+// to do (a session at its stage, exercises, the checks again, or once the stages are passed a session
+// within the cap), a box to tick and two to score the pain during it and the next morning. Built with
+// DOM methods: every text is text.
 (function (site) {
   "use strict";
 

@@ -14,13 +14,16 @@
   function compact(iso) { return iso.replace(/-/g, ""); }
 
   function events(rules, planned, uidDomain) {
-    var words = rules.events, out = [];
+    var words = rules.events, out = [], seen = {};
     planned.weeks.forEach(function (week) {
       week.days.forEach(function (planDay) {
+        if (words.once.indexOf(planDay.kind) >= 0 && seen[planDay.kind]) return;  // the plan done: one event
+        seen[planDay.kind] = true;
         var number = planDay.stage === null || planDay.stage === undefined ? "" : planDay.stage + 1;
         var description = planDay.kind === "session"
           ? fill(words.session, { stage: rules.stage_summaries[planDay.stage], advance: rules.texts.advance })
-          : planDay.kind === "checks" ? rules.texts.not_ready : rules.texts.other_days;
+          : planDay.kind === "checks" ? rules.texts.not_ready
+          : planDay.kind === "done" ? rules.texts.cap : rules.texts.other_days;
         out.push({
           day: planDay.day,
           summary: fill(words.summary[planDay.kind], { name: rules.name, number: number }),

@@ -181,25 +181,22 @@
     (weekdays || []).forEach(function (d) { free[d] = true; });
     var first = startStage(rules, longest);
     var results = [], lastSession = null, day = start;
-    while (daysBetween(start, day) < maxWeeks * 7) {
+    var done = false;  // the last stage is passed: the rest of this week's sessions are within the cap
+    while (daysBetween(start, day) < maxWeeks * 7 && !(done && daysBetween(start, day) % 7 === 0)) {
       var weekIndex = Math.floor(daysBetween(start, day) / 7);
       var inWeek = days.filter(function (d) {
-        return d.kind === "session" && Math.floor(daysBetween(start, d.day) / 7) === weekIndex;
+        return (d.kind === "session" || d.kind === "done") && Math.floor(daysBetween(start, d.day) / 7) === weekIndex;
       }).length;
       var rested = lastSession === null || daysBetween(lastSession, day) > rules.week.rest_days_between;
       if (free[weekday(day)] && rested && inWeek < rules.week.most) {
-        var stage = nextSession(rules, results, day, first).stage;
-        if (stage >= rules.stages.length) break;
-        days.push({ day: day, kind: "session", stage: stage });
+        var stage = done ? rules.stages.length : nextSession(rules, results, day, first).stage;
+        done = stage >= rules.stages.length;
+        days.push(done ? { day: day, kind: "done", stage: null } : { day: day, kind: "session", stage: stage });
         results.push({ day: day, during: 0, morning: 0 });
         lastSession = day;
       } else {
         days.push({ day: day, kind: "between", stage: null });
       }
-      day = addDays(day, 1);
-    }
-    while (daysBetween(start, day) % 7) {  // the last week, to its end
-      days.push({ day: day, kind: "between", stage: null });
       day = addDays(day, 1);
     }
     var weeks = weeksOf(days, start);
