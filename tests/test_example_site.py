@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, pdf_info
+from conftest import ROOT, pdf_pages
 from ghpages import pages_server
 
 EXAMPLE = ROOT / "examples" / "ankles"
@@ -92,11 +92,13 @@ def test_every_exercise_page_opens_with_its_name_and_figure(page, example_url):
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("slug", list(routines()))
-def test_each_routine_card_prints_on_one_sheet(page, example_url, slug, paper):
+def test_each_routine_card_prints_on_one_sheet_and_its_weeks_on_the_next(page, example_url, slug, paper):
     page.goto(f"{example_url}routines/{slug}/")
-    pages, text = pdf_info(page.pdf(format=paper, print_background=True))
-    assert pages == 1, f"{slug} prints on {pages} {paper} sheets"
-    flat = " ".join(text.split())
+    sheets = pdf_pages(page.pdf(format=paper, print_background=True))
+    assert len(sheets) == 2, f"{slug} prints on {len(sheets)} {paper} sheets, not the card and its weeks"
+    card, weeks = sheets
+    assert "week by week" not in card and "week by week" in weeks, f"{slug} on {paper}: not the card, then its weeks"
+    flat = " ".join(card.split())
     for name in routines()[slug]:
         assert name in flat, f"{name!r} missing from the printed {slug} card"
 
