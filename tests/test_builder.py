@@ -578,9 +578,8 @@ def test_builder_works_in_the_offline_copy(browser, offline_zip):
 @pytest_browser
 @pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 390)])
 def test_builder_with_a_card_has_no_serious_axe_violation(browser, nine_card, scheme, width):
-    from test_quality import WCAG_TAGS
+    from test_quality import axe_violations
 
-    axe = node_tool("axe-core/axe.min.js")
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(nine_card)
@@ -589,13 +588,7 @@ def test_builder_with_a_card_has_no_serious_axe_violation(browser, nine_card, sc
     page.wait_for_function("document.querySelector('.rx-b-notice').textContent.length > 0")
     page.mouse.move(0, 0)
     page.evaluate("document.activeElement.blur()")
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
-             .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-             .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""",
-        WCAG_TAGS,
-    )
+    violations = axe_violations(page, page.url)
     context.close()
     assert not violations, violations
 

@@ -12,7 +12,6 @@ from urllib.parse import quote
 
 import pytest
 from conftest import pdf_pages, read_data
-from ghpages import node_tool
 from test_builder import card_rows, open_builder, printed_qr_codes, watch, written
 from test_print import FONTS, PAPER, SLACK, flat, open_in_font, print_pdf
 
@@ -134,7 +133,7 @@ def test_enter_on_an_ambiguous_word_adds_nothing_and_a_duplicate_says_so(page, s
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_serious_with_the_list_open(browser, site_url, scheme):
-    from test_quality import WCAG_TAGS
+    from test_quality import axe_violations
 
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
@@ -150,13 +149,7 @@ def test_axe_finds_nothing_serious_with_the_list_open(browser, site_url, scheme)
     box.focus()
     box.press("ArrowDown")
     assert box.get_attribute("aria-expanded") == "true"
-    page.add_script_tag(path=str(node_tool("axe-core/axe.min.js")))
-    violations = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
-             .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-             .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""",
-        WCAG_TAGS,
-    )
+    violations = axe_violations(page, page.url)
     context.close()
     assert not violations, violations
 

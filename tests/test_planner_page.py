@@ -446,21 +446,14 @@ def test_log_export_import_and_hostile_text_stay_text(browser, site_url, tmp_pat
 @pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 360)])
 def test_the_planner_with_a_plan_has_no_serious_axe_violation(browser, site_url, scheme, width):
     """The planner itself (tests/test_quality.py runs axe on the whole page as built)."""
-    from ghpages import node_tool
-    from test_quality import WCAG_TAGS
+    from test_quality import axe_violations
 
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
     open_planner(page, f"{site_url}{SLUG}/#v=1&s={START}&d=0,2,4&c=10&zz")  # the notice is shown too
     page.wait_for_selector(".rx-p-weeks")
     log_entry(page, date.today() - timedelta(days=1), minutes=20, morning="", note="slow")
-    page.add_script_tag(path=str(node_tool("axe-core/axe.min.js")))
-    violations = page.evaluate(
-        """async (tags) => (await axe.run('.rx-planner', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
-             .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-             .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""",
-        WCAG_TAGS,
-    )
+    violations = axe_violations(page, page.url, ".rx-planner")
     context.close()
     assert not violations, violations
 

@@ -191,15 +191,16 @@ def test_no_serious_accessibility_violation_on_any_page(browser, built_site, sit
     assert not found, f"{len(found)} serious or critical violations ({scheme}):\n" + "\n".join(found[:30])
 
 
-def axe_violations(page, where: str) -> list[str]:
-    """axe-core's serious and critical WCAG A/AA violations on the page as it is now."""
+def axe_violations(page, where: str, within: str | None = None) -> list[str]:
+    """axe-core's serious and critical WCAG A/AA violations on the page as it is now (or in the
+    part `within` selects)."""
     page.add_script_tag(path=str(node_tool("axe-core/axe.min.js")))
     violations = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
+        """async ([tags, within]) => (await axe.run(within || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
              .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
              .map(v => ({id: v.id, impact: v.impact, help: v.help,
                          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join(''))}))""",
-        WCAG_TAGS,
+        [WCAG_TAGS, within],
     )
     return [f"{where} [{v['impact']}] {v['id']}: {v['help']}\n      " + "\n      ".join(v["nodes"]) for v in violations]
 
