@@ -354,9 +354,13 @@ def test_a_week_of_runs_gives_the_next_stage_then_the_cap(browser, site_url, pla
     assert "Move up a stage" in panel
     assert len(entries_shown(page)) == 3
 
-    # A run that hurt the next morning: back a stage, as the plan's own words say.
+    # A run at the first stage that hurt the next morning: no running for now, no stage named, and
+    # the warning signs in the plan's own words.
     log_entry(page, today - timedelta(days=2), minutes=10, morning="3")
-    assert plan.setback.text in page.locator(".rx-p-next").inner_text()
+    assert next_session(plan, [Result(day, 0, 0) for day in week] + [Result(today - timedelta(days=2), 0, 3)], today).action == "step back"
+    panel = page.locator(".rx-p-next").inner_text()
+    assert "stop running for now" in panel and "Next session" not in panel, panel
+    assert plan.setback.not_a_stage_problem in panel
 
     # The entries survive a reload; with a recent run as long as the last stage's, the stages are done: the cap.
     page.reload()
@@ -366,7 +370,8 @@ def test_a_week_of_runs_gives_the_next_stage_then_the_cap(browser, site_url, pla
     make_plan(page, site_url, longest=str(last), start=today.isoformat())
     assert start_stage(plan, last) == len(plan.stages)
     log_entry(page, today - timedelta(days=1), minutes=last + 3, km="5.3")
-    logged = [Logged(today - timedelta(days=n), Decimal(m)) for n, m in ((8, 20), (6, 20), (4, 20), (2, 10), (1, last + 3))]
+    # The cap builds on runs without pain: the one that hurt (2 days ago) is left out.
+    logged = [Logged(today - timedelta(days=n), Decimal(m)) for n, m in ((8, 20), (6, 20), (4, 20), (1, last + 3))]
     cap = session_cap(logged, today, plan.cap)
     assert cap.status == "cap"
     panel = page.locator(".rx-p-next").inner_text()
@@ -494,3 +499,29 @@ def test_runs_that_keep_hurting_say_to_see_someone_with_the_red_flags(page, site
     panel = page.locator(".rx-p-next")
     assert plan.setback.see_someone in panel.inner_text() and plan.setback.not_a_stage_problem in panel.inner_text()
     assert panel.get_by_role("link", name="when to see a professional").get_attribute("href") == f"../red-flags/#{plan.setback.section}"
+
+
+def test_after_the_last_stage_a_run_that_hurt_holds_the_cap(page, site_url, plan):
+    """Past the stages: a longer run that hurt gives no cap and sets no new longest; a later run
+    without pain brings the cap back, built on the runs without pain; hurting again and again
+    says to see someone."""
+    today = date.today()
+    last = plan.stages[-1].run_minutes
+    make_plan(page, site_url, longest=str(last), start=today.isoformat())
+    log_entry(page, today - timedelta(days=6), minutes=last)
+    log_entry(page, today - timedelta(days=4), minutes=last + 10, during="4", morning="3")
+    panel = page.locator(".rx-p-next").inner_text()
+    assert "do not make the next one longer" in panel and "at most" not in panel, panel
+    assert plan.setback.not_a_stage_problem in panel
+    log_entry(page, today - timedelta(days=2), minutes=last - 5)
+    cap = session_cap([Logged(today - timedelta(days=n), Decimal(m)) for n, m in ((6, last), (2, last - 5))], today, plan.cap)
+    panel = page.locator(".rx-p-next").inner_text()
+    assert f"at most {cap.limit} min" in panel, panel
+    log_entry(page, today - timedelta(days=1), minutes=last, during="3", morning="2")
+    results = [Result(today - timedelta(days=n), d, m) for n, d, m in ((6, 0, 0), (4, 4, 3), (2, 0, 0), (1, 3, 2))]
+    expected = next_session(plan, results, today, len(plan.stages))
+    panel = page.locator(".rx-p-next").inner_text()
+    if expected.action == "see someone":
+        assert plan.setback.see_someone in panel and "at most" not in panel, panel
+    else:
+        assert expected.action == "hold" and "do not make the next one longer" in panel, panel

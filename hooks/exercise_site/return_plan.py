@@ -86,7 +86,9 @@ class Result:
 
 
 # After the last stage, a session that hurt (by the same rule as the stages) holds the cap: no
-# longer session until one goes without pain; `see_someone_in_a_row` of them in a row, see someone.
+# longer session until one goes without pain; `see_someone_in_a_row` of them in a row, or
+# `see_someone_after` in all, see someone. The cap counts only sessions without pain (the planner
+# leaves the others out of what it hands `session_cap`).
 Action = Literal["start", "repeat", "advance", "step back", "see someone", "score the morning", "done", "hold"]
 
 
@@ -140,7 +142,8 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
                 in_a_row, after = 0, "done"
             else:
                 in_a_row += 1
-                see = see or in_a_row >= plan.setback.see_someone_in_a_row
+                setbacks[last] = setbacks.get(last, 0) + 1
+                see = see or in_a_row >= plan.setback.see_someone_in_a_row or setbacks[last] >= plan.setback.see_someone_after
                 after = "hold"
             continue
         since = since or result.day
@@ -430,6 +433,7 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "after the plan, a session that hurt": (9, len(plan.stages), [(0, 0, 0), (2, 7, 8)]),
         "after the plan, hurt then fine": (9, len(plan.stages), [(0, 0, 0), (2, 3, 1), (4, 0, 0)]),
         "after the plan, hurt twice in a row": (9, len(plan.stages), [(0, 7, 8), (2, 8, 9)]),
+        "after the plan, hurt every other session": (12, len(plan.stages), [(0, 3, 2), (2, 0, 0), (4, 3, 3), (6, 0, 0), (8, 4, 3), (10, 0, 0)]),
         "after the plan, morning not scored": (9, len(plan.stages), [(0, 0, 0), (2, 0, None)]),
         "the last stage passed, then a session that hurt": (80, 0, good[:30] + [(61, 4, 2)]),
     }

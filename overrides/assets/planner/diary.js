@@ -141,18 +141,24 @@
       next.textContent = "";
       // Not ready, or told to see someone: no stage to name. Done: no stage, the cap below.
       var what = ready() ? now.action : "not ready";
-      if (now.stage < rules.stages.length && what !== "not ready" && what !== "see someone") {
+      // A session at the first stage that hurt: no running for now, so no stage to name.
+      if (what === "step back" && now.stage === 0 && now.setbacks > 0) what = "stop";
+      if (now.stage < rules.stages.length && ["not ready", "see someone", "stop"].indexOf(what) < 0) {
         paragraph(word("next", { n: now.stage + 1, summary: rules.stage_summaries[now.stage] }));
       }
       var action = paragraph(word("action " + what));
       action.className = "rx-p-action";
       // Whenever a session hurt, the warning signs come with the advice.
-      if (["step back", "hold", "see someone"].indexOf(what) >= 0) {
+      if (["step back", "stop", "hold", "see someone"].indexOf(what) >= 0) {
+        var warning = what === "see someone" ? action : paragraph(word("warning"));
         var flags = root.querySelector(".rx-p-flags");
-        if (flags) { action.appendChild(document.createTextNode(" ")); action.appendChild(flags.cloneNode(true)); }
+        if (flags) { warning.appendChild(document.createTextNode(" ")); warning.appendChild(flags.cloneNode(true)); }
       }
       if (what !== "done") return;
-      var logged = log.logged(all);
+      // The cap builds on runs without pain only: one that hurt sets no new longest.
+      var logged = log.logged(all.filter(function (entry) {
+        return planRules.held(rules, { during: entry.during, morning: entry.morning });
+      }));
       var units = ["min", "km"].filter(function (unit, i) {
         return i === 0 || logged.some(function (l) { return l.unit === unit; });
       });

@@ -127,7 +127,8 @@
         if (unscored(result)) { after = "score the morning"; continue; }
         if (held(rules, result)) { inARow = 0; after = "done"; continue; }
         inARow += 1;
-        see = see || inARow >= rules.setback.see_someone_in_a_row;
+        setbacks[last] = (setbacks[last] || 0) + 1;
+        see = see || inARow >= rules.setback.see_someone_in_a_row || setbacks[last] >= rules.setback.see_someone_after;
         after = "hold";
         continue;
       }
@@ -207,6 +208,7 @@
   }
 
   site.planRules = {
+    held: held,
     capWindow: capWindow,
     sessionCap: sessionCap,
     nextSession: nextSession,
