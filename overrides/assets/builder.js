@@ -25,6 +25,8 @@
   var state = null;     // the card being built
   var problems = [];    // what could not be restored, for the notice
   var keptId = null;    // the card's id among the kept cards
+  var keptOf = null;    // the id of its first version, and its version's number (a follow-up is the next)
+  var keptVersion = 1;
   // Cards kept on this device (builder/store.js), under the site's key: the slug of site_name, from builder.md.
   var store = site.store(root.getAttribute("data-site-key"));
 
@@ -56,8 +58,7 @@
       var hash = "#" + text;
       if (location.hash !== hash || location.search) history.replaceState(null, "", location.pathname + hash);
       drawQr();
-      keep();
-      root.setAttribute("data-address", "written");
+      keep().then(function () { if (ticket === writing) root.setAttribute("data-address", "written"); });
     });
   }
 
@@ -94,6 +95,11 @@
         }
       }
       if (adding) raw.e.push([adding]);
+      if (!raw.b && !raw.c) {  // a new card: the clinic line and the clinician's name kept for it
+        var mine = store.clinic();
+        raw.b = mine.b;
+        raw.c = mine.c;
+      }
     });
   }
 
@@ -208,7 +214,7 @@
     return text.length > most ? "At most " + most + " characters: this has " + text.length + ". Shorten it; nothing was cut." : "";
   }
 
-  var MOST = { t: "text", p: "name", b: "name", a: "advice", note: "note", cue: "text", "own-name": "name", "own-steps": "steps" };
+  var MOST = { t: "text", p: "name", b: "name", c: "clinic", a: "advice", note: "note", cue: "text", "own-name": "name", "own-steps": "steps" };
 
   function editDetail(target) {
     var limits = data.index.limits, value = target.value, refuse = site.editor.refuse;
@@ -219,6 +225,10 @@
     if (MOST[target.name] && refuse(target, tooLong(value, limits[MOST[target.name]]))) return;
     if (target.name === "f" && !value) value = data.index.defaults.f;
     state[target.name] = value;
+    if (target.name === "b" || target.name === "c") {
+      var mine = store.clinic();
+      if (!store.keepClinic({ c: state.c, b: state.b, names: mine.names })) say("This browser would not keep the clinic line.");
+    }
     update();
   }
 
@@ -258,7 +268,7 @@
 
   form.addEventListener("input", function (event) {
     var target = event.target, li = target.closest("li[data-index]");
-    if (!state || target === addInput || target.name === "keep" || target === ownName || target === ownSteps) return;
+    if (!state || target === addInput || target.name === "keep" || target.name === "names" || target === ownName || target === ownSteps) return;
     if (li) editItem(target, li);
     else if (address.isDetail(target.name)) editDetail(target);
   });
@@ -289,15 +299,45 @@
 
   var keepBox = form.elements.keep;
 
+  // The card as kept without the patient's name: left out of "Prepared for", and each of its words
+  // taken out of the title, advice and notes.
+  function withoutName(card) {
+    var words = card.p.split(/\s+/).filter(function (w) { return w.length > 1; }).map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    var pattern = words.length ? new RegExp("(^|[^\\w])(" + words.join("|") + ")(?=$|[^\\w])", "gi") : null;
+    function scrub(text) { return pattern ? String(text || "").replace(pattern, "$1\u2026") : text; }
+    var copy = {};
+    Object.keys(card).forEach(function (key) { copy[key] = card[key]; });
+    copy.p = "";
+    copy.t = scrub(card.t);
+    copy.a = scrub(card.a);
+    copy.e = card.e.map(function (item) {
+      var other = {};
+      Object.keys(item).forEach(function (key) { other[key] = item[key]; });
+      other.note = scrub(item.note);
+      return other;
+    });
+    return copy;
+  }
+
+  // Keeps the card among the kept cards (when they are kept); a promise, done once it is.
   function keep() {
     var kept = store.read();
-    if (kept && (state.e.length || state.t)) {
-      keptId = keptId || String(Date.now());
-      var saved = store.save({ id: keptId, title: state.t || "Untitled card", address: "#" + fragment() });
+    if (!kept || !(state.e.length || state.t)) { showKept(kept); return Promise.resolve(); }
+    keptId = keptId || String(Date.now());
+    var named = store.clinic().names && !!state.p;
+    var card = named || !state.p ? state : withoutName(state);
+    var entry = { id: keptId, of: keptOf || keptId, version: keptVersion, title: card.t || "Untitled card", named: named };
+    var ticket = writing;
+    return (card === state ? Promise.resolve(fragment()) : address.write(card)).then(function (text) {
+      if (ticket !== writing || entry.id !== keptId) return;
+      entry.address = "#" + text;
+      var saved = store.save(entry);
       if (saved === false) say("This browser would not keep the card.");
-      else kept = saved;
-    }
-    showKept(kept);
+      else if (saved) kept = saved;
+      showKept(kept);
+    });
   }
 
   function showKept(kept) {
@@ -308,10 +348,12 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = c.address;
-      a.textContent = c.title + " (" + c.saved + ")";
+      a.textContent = c.title + " (version " + (c.version || 1) + ", " + c.saved + ")";
       a.addEventListener("click", function (event) {
         event.preventDefault();
         keptId = c.id;
+        keptOf = c.of || c.id;
+        keptVersion = c.version || 1;
         open(c.address.slice(1));
       });
       li.appendChild(a);
@@ -339,13 +381,78 @@
   keepBox.addEventListener("change", function () {
     try {
       store.turn(keepBox.checked);
-      if (!keepBox.checked) keptId = null;
+      if (!keepBox.checked) { keptId = keptOf = null; keptVersion = 1; }
       say(keepBox.checked ? "Your cards are now kept in this browser." : "Kept cards forgotten; nothing is stored in this browser now.");
     } catch (e) {
       say("This browser does not allow storage here.");
     }
     if (state) keep();
   });
+
+  var namesBox = form.elements.names;
+  namesBox.checked = store.clinic().names;
+  namesBox.addEventListener("change", function () {
+    var mine = store.clinic();
+    mine.names = namesBox.checked;
+    if (!store.keepClinic(mine)) { say("This browser does not allow storage here."); return; }
+    var kept = store.read(), named = kept ? kept.cards.filter(function (c) { return c.named; }).length : 0;
+    say(namesBox.checked ? "Patients' names are now kept with the kept cards." :
+        "Patients' names are no longer kept with new or changed cards." +
+        (named > 1 ? " " + named + " kept cards still hold one: open and change each, or forget it." :
+         named ? " One kept card still holds one: open and change it, or forget it." : ""));
+    if (state) keep();
+  });
+
+  // A follow-up: a new version of the card, dated today; the earlier one keeps its address (and its kept copy).
+  root.querySelector(".rx-b-followup").addEventListener("click", function () {
+    if (!state) return;
+    var kept = store.read(), first = keptOf || keptId, version = keptVersion + 1;
+    (kept ? kept.cards : []).forEach(function (c) {
+      if (first && (c.of || c.id) === first && (c.version || 1) >= version) version = (c.version || 1) + 1;
+    });
+    var id = String(Date.now());
+    keptOf = first;
+    keptId = kept ? (id === keptId ? id + "1" : id) : null;
+    keptVersion = version;
+    var now = new Date();
+    state.d = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    update({ editor: true });
+    say("Version " + version + " of this card, dated " + state.d + ". The earlier version is unchanged: its address and QR code still open it" +
+        (kept ? ", and it stays in \u201cYour cards\u201d." : ". Tick \u201cKeep my cards\u201d to list every version."));
+  });
+
+  // --- copying and sharing the address ---------------------------------------------------
+
+  var send = sheet.querySelector(".rx-b-send"), sent = sheet.querySelector(".rx-b-send-status");
+  var shareButton = sheet.querySelector(".rx-b-share");
+  send.hidden = false;
+  shareButton.hidden = typeof navigator.share !== "function";
+  sheet.querySelector(".rx-b-copy").addEventListener("click", function () {
+    if (!written) return;
+    var url = site.qr.shareable(written);
+    var failed = function () { sent.textContent = "This browser would not copy it: copy the page's address from the address bar."; };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) { failed(); return; }
+    navigator.clipboard.writeText(url).then(function () {
+      sent.textContent = "Link copied: paste it into a message or an email. It opens this card, and sends nothing anywhere until you do.";
+    }, failed);
+  });
+  shareButton.addEventListener("click", function () {
+    if (!written) return;
+    navigator.share({ title: state.t || document.title, url: site.qr.shareable(written) }).catch(function () {});
+  });
+
+  // --- the patient's side: a card opened from its address shows the card first --------------
+
+  if (/^#(v1|V2)/.test(location.hash) && !location.search) {
+    root.classList.add("rx-b-viewing");
+    document.documentElement.classList.add("rx-b-viewing-page");
+    var editBar = sheet.querySelector(".rx-b-edit-bar");
+    editBar.hidden = false;
+    editBar.querySelector("button").addEventListener("click", function () {
+      form.scrollIntoView();
+      form.elements.t.focus();
+    });
+  }
 
   // --- start -----------------------------------------------------------------------------
 
@@ -354,6 +461,6 @@
   data.load("api/index.js", function () { say("The exercise list could not be loaded."); });
   // An address pasted into this tab (only its fragment changed) opens that card.
   self.addEventListener("hashchange", function () {
-    if (state && location.hash !== "#" + fragment()) { keptId = null; open(location.hash.replace(/^#/, "")); }
+    if (state && location.hash !== "#" + fragment()) { keptId = keptOf = null; keptVersion = 1; open(location.hash.replace(/^#/, "")); }
   });
 })(self.ExerciseSite = self.ExerciseSite || {});

@@ -69,6 +69,8 @@
       slot("for").textContent = card.p;
       slot("by").textContent = card.b;
       slot("date").textContent = card.d;
+      slot("clinic").textContent = card.c;
+      slot("clinic-line").hidden = !card.c;
       slot("often").textContent = site.words.often(data, card);
       slot("needs").textContent = site.words.needs(data, gear(card, records));
       slot("sheets").hidden = card.e.length <= data.limits.one_sheet;

@@ -1,0 +1,179 @@
+"""The clinic and the follow-up on the card builder (issue 27), in real Chromium on the fixture project:
+the clinic line and the clinician's name kept on the device and printed; no patient's name in the
+device's storage unless the clinician ticks to keep names; a follow-up as a new version, the earlier
+address still opening the earlier card; "Copy link" and "Share"; and a card opened from its address
+on a phone showing the card, its first exercise and dose, on the first screen."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_builder import card_rows, open_builder, watch, written
+from test_builder_pick import HOSTILE
+
+from exercise_site.render import BUILDER_LIMITS
+
+pytestmark = pytest.mark.browser
+
+CLINIC = "Hillside Physio, 0161 496 0000"
+BY = "Jo Marsh"
+PATIENT = "Samantha Quill"
+
+
+def storage(page) -> str:
+    """Every key and value of the page's localStorage and sessionStorage, as one text."""
+    return page.evaluate("""() => [localStorage, sessionStorage].map(s =>
+        Object.keys(s).map(k => k + '=' + s.getItem(k)).join('\\n')).join('\\n')""")
+
+
+def fill_and_wait(page, label: str, text: str) -> None:
+    page.get_by_label(label, exact=True).fill(text)
+    written(page)
+
+
+def test_clinic_line_kept_and_printed_and_no_patient_name_stored_unless_ticked(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch(page)
+    open_builder(page, f"{site_url}builder/?add=heel-lift", 1)
+    assert "kept in this browser" in page.locator("#rx-b-device").inner_text()
+    page.get_by_label(re.compile("Keep my cards on this device")).check()
+    page.get_by_label(re.compile("^Clinic line")).fill(CLINIC)
+    page.get_by_label("By", exact=True).fill(BY)
+    page.get_by_label("Prepared for", exact=True).fill(PATIENT)
+    page.get_by_label("Title", exact=True).fill("Calves for Samantha")
+    page.get_by_role("group", name="Heel lift").get_by_label("Note (up to").fill("Samantha: slowly down")
+    written(page)
+    assert page.locator('[data-slot="clinic"]').inner_text() == CLINIC
+    assert page.locator('[data-slot="by"]').inner_text() == BY
+    kept = storage(page)
+    assert CLINIC in kept and BY in kept, kept
+    assert "Samantha" not in kept and "Quill" not in kept, kept
+    # The kept card, opened again, has no name anywhere (the address itself is deflated: read it back).
+    page.locator(".rx-b-kept a").first.click()
+    page.wait_for_function("document.querySelector('[data-slot=\"for\"]').textContent === ''")
+    written(page)
+    assert "Samantha" not in page.locator(".rx-card-page").inner_text()
+    assert page.locator('[data-slot="clinic"]').inner_text() == CLINIC
+
+    # The next card starts with the clinic line and the clinician's name.
+    open_builder(page, f"{site_url}builder/?add=curl-up", 1)
+    assert page.get_by_label(re.compile("^Clinic line")).input_value() == CLINIC
+    assert page.locator('[data-slot="clinic"]').inner_text() == CLINIC
+    assert page.locator('[data-slot="by"]').inner_text() == BY
+
+    # Ticked, the names are kept.
+    page.get_by_label("Keep patients' names with the kept cards").check()
+    page.get_by_label("Title", exact=True).fill("Trunk for Samantha")
+    fill_and_wait(page, "Prepared for", PATIENT)
+    assert "Samantha" in page.locator(".rx-b-kept").inner_text()
+    page.locator(".rx-b-kept a").first.click()
+    page.wait_for_function(f"document.querySelector('[data-slot=\"for\"]').textContent === {PATIENT!r}")
+    assert not errors, errors
+    context.close()
+
+
+def test_the_clinic_line_prints_and_comes_back_from_the_address_as_text(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_builder(page, f"{site_url}builder/?add=heel-lift", 1)
+    hostile = HOSTILE[:BUILDER_LIMITS["clinic"]]
+    page.get_by_label(re.compile("^Clinic line")).fill(hostile)
+    written(page)
+    address = page.url
+    context.close()
+    fresh = browser.new_context()
+    again = fresh.new_page()
+    again.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_builder(again, address, 1)
+    assert again.locator('[data-slot="clinic"]').inner_text() == hostile
+    again.emulate_media(media="print")
+    assert again.locator(".rx-clinic").is_visible()
+    assert again.evaluate("() => document.querySelectorAll('img[src=\"x\"], .md-content script').length") == 0
+    assert not dialogs
+    fresh.close()
+
+
+def sets_of(page, name: str) -> str:
+    return page.get_by_role("group", name=name).get_by_label(re.compile("^Sets")).input_value()
+
+
+def test_a_follow_up_is_a_new_version_and_the_earlier_address_opens_the_earlier_card(browser, site_url):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = watch(page)
+    open_builder(page, f"{site_url}builder/?add=heel-lift", 1)
+    page.get_by_label(re.compile("Keep my cards on this device")).check()
+    page.get_by_label("Title", exact=True).fill("Calf phase")
+    page.get_by_role("group", name="Heel lift").get_by_label(re.compile("^Sets")).fill("3")
+    written(page)
+    first = page.url
+    first_rows = card_rows(page)
+
+    page.get_by_role("button", name="Copy link").click()
+    page.wait_for_function("document.querySelector('.rx-b-send-status').textContent.includes('copied')")
+    assert page.evaluate("() => navigator.clipboard.readText()") == first
+    assert page.get_by_role("button", name="Share").is_visible() == page.evaluate("typeof navigator.share === 'function'")
+
+    page.get_by_role("button", name=re.compile("^Follow-up")).click()
+    written(page)
+    page.get_by_role("group", name="Heel lift").get_by_label(re.compile("^Sets")).fill("4")
+    written(page)
+    second = page.url
+    assert second != first
+    kept = page.locator(".rx-b-kept a").all_inner_texts()
+    assert len(kept) == 2, kept
+    assert any("version 2" in k for k in kept) and any("version 1" in k for k in kept), kept
+    assert all(re.search(r"\d{4}-\d{2}-\d{2}", k) for k in kept), kept
+    # The earlier version, from the list and from its own address.
+    page.locator(".rx-b-kept a", has_text="version 1").click()
+    page.wait_for_function("document.querySelector('.rx-items tbody tr td:nth-child(3)').textContent.startsWith('3')")
+    written(page)
+    assert sets_of(page, "Heel lift") == "3"
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    open_builder(other, first, 1)
+    assert card_rows(other) == first_rows
+    fresh.close()
+    assert not errors, errors
+    context.close()
+
+
+def test_share_shows_where_the_browser_offers_it(browser, site_url):
+    context = browser.new_context()
+    context.add_init_script("navigator.share = async (data) => { window.__shared = data; };")
+    page = context.new_page()
+    open_builder(page, f"{site_url}builder/?add=heel-lift", 1)
+    share = page.get_by_role("button", name="Share")
+    share.click()
+    page.wait_for_function("window.__shared !== undefined")
+    assert page.evaluate("window.__shared.url") == page.url
+    context.close()
+
+
+def test_on_a_phone_a_card_opened_from_its_address_shows_the_card_first(browser, site_url):
+    maker = browser.new_context()
+    page = maker.new_page()
+    open_builder(page, f"{site_url}builder/?add=heel-lift", 1)
+    page.get_by_role("group", name="Heel lift").get_by_label(re.compile("^Sets")).fill("3")
+    written(page)
+    address = page.url
+    maker.close()
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    patient = phone.new_page()
+    open_builder(patient, address, 1)
+    row = patient.locator(".rx-items tbody tr").first
+    dose = row.locator("td").nth(2)
+    assert dose.inner_text().startswith("3")
+    for part in (row.locator("a"), dose, row.locator(".rx-figure")):
+        box = part.bounding_box()
+        assert box and box["y"] + box["height"] <= 844, (part, box)
+    edit = patient.get_by_role("button", name="Edit this card")
+    box = edit.bounding_box()
+    assert box and box["y"] + box["height"] <= 844
+    edit.tap()
+    patient.wait_for_function("document.activeElement && document.activeElement.name === 't'")
+    phone.close()
