@@ -446,9 +446,9 @@
   if (/^#(v1|V2)/.test(location.hash) && !location.search) {
     root.classList.add("rx-b-viewing");
     document.documentElement.classList.add("rx-b-viewing-page");
-    var editBar = sheet.querySelector(".rx-b-edit-bar");
-    editBar.hidden = false;
-    editBar.querySelector("button").addEventListener("click", function () {
+    var edit = sheet.querySelector(".rx-b-edit");
+    edit.hidden = false;
+    edit.addEventListener("click", function () {
       form.scrollIntoView();
       form.elements.t.focus();
     });
