@@ -6,6 +6,7 @@ on a phone showing the card, its first exercise and dose, on the first screen.""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 from test_builder import card_rows, open_builder, watch, written
@@ -178,7 +179,30 @@ def test_on_a_phone_a_card_opened_from_its_address_shows_the_card_first(browser,
     edit = patient.get_by_role("button", name="Edit this card")
     box = edit.bounding_box()
     assert box and box["y"] + box["height"] <= 844
+    # Tapping the exercise shows what the card prescribes on its page, not only the page's dosages.
+    prescribed = dose.inner_text().strip()
+    row.locator("a").tap()
+    patient.wait_for_selector(".rx-your-dose")
+    said = patient.locator(".rx-your-dose").inner_text()
+    assert prescribed in said and "On your card" in said, (prescribed, said)
+    patient.go_back()
+    patient.wait_for_function("document.querySelector('.rx-builder') && document.querySelector('.rx-builder').dataset.address === 'written'")
+    edit = patient.get_by_role("button", name="Edit this card")
     edit.tap()
     patient.wait_for_function("document.activeElement && document.activeElement.name === 't'")
     phone.close()
+
+
+def test_the_prescribed_dose_on_the_exercise_page_is_text(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_builder(page, f"{site_url}builder/#v1&e=heel-lift,1,2,8,,,,{quote(HOSTILE)}", 1)
+    page.locator(".rx-items tbody tr a").first.click()
+    page.wait_for_selector(".rx-your-dose")
+    assert HOSTILE in page.locator(".rx-your-dose").inner_text()
+    assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"], .md-content script').length") == 0
+    assert not dialogs
+    context.close()
 

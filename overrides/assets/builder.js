@@ -441,6 +441,19 @@
     navigator.share({ title: state.t || document.title, url: site.qr.shareable(written) }).catch(function () {});
   });
 
+  // An exercise tapped on the card opens its page saying what this card prescribes (exercise-site.js
+  // shows it there); its href stays the plain page, for a new tab or a copied link.
+  sheet.querySelector(".rx-items").addEventListener("click", function (event) {
+    var link = event.target.closest("a[href]"), tr = link && link.closest("tr");
+    if (!tr || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    var item = state && state.e[Array.prototype.indexOf.call(tr.parentNode.children, tr)];
+    if (!item) return;
+    var level = records[item.slug].levels[item.level - 1];
+    var words = [level.name, site.words.dosage(data.index, item), item.note].filter(Boolean).join(" \u00b7 ");
+    event.preventDefault();
+    location.href = link.href.split("#")[0] + "#rx-dose=" + encodeURIComponent(words);
+  });
+
   // --- the patient's side: a card opened from its address shows the card first --------------
 
   if (/^#(v1|V2)/.test(location.hash) && !location.search) {
