@@ -9,8 +9,10 @@ import re
 from urllib.parse import quote
 
 import pytest
-from test_builder import card_rows, open_builder, watch, written
+from conftest import pdf_pages
+from test_builder import MORE, ROUTINE, card_rows, exercise_name, open_builder, watch, written
 from test_builder_pick import HOSTILE
+from test_print import FONTS, PAPER, flat, open_in_font, print_pdf
 
 from exercise_site.render import BUILDER_LIMITS
 
@@ -272,5 +274,66 @@ def test_two_patients_in_clinic_clicks_and_time(browser, site_url):
     print(f"\nclinic workflow (clicks, keys, estimated s) per patient: {tally}")
     (first_clicks, _, first_s), (second_clicks, _, second_s) = tally
     assert second_clicks <= 10 and second_s <= 60, tally
+    assert not errors, errors
+    context.close()
+
+
+def fill_notes(page, total: int) -> None:
+    """Notes of `total` characters in all, as words, each exercise's note as long as it may be in turn."""
+    words = ("keep the heel high and lower it slowly over three seconds while the knee stays soft " * 40)
+    notes = page.locator('.rx-b-items [name="note"]')
+    left = total
+    for i in range(notes.count()):
+        take = min(left, BUILDER_LIMITS["note"])
+        notes.nth(i).fill(words[:take].rstrip() if take else "")
+        left -= take
+    written(page)
+
+
+def measured(page) -> dict[str, int]:
+    text = page.locator(".rx-builder").get_attribute("data-sheets") or ""
+    return {name: int(n) for name, n in (part.split(":") for part in text.split())}
+
+
+@pytest.mark.parametrize("paper", PAPER)
+@pytest.mark.parametrize("font", FONTS)
+def test_the_two_sheet_warning_matches_what_prints_and_the_qr_code_never_stands_alone(browser, site_url, project, font, paper):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch(page)
+    open_in_font(page, f"{site_url}builder/?routine={ROUTINE}", font)
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 6")
+    for slug in MORE:
+        box = page.get_by_role("combobox", name="Add an exercise")
+        box.fill(exercise_name(project, slug))
+        box.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 8")
+    page.get_by_label("Advice for the patient").fill("Walk as usual; no hill sprints for now. " * 6)
+    most = page.locator('.rx-b-items [name="note"]').count() * BUILDER_LIMITS["note"]
+    fill_notes(page, most)
+    assert measured(page)[paper] >= 2, f"the longest card here should not fit one {paper} sheet in {font}"
+    low, high = 0, most  # measured as fitting at low (checked below), not at high
+    while high - low > 1:
+        middle = (low + high) // 2
+        fill_notes(page, middle)
+        if measured(page)[paper] == 1:
+            low = middle
+        else:
+            high = middle
+    for total, sheets in ((low, 1), (high, 2)):  # one character more takes one line more, not a sheet
+        fill_notes(page, total)
+        warning = page.locator(".rx-two-sheets")
+        assert measured(page)[paper] == sheets and warning.is_visible() == (sheets > 1 or any(n > 1 for n in measured(page).values()))
+        if sheets > 1:
+            assert paper in warning.inner_text() and "two" in warning.inner_text()
+        pages, _, pdf = print_pdf(page, font, format=paper)
+        texts = pdf_pages(pdf)
+        assert pages == sheets + 1, f"{total} characters of notes: measured {sheets} sheet(s), printed {pages - 1} and the weeks ({font}, {paper})"
+        assert "week by week" in flat(texts[sheets]) and "week by week" not in flat(" ".join(texts[:sheets]))
+        # The sheet with the QR code (the card's address under it) holds more of the card than that.
+        footer = flat(page.locator(".rx-card-footer").inner_text())
+        last = flat(texts[sheets - 1])
+        assert "not a substitute for a clinician" in last
+        assert len(last) > len(footer) + 40, f"the QR code stands nearly alone on sheet {sheets}: {last!r}"
     assert not errors, errors
     context.close()

@@ -39,6 +39,20 @@
 
   function drawQr() {
     if (written) site.qr.draw(sheet.querySelector('[data-slot="qr"]'), sheet, site.qr.shareable(written));
+    measure();
+  }
+
+  // Says when the card's front does not fit one sheet, measured as it prints on each paper.
+  var overflows = "";
+  function measure() {
+    var taken = site.sheets(sheet, data.index.paper), over = Object.keys(taken).filter(function (name) { return taken[name] > 1; });
+    var warning = sheet.querySelector('[data-slot="sheets"]'), now = over.join(" and ");
+    warning.textContent = over.length ? "This card does not fit on one " + now + " sheet: it prints on two. " +
+      "Shorten notes or advice, or take an exercise off, to keep it on one." : "";
+    warning.hidden = !over.length;
+    root.setAttribute("data-sheets", Object.keys(taken).map(function (name) { return name + ":" + taken[name]; }).join(" "));
+    if (now && now !== overflows) tell((addStatus.textContent ? addStatus.textContent + " " : "") + "The card now takes two sheets on " + now + " paper.");
+    overflows = now;
   }
 
   // Draws the card now, and writes its address (then the QR code and the kept copy) as soon as it is made.
@@ -115,8 +129,7 @@
   }
 
   function added(name) {
-    var extra = state.e.length === data.index.limits.one_sheet + 1 ? " The card now takes two sheets." : "";
-    tell("Added " + name + ", number " + state.e.length + " on the card." + extra);
+    tell("Added " + name + ", number " + state.e.length + " on the card.");
   }
 
   var coming = [];  // exercises chosen whose records are still loading
@@ -471,6 +484,7 @@
 
   root.hidden = false;
   data.load("assets/vendor/qrcode-generator/qrcode.js", null, function () { if (state) drawQr(); });
+  if (document.fonts) document.fonts.addEventListener("loadingdone", function () { if (state && written) measure(); });
   data.load("api/index.js", function () { say("The exercise list could not be loaded."); });
   // An address pasted into this tab (only its fragment changed) opens that card.
   self.addEventListener("hashchange", function () {

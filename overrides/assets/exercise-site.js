@@ -19,7 +19,7 @@ function inFolder(folder, names) {
 
 // The builder: the modules of builder/, then builder.js, which uses them.
 if (document.querySelector(".rx-builder")) {
-  loadInOrder(inFolder("builder", ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "store",
+  loadInOrder(inFolder("builder", ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "sheets", "store",
     "editor", "find", "combobox"]).concat(["builder.js"]));
 }
 
