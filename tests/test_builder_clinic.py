@@ -337,3 +337,48 @@ def test_the_two_sheet_warning_matches_what_prints_and_the_qr_code_never_stands_
         assert len(last) > len(footer) + 40, f"the QR code stands nearly alone on sheet {sheets}: {last!r}"
     assert not errors, errors
     context.close()
+
+
+def test_a_log_exported_on_one_device_opens_as_a_chart_in_the_clinicians_view(browser, site_url, tmp_path):
+    """The patient logs on the plan's page and exports the file; another browser's builder draws it."""
+    from datetime import date, timedelta
+
+    from test_planner_page import SLUG, log_entry, open_planner
+
+    today = date.today()
+    context = browser.new_context()
+    page = context.new_page()
+    errors = watch(page)
+    open_planner(page, f"{site_url}{SLUG}/")
+    logged = [(16, 10, "2", "3"), (14, 8, "3", "4"), (9, 10, "1", "2"), (2, 12, "0", ""), (1, 0, "1", "1")]
+    for back, minutes, during, morning in logged:
+        log_entry(page, today - timedelta(days=back), minutes=minutes or "", during=during, morning=morning,
+                  kind="run" if minutes else "exercises", note=HOSTILE)
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Export CSV").click()
+    csv = tmp_path / "patient-log.csv"
+    caught.value.save_as(csv)
+    context.close()
+
+    clinic = browser.new_context()
+    view = clinic.new_page()
+    dialogs: list[str] = []
+    view.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    errors += watch(view)
+    open_builder(view, f"{site_url}builder/?add=heel-lift", 1)
+    view.locator(".rx-b-logview summary").click()
+    view.get_by_label(re.compile("The log file the patient sent")).set_input_files(str(csv))
+    view.wait_for_selector(".rx-lv-chart")
+    assert "5 entries read" in view.locator(".rx-lv-status").inner_text()
+    assert view.locator(".rx-lv-chart circle.rx-lv-during").count() == 5
+    assert view.locator(".rx-lv-chart circle.rx-lv-morning").count() == 4  # one not scored yet
+    days = sorted(today - timedelta(days=back) for back, *_ in logged)
+    weeks = sorted({(d - timedelta(days=d.weekday())).isoformat() for d in days})
+    rows = view.locator(".rx-lv-table tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    assert [r[0] for r in rows] == weeks and sum(int(r[1]) for r in rows) == 5, rows
+    assert view.locator(".rx-lv-chart rect.rx-lv-bar").count() == len(weeks)
+    highest = max(int(d) for _, _, d, _ in logged)
+    assert max(int(r[2]) for r in rows) == highest
+    assert view.evaluate("() => document.querySelectorAll('img[src=\"x\"], .md-content script').length") == 0
+    assert not dialogs and not errors, (dialogs, errors)
+    clinic.close()

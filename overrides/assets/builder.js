@@ -480,6 +480,10 @@
     });
   }
 
+  var logBox = root.querySelector(".rx-b-logview");
+  site.logView(logBox, logBox.querySelector(".rx-lv-view"), root.getAttribute("data-site-key"),
+               function () { return data.index && data.index.log; });
+
   // --- start -----------------------------------------------------------------------------
 
   root.hidden = false;

@@ -48,7 +48,7 @@
         var top = document.body.getBoundingClientRect().top;
         var footer = card.querySelector(".rx-card-footer").getBoundingClientRect();
         var height = (papers[name][1] - side[1]) * MM;
-        out[name] = Math.max(1, Math.ceil((footer.bottom - top) / height - 1e-6));
+        out[name] = Math.max(1, Math.ceil((footer.bottom - top) / height - 0.0001));
       });
     } finally {
       saved.reverse().forEach(function (pair) { pair[0].media.mediaText = pair[1]; });
