@@ -382,3 +382,37 @@ def test_a_log_exported_on_one_device_opens_as_a_chart_in_the_clinicians_view(br
     assert view.evaluate("() => document.querySelectorAll('img[src=\"x\"], .md-content script').length") == 0
     assert not dialogs and not errors, (dialogs, errors)
     clinic.close()
+
+
+def test_the_patient_logs_from_the_card_into_the_plans_log_and_sends_it(browser, site_url, tmp_path):
+    from datetime import date, timedelta
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    page = phone.new_page()
+    errors = watch(page)
+    open_builder(page, f"{site_url}builder/#v1&e=heel-lift,1,3,10", 1)
+    page.locator(".rx-b-plog-box summary").click()
+    form = page.locator(".rx-b-plog")
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    form.get_by_label("Date").fill(yesterday)
+    form.get_by_label("Pain during").fill("2")
+    form.get_by_label("Pain the next morning").fill("3")
+    form.get_by_label("Note").fill(HOSTILE)
+    form.get_by_role("button", name="Add to my log").click()
+    page.wait_for_function("document.querySelector('.rx-b-plog-status').textContent.includes('Added')")
+    form.get_by_label("Pain during").fill("99")
+    form.get_by_role("button", name="Add to my log").click()
+    page.wait_for_function("document.querySelector('.rx-b-plog-status').textContent.includes('Pain during')")
+    assert form.get_by_label("Pain during").input_value() == "99", "a refused entry keeps what was typed"
+    assert "1 entry" in page.locator(".rx-b-plog-count").inner_text()
+    # One log: the plan's page lists the same entry.
+    kept = page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith('-plan-log'))")
+    assert len(kept) == 1, kept
+    with page.expect_download() as caught:
+        form.get_by_role("button", name="Save the log as a file").click()
+    csv = tmp_path / "card-log.csv"
+    caught.value.save_as(csv)
+    lines = csv.read_text().splitlines()
+    assert lines[0] == "day,kind,minutes,km,during,morning,note" and lines[1].startswith(f"{yesterday},exercises,,,2,3,")
+    assert not errors, errors
+    phone.close()

@@ -96,6 +96,7 @@
   }
 
   function start(index) {
+    showLog();
     if (document.activeElement === addInput && addInput.value) combo.refresh();
     var params = new URLSearchParams(location.search);
     var routine = params.get("routine"), adding = params.get("add");
@@ -483,6 +484,9 @@
   var logBox = root.querySelector(".rx-b-logview");
   site.logView(logBox, logBox.querySelector(".rx-lv-view"), root.getAttribute("data-site-key"),
                function () { return data.index && data.index.log; });
+
+  var showLog = site.patientLog(root.querySelector(".rx-b-plog"), root.getAttribute("data-site-key"),
+                                function () { return data.index && data.index.log; }, "card");
 
   // --- start -----------------------------------------------------------------------------
 

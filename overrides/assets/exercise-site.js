@@ -20,7 +20,7 @@ function inFolder(folder, names) {
 // The builder: the modules of builder/, then builder.js, which uses them.
 if (document.querySelector(".rx-builder")) {
   loadInOrder(inFolder("builder", ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "sheets", "store",
-    "editor", "find", "combobox", "logview"]).concat(["planner/log.js", "builder.js"]));
+    "editor", "find", "combobox", "logview", "patientlog"]).concat(["planner/log.js", "builder.js"]));
 }
 
 // A plan's planner: the card's address helpers and QR code (the builder's), the plan's rules,
