@@ -394,7 +394,7 @@ def test_the_patient_logs_from_the_card_into_the_plans_log_and_sends_it(browser,
     page.locator(".rx-b-plog-box summary").click()
     form = page.locator(".rx-b-plog")
     yesterday = (date.today() - timedelta(days=1)).isoformat()
-    form.get_by_label("Date").fill(yesterday)
+    form.get_by_label("Day of the session").fill(yesterday)
     form.get_by_label("Pain during").fill("2")
     form.get_by_label("Pain the next morning").fill("3")
     form.get_by_label("Note").fill(HOSTILE)

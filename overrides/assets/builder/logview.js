@@ -18,7 +18,7 @@
 
   // The Monday of `day`'s week, as YYYY-MM-DD.
   function monday(day) {
-    var t = time(day), weekday = (new Date(t).getUTCDay() + 6) % 7;
+    var t = time(day), days = WEEK / DAY, weekday = (new Date(t).getUTCDay() + days - 1) % days;  // Monday first
     return new Date(t - weekday * DAY).toISOString().slice(0, 10);
   }
 
@@ -36,7 +36,7 @@
 
   // The chart: pain during (solid) and the next morning (dashed) at each entry, sessions a week as bars.
   function chart(entries, byWeek, pain) {
-    var width = 600, height = 250, left = 36, right = 10, top = 12, bottom = 28;
+    var width = 620, height = 250, left = 36, right = 10, top = 12, bottom = 28;
     var first = time(monday(entries[0].day)), last = time(entries[entries.length - 1].day) + WEEK;
     var span = Math.max(DAY, last - first), most = Math.max.apply(null, byWeek.map(function (w) { return w.sessions; }));
     var x = function (t) { return left + (t - first) / span * (width - left - right); };
@@ -66,9 +66,9 @@
         svg("circle", { cx: xy[0], cy: xy[1], r: 3, class: pair[1] + " rx-lv-point" }, root);
       });
     });
-    var from = svg("text", { x: left, y: height - 8, class: "rx-lv-label" }, root);
+    var from = svg("text", { x: left, y: height - bottom + 18, class: "rx-lv-label" }, root);
     from.textContent = entries[0].day;
-    var to = svg("text", { x: width - right, y: height - 8, "text-anchor": "end", class: "rx-lv-label" }, root);
+    var to = svg("text", { x: width - right, y: height - bottom + 18, "text-anchor": "end", class: "rx-lv-label" }, root);
     to.textContent = entries[entries.length - 1].day;
     return root;
   }

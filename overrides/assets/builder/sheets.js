@@ -12,8 +12,8 @@
     var found = { print: [], screen: [], margins: null };
     function walk(rules) {
       Array.prototype.forEach.call(rules, function (rule) {
-        if (rule.type === 6) found.margins = rule.style;  // CSSPageRule: the last one wins, as in the cascade
-        if (rule.type !== 4) return;  // CSSMediaRule
+        if (rule instanceof CSSPageRule) found.margins = rule.style;  // the last one wins, as in the cascade
+        if (!(rule instanceof CSSMediaRule)) return;
         var text = rule.media.mediaText;
         if (/\bprint\b/.test(text) && !/\bscreen\b/.test(text)) found.print.push(rule);
         else if (/\bscreen\b/.test(text)) found.screen.push(rule);
