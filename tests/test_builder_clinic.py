@@ -46,6 +46,7 @@ def test_clinic_line_kept_and_printed_and_no_patient_name_stored_unless_ticked(b
     page.get_by_label("Prepared for", exact=True).fill(PATIENT)
     page.get_by_label("Title", exact=True).fill("Calves for Samantha")
     page.get_by_role("group", name="Heel lift").get_by_label("Note (up to").fill("Samantha: slowly down")
+    page.get_by_role("group", name="Heel lift").get_by_label(re.compile("^Cue")).fill("Quill keeps the knee soft")
     written(page)
     assert page.locator('[data-slot="clinic"]').inner_text() == CLINIC
     assert page.locator('[data-slot="by"]').inner_text() == BY
@@ -359,6 +360,9 @@ def test_a_log_exported_on_one_device_opens_as_a_chart_in_the_clinicians_view(br
     csv = tmp_path / "patient-log.csv"
     caught.value.save_as(csv)
     context.close()
+    # A row someone edited by hand, hostile: named with its line, as text, and the rest still read.
+    with csv.open("a", encoding="utf-8") as file:
+        file.write(HOSTILE.replace(",", " ").replace('"', "'") + ",run,10,,2,2,x\r\n")
 
     clinic = browser.new_context()
     view = clinic.new_page()
@@ -369,7 +373,8 @@ def test_a_log_exported_on_one_device_opens_as_a_chart_in_the_clinicians_view(br
     view.locator(".rx-b-logview summary").click()
     view.get_by_label(re.compile("The log file the patient sent")).set_input_files(str(csv))
     view.wait_for_selector(".rx-lv-chart")
-    assert "5 entries read" in view.locator(".rx-lv-status").inner_text()
+    status = view.locator(".rx-lv-status").inner_text()
+    assert "5 entries read" in status and "line 7" in status and "Day" in status, status
     assert view.locator(".rx-lv-chart circle.rx-lv-during").count() == 5
     assert view.locator(".rx-lv-chart circle.rx-lv-morning").count() == 4  # one not scored yet
     days = sorted(today - timedelta(days=back) for back, *_ in logged)

@@ -314,7 +314,7 @@
   var keepBox = form.elements.keep;
 
   // The card as kept without the patient's name: left out of "Prepared for", and each of its words
-  // taken out of the title, advice and notes.
+  // taken out of the title, advice, notes, cues and exercises of one's own.
   function withoutName(card) {
     var words = card.p.split(/\s+/).filter(function (w) { return w.length > 1; }).map(function (w) {
       return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -330,6 +330,8 @@
       var other = {};
       Object.keys(item).forEach(function (key) { other[key] = item[key]; });
       other.note = scrub(item.note);
+      other.cue = scrub(item.cue);
+      if (item.own) other.own = { name: scrub(item.own.name) || "\u2026", steps: scrub(item.own.steps) };
       return other;
     });
     return copy;
