@@ -73,6 +73,16 @@ def test_clinic_line_kept_and_printed_and_no_patient_name_stored_unless_ticked(b
     assert "Samantha" in page.locator(".rx-b-kept").inner_text()
     page.locator(".rx-b-kept a").first.click()
     page.wait_for_function(f"document.querySelector('[data-slot=\"for\"]').textContent === {PATIENT!r}")
+    # Unticked again: the cards kept with a name are kept again without it.
+    open_builder(page, f"{site_url}builder/?add=wall-lean", 1)
+    page.get_by_label("Keep patients' names with the kept cards").uncheck()
+    page.wait_for_function("document.querySelector('.rx-b-notice').textContent.includes('no longer hold')")
+    kept = storage(page)
+    assert "Samantha" not in kept and "Trunk for" in kept, kept
+    page.locator(".rx-b-kept a", has_text="Trunk for").click()
+    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 1")
+    written(page)
+    assert page.locator('[data-slot="for"]').inner_text() == "" and "Samantha" not in page.locator(".rx-card-page").inner_text()
     assert not errors, errors
     context.close()
 

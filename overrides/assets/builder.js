@@ -411,13 +411,36 @@
     var mine = store.clinic();
     mine.names = namesBox.checked;
     if (!store.keepClinic(mine)) { say("This browser does not allow storage here."); return; }
-    var kept = store.read(), named = kept ? kept.cards.filter(function (c) { return c.named; }).length : 0;
-    say(namesBox.checked ? "Patients' names are now kept with the kept cards." :
-        "Patients' names are no longer kept with new or changed cards." +
-        (named > 1 ? " " + named + " kept cards still hold one: open and change each, or forget it." :
-         named ? " One kept card still holds one: open and change it, or forget it." : ""));
+    if (namesBox.checked) say("Patients' names are now kept with the kept cards.");
+    else forgetNames();
     if (state) keep();
   });
+
+  // Unticked: each kept card that holds a patient's name is kept again without it (its date unchanged).
+  function forgetNames() {
+    if (!data.index) return;
+    var kept = store.read(), named = kept ? kept.cards.filter(function (c) { return c.named && c.id !== keptId; }) : [];
+    var left = named.length;
+    if (!left) { say("Patients' names are no longer kept."); return; }
+    named.forEach(function (c) {
+      address.read(c.address.replace(/^#/, ""), data.index.defaults, [], function (raw) {
+        var card = address.empty(data.index.defaults);
+        address.DETAILS.forEach(function (key) { if (typeof raw[key] === "string") card[key] = raw[key]; });
+        card.e = (raw.e || []).map(function (fields) {
+          var item = {}, field = function (name) { return address.itemField(fields, name); };
+          ["slug", "level", "sets", "reps", "hold", "dur", "note", "cue", "o"].forEach(function (name) { item[name] = field(name); });
+          item.side = field("side") === "s";
+          if (!item.slug) item.own = { name: field("name"), steps: field("steps") };
+          return item;
+        });
+        var plain = withoutName(card);
+        address.write(plain).then(function (text) {
+          store.save({ id: c.id, of: c.of, version: c.version, title: plain.t || "Untitled card", address: "#" + text, named: false, saved: c.saved });
+          if (--left === 0) { showKept(store.read()); say("Patients' names are no longer kept, and the kept cards no longer hold any."); }
+        });
+      });
+    });
+  }
 
   // A follow-up: a new version of the card, dated today; the earlier one keeps its address (and its kept copy).
   root.querySelector(".rx-b-followup").addEventListener("click", function () {

@@ -26,7 +26,7 @@
         if (on) write({ format: 1, cards: [] });
         else localStorage.removeItem(name);
       },
-      // Keeps `entry` ({id, title, address, of, version}) in place of the card with its id; false if the browser would not.
+      // Keeps `entry` ({id, title, address, of, version, named, saved: today unless given}) in place of the card with its id; false if the browser would not.
       save: function (entry) {
         var kept = read();
         if (!kept) return null;
@@ -37,7 +37,7 @@
         old.of = entry.of || entry.id;
         old.version = entry.version || 1;
         old.named = !!entry.named;
-        old.saved = new Date().toISOString().slice(0, 10);
+        old.saved = entry.saved || new Date().toISOString().slice(0, 10);
         try { write(kept); } catch (e) { return false; }
         return kept;
       },
