@@ -535,11 +535,22 @@ def test_built_card_prints_legibly(page, nine_card):
 
 
 @pytest_browser
-def test_a_card_of_ten_says_it_takes_two_sheets(page, nine_card):
+def test_a_card_says_it_takes_two_sheets_when_it_is_measured_to(page, nine_card):
+    """The warning follows the card laid out as it prints (builder/sheets.js), not a count of exercises;
+    tests/test_builder_clinic.py prints cards either side of the line."""
     open_builder(page, nine_card, 9)
-    add_own(page, "Side step")
-    page.wait_for_function("document.querySelectorAll('.rx-items tbody tr').length === 10")
-    assert "two sheets" in page.locator(".rx-two-sheets").inner_text()
+    for n in range(10, 21):
+        add_own(page, f"Side step {n}")
+        page.wait_for_function(f"document.querySelectorAll('.rx-items tbody tr').length === {n}")
+        written(page)
+        sheets = dict(part.split(":") for part in page.locator(".rx-builder").get_attribute("data-sheets").split())
+        over = [paper for paper, count in sheets.items() if int(count) > 1]
+        assert page.locator(".rx-two-sheets").is_visible() == bool(over), (n, sheets)
+        if over:
+            break
+    assert over, "twenty exercises fit one sheet?"
+    assert "prints on two" in page.locator(".rx-two-sheets").inner_text() and over[0] in page.locator(".rx-two-sheets").inner_text()
+    assert "two sheets" in page.locator("#rx-b-add-status").inner_text()
 
 
 # --- the offline copy ---------------------------------------------------------------------

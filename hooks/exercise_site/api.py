@@ -29,7 +29,8 @@ from .catalogue import Catalogue
 from .figure import exercise_figure
 from .model import CARD_CUES, Dosage, Exercise, OneOf, Routine, Span, Vocabulary, gear_names
 from .parallel import shared_map
-from .render import BUILDER_DEFAULTS, BUILDER_LIMITS, LOG_TICKED, builder_often
+from .return_plan import LOG_LIMITS
+from .render import BUILDER_DEFAULTS, BUILDER_LIMITS, BUILDER_PAPER, LOG_TICKED, builder_often
 from .schema import _schema, vocabulary_words
 from .settings import Settings
 from .text import WORDS, count, source_short
@@ -292,7 +293,8 @@ def builder_data() -> dict[str, Any]:
     """What the builder's scripts need besides the catalogue and the site entry: its limits and
     defaults, the words a card says things in (text.WORDS) and the stand-in of the thumbnails' figure ids."""
     return {"limits": {**BUILDER_LIMITS, "ticked": LOG_TICKED}, "defaults": BUILDER_DEFAULTS, "words": WORDS,
-            "often": builder_often(), "thumb_key": KEY_STAND_IN}
+            "often": builder_often(), "thumb_key": KEY_STAND_IN, "paper": BUILDER_PAPER,
+            "log": LOG_LIMITS}
 
 
 def api_files(catalogue: Catalogue, previous: tuple[Catalogue, dict[str, str]] | None = None,

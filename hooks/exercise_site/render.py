@@ -57,7 +57,10 @@ _ID_STAND_IN = "rx-id-stand-in"
 # a day, `per_day` at most; `note` and `advice` bound an exercise's note and the card's advice,
 # `steps` an exercise of the clinician's own; the add box lists `listed` matches at most.
 BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 7, "per_day": 3, "weeks": 8, "text": 80, "name": 40,
-                  "note": 240, "advice": 600, "steps": 400, "count": 999, "listed": 50}
+                  "note": 240, "advice": 600, "steps": 400, "count": 999, "listed": 50, "clinic": 120}
+# The papers a built card is measured on (width, height in mm), for its "two sheets" warning; the
+# margins are the print CSS's own @page margins.
+BUILDER_PAPER = {"A4": [210, 297], "Letter": [215.9, 279.4]}
 # The choices of "How often" on the builder, as the address writes them, most often first.
 BUILDER_OFTEN = ["3d", "2d", "7", "6", "5", "4", "3", "2-3", "2", "1-2", "1"]
 # A new card's sessions a week and weeks to track, as the address writes them.

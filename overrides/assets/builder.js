@@ -25,6 +25,8 @@
   var state = null;     // the card being built
   var problems = [];    // what could not be restored, for the notice
   var keptId = null;    // the card's id among the kept cards
+  var keptOf = null;    // the id of its first version, and its version's number (a follow-up is the next)
+  var keptVersion = 1;
   // Cards kept on this device (builder/store.js), under the site's key: the slug of site_name, from builder.md.
   var store = site.store(root.getAttribute("data-site-key"));
 
@@ -37,6 +39,20 @@
 
   function drawQr() {
     if (written) site.qr.draw(sheet.querySelector('[data-slot="qr"]'), sheet, site.qr.shareable(written));
+    measure();
+  }
+
+  // Says when the card's front does not fit one sheet, measured as it prints on each paper.
+  var overflows = "";
+  function measure() {
+    var taken = site.sheets(sheet, data.index.paper), over = Object.keys(taken).filter(function (name) { return taken[name] > 1; });
+    var warning = sheet.querySelector('[data-slot="sheets"]'), now = over.join(" and ");
+    warning.textContent = over.length ? "This card does not fit on one " + now + " sheet: it prints on two. " +
+      "Shorten notes or advice, or take an exercise off, to keep it on one." : "";
+    warning.hidden = !over.length;
+    root.setAttribute("data-sheets", Object.keys(taken).map(function (name) { return name + ":" + taken[name]; }).join(" "));
+    if (now && now !== overflows) tell((addStatus.textContent ? addStatus.textContent + " " : "") + "The card now takes two sheets on " + now + " paper.");
+    overflows = now;
   }
 
   // Draws the card now, and writes its address (then the QR code and the kept copy) as soon as it is made.
@@ -56,8 +72,7 @@
       var hash = "#" + text;
       if (location.hash !== hash || location.search) history.replaceState(null, "", location.pathname + hash);
       drawQr();
-      keep();
-      root.setAttribute("data-address", "written");
+      keep().then(function () { if (ticket === writing) root.setAttribute("data-address", "written"); });
     });
   }
 
@@ -81,6 +96,7 @@
   }
 
   function start(index) {
+    showLog();
     if (document.activeElement === addInput && addInput.value) combo.refresh();
     var params = new URLSearchParams(location.search);
     var routine = params.get("routine"), adding = params.get("add");
@@ -94,6 +110,11 @@
         }
       }
       if (adding) raw.e.push([adding]);
+      if (!raw.b && !raw.c) {  // a new card: the clinic line and the clinician's name kept for it
+        var mine = store.clinic();
+        raw.b = mine.b;
+        raw.c = mine.c;
+      }
     });
   }
 
@@ -109,8 +130,7 @@
   }
 
   function added(name) {
-    var extra = state.e.length === data.index.limits.one_sheet + 1 ? " The card now takes two sheets." : "";
-    tell("Added " + name + ", number " + state.e.length + " on the card." + extra);
+    tell("Added " + name + ", number " + state.e.length + " on the card.");
   }
 
   var coming = [];  // exercises chosen whose records are still loading
@@ -208,7 +228,7 @@
     return text.length > most ? "At most " + most + " characters: this has " + text.length + ". Shorten it; nothing was cut." : "";
   }
 
-  var MOST = { t: "text", p: "name", b: "name", a: "advice", note: "note", cue: "text", "own-name": "name", "own-steps": "steps" };
+  var MOST = { t: "text", p: "name", b: "name", c: "clinic", a: "advice", note: "note", cue: "text", "own-name": "name", "own-steps": "steps" };
 
   function editDetail(target) {
     var limits = data.index.limits, value = target.value, refuse = site.editor.refuse;
@@ -219,6 +239,10 @@
     if (MOST[target.name] && refuse(target, tooLong(value, limits[MOST[target.name]]))) return;
     if (target.name === "f" && !value) value = data.index.defaults.f;
     state[target.name] = value;
+    if (target.name === "b" || target.name === "c") {
+      var mine = store.clinic();
+      if (!store.keepClinic({ c: state.c, b: state.b, names: mine.names })) say("This browser would not keep the clinic line.");
+    }
     update();
   }
 
@@ -258,7 +282,7 @@
 
   form.addEventListener("input", function (event) {
     var target = event.target, li = target.closest("li[data-index]");
-    if (!state || target === addInput || target.name === "keep" || target === ownName || target === ownSteps) return;
+    if (!state || target === addInput || target.name === "keep" || target.name === "names" || target === ownName || target === ownSteps) return;
     if (li) editItem(target, li);
     else if (address.isDetail(target.name)) editDetail(target);
   });
@@ -289,15 +313,47 @@
 
   var keepBox = form.elements.keep;
 
+  // The card as kept without the patient's name: left out of "Prepared for", and each of its words
+  // taken out of the title, advice, notes, cues and exercises of one's own.
+  function withoutName(card) {
+    var words = card.p.split(/\s+/).filter(function (w) { return w.length > 1; }).map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    var pattern = words.length ? new RegExp("(^|[^\\w])(" + words.join("|") + ")(?=$|[^\\w])", "gi") : null;
+    function scrub(text) { return pattern ? String(text || "").replace(pattern, "$1\u2026") : text; }
+    var copy = {};
+    Object.keys(card).forEach(function (key) { copy[key] = card[key]; });
+    copy.p = "";
+    copy.t = scrub(card.t);
+    copy.a = scrub(card.a);
+    copy.e = card.e.map(function (item) {
+      var other = {};
+      Object.keys(item).forEach(function (key) { other[key] = item[key]; });
+      other.note = scrub(item.note);
+      other.cue = scrub(item.cue);
+      if (item.own) other.own = { name: scrub(item.own.name) || "\u2026", steps: scrub(item.own.steps) };
+      return other;
+    });
+    return copy;
+  }
+
+  // Keeps the card among the kept cards (when they are kept); a promise, done once it is.
   function keep() {
     var kept = store.read();
-    if (kept && (state.e.length || state.t)) {
-      keptId = keptId || String(Date.now());
-      var saved = store.save({ id: keptId, title: state.t || "Untitled card", address: "#" + fragment() });
+    if (!kept || !(state.e.length || state.t)) { showKept(kept); return Promise.resolve(); }
+    keptId = keptId || String(Date.now());
+    var named = store.clinic().names && !!state.p;
+    var card = named || !state.p ? state : withoutName(state);
+    var entry = { id: keptId, of: keptOf || keptId, version: keptVersion, title: card.t || "Untitled card", named: named };
+    var ticket = writing;
+    return (card === state ? Promise.resolve(fragment()) : address.write(card)).then(function (text) {
+      if (ticket !== writing || entry.id !== keptId) return;
+      entry.address = "#" + text;
+      var saved = store.save(entry);
       if (saved === false) say("This browser would not keep the card.");
-      else kept = saved;
-    }
-    showKept(kept);
+      else if (saved) kept = saved;
+      showKept(kept);
+    });
   }
 
   function showKept(kept) {
@@ -308,10 +364,12 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = c.address;
-      a.textContent = c.title + " (" + c.saved + ")";
+      a.textContent = c.title + " (version " + (c.version || 1) + ", " + c.saved + ")";
       a.addEventListener("click", function (event) {
         event.preventDefault();
         keptId = c.id;
+        keptOf = c.of || c.id;
+        keptVersion = c.version || 1;
         open(c.address.slice(1));
       });
       li.appendChild(a);
@@ -339,7 +397,7 @@
   keepBox.addEventListener("change", function () {
     try {
       store.turn(keepBox.checked);
-      if (!keepBox.checked) keptId = null;
+      if (!keepBox.checked) { keptId = keptOf = null; keptVersion = 1; }
       say(keepBox.checked ? "Your cards are now kept in this browser." : "Kept cards forgotten; nothing is stored in this browser now.");
     } catch (e) {
       say("This browser does not allow storage here.");
@@ -347,13 +405,122 @@
     if (state) keep();
   });
 
+  var namesBox = form.elements.names;
+  namesBox.checked = store.clinic().names;
+  namesBox.addEventListener("change", function () {
+    var mine = store.clinic();
+    mine.names = namesBox.checked;
+    if (!store.keepClinic(mine)) { say("This browser does not allow storage here."); return; }
+    if (namesBox.checked) say("Patients' names are now kept with the kept cards.");
+    else forgetNames();
+    if (state) keep();
+  });
+
+  // Unticked: each kept card that holds a patient's name is kept again without it (its date unchanged).
+  function forgetNames() {
+    if (!data.index) return;
+    var kept = store.read(), named = kept ? kept.cards.filter(function (c) { return c.named && c.id !== keptId; }) : [];
+    var left = named.length;
+    if (!left) { say("Patients' names are no longer kept."); return; }
+    named.forEach(function (c) {
+      address.read(c.address.replace(/^#/, ""), data.index.defaults, [], function (raw) {
+        var card = address.empty(data.index.defaults);
+        address.DETAILS.forEach(function (key) { if (typeof raw[key] === "string") card[key] = raw[key]; });
+        card.e = (raw.e || []).map(function (fields) {
+          var item = {}, field = function (name) { return address.itemField(fields, name); };
+          ["slug", "level", "sets", "reps", "hold", "dur", "note", "cue", "o"].forEach(function (name) { item[name] = field(name); });
+          item.side = field("side") === "s";
+          if (!item.slug) item.own = { name: field("name"), steps: field("steps") };
+          return item;
+        });
+        var plain = withoutName(card);
+        address.write(plain).then(function (text) {
+          store.save({ id: c.id, of: c.of, version: c.version, title: plain.t || "Untitled card", address: "#" + text, named: false, saved: c.saved });
+          if (--left === 0) { showKept(store.read()); say("Patients' names are no longer kept, and the kept cards no longer hold any."); }
+        });
+      });
+    });
+  }
+
+  // A follow-up: a new version of the card, dated today; the earlier one keeps its address (and its kept copy).
+  root.querySelector(".rx-b-followup").addEventListener("click", function () {
+    if (!state) return;
+    var kept = store.read(), first = keptOf || keptId, version = keptVersion + 1;
+    (kept ? kept.cards : []).forEach(function (c) {
+      if (first && (c.of || c.id) === first && (c.version || 1) >= version) version = (c.version || 1) + 1;
+    });
+    var id = String(Date.now());
+    keptOf = first;
+    keptId = kept ? (id === keptId ? id + "1" : id) : null;
+    keptVersion = version;
+    var now = new Date();
+    state.d = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    update({ editor: true });
+    say("Version " + version + " of this card, dated " + state.d + ". The earlier version is unchanged: its address and QR code still open it" +
+        (kept ? ", and it stays in \u201cYour cards\u201d." : ". Tick \u201cKeep my cards\u201d to list every version."));
+  });
+
+  // --- copying and sharing the address ---------------------------------------------------
+
+  var send = sheet.querySelector(".rx-b-send"), sent = sheet.querySelector(".rx-b-send-status");
+  var shareButton = sheet.querySelector(".rx-b-share");
+  send.hidden = false;
+  shareButton.hidden = typeof navigator.share !== "function";
+  sheet.querySelector(".rx-b-copy").addEventListener("click", function () {
+    if (!written) return;
+    var url = site.qr.shareable(written);
+    var failed = function () { sent.textContent = "This browser would not copy it: copy the page's address from the address bar."; };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) { failed(); return; }
+    navigator.clipboard.writeText(url).then(function () {
+      sent.textContent = "Link copied: paste it into a message or an email. It opens this card, and sends nothing anywhere until you do.";
+    }, failed);
+  });
+  shareButton.addEventListener("click", function () {
+    if (!written) return;
+    navigator.share({ title: state.t || document.title, url: site.qr.shareable(written) }).catch(function () {});
+  });
+
+  // An exercise tapped on the card opens its page saying what this card prescribes (exercise-site.js
+  // shows it there); its href stays the plain page, for a new tab or a copied link.
+  sheet.querySelector(".rx-items").addEventListener("click", function (event) {
+    var link = event.target.closest("a[href]"), tr = link && link.closest("tr");
+    if (!tr || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    var item = state && state.e[Array.prototype.indexOf.call(tr.parentNode.children, tr)];
+    if (!item) return;
+    var level = records[item.slug].levels[item.level - 1];
+    var words = [level.name, site.words.dosage(data.index, item), item.note].filter(Boolean).join(" \u00b7 ");
+    event.preventDefault();
+    location.href = link.href.split("#")[0] + "#rx-dose=" + encodeURIComponent(words);
+  });
+
+  // --- the patient's side: a card opened from its address shows the card first --------------
+
+  if (/^#(v1|V2)/.test(location.hash) && !location.search) {
+    root.classList.add("rx-b-viewing");
+    document.documentElement.classList.add("rx-b-viewing-page");
+    var edit = sheet.querySelector(".rx-b-edit");
+    edit.hidden = false;
+    edit.addEventListener("click", function () {
+      form.scrollIntoView();
+      form.elements.t.focus();
+    });
+  }
+
+  var logBox = root.querySelector(".rx-b-logview");
+  site.logView(logBox, logBox.querySelector(".rx-lv-view"), root.getAttribute("data-site-key"),
+               function () { return data.index && data.index.log; });
+
+  var showLog = site.patientLog(root.querySelector(".rx-b-plog"), root.getAttribute("data-site-key"),
+                                function () { return data.index && data.index.log; }, "card");
+
   // --- start -----------------------------------------------------------------------------
 
   root.hidden = false;
   data.load("assets/vendor/qrcode-generator/qrcode.js", null, function () { if (state) drawQr(); });
+  if (document.fonts) document.fonts.addEventListener("loadingdone", function () { if (state && written) measure(); });
   data.load("api/index.js", function () { say("The exercise list could not be loaded."); });
   // An address pasted into this tab (only its fragment changed) opens that card.
   self.addEventListener("hashchange", function () {
-    if (state && location.hash !== "#" + fragment()) { keptId = null; open(location.hash.replace(/^#/, "")); }
+    if (state && location.hash !== "#" + fragment()) { keptId = keptOf = null; keptVersion = 1; open(location.hash.replace(/^#/, "")); }
   });
 })(self.ExerciseSite = self.ExerciseSite || {});

@@ -19,8 +19,8 @@ function inFolder(folder, names) {
 
 // The builder: the modules of builder/, then builder.js, which uses them.
 if (document.querySelector(".rx-builder")) {
-  loadInOrder(inFolder("builder", ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "store",
-    "editor", "find", "combobox"]).concat(["builder.js"]));
+  loadInOrder(inFolder("builder", ["address", "words", "data", "restore", "log", "weeks", "card", "qr", "sheets", "store",
+    "editor", "find", "combobox", "logview", "patientlog"]).concat(["planner/log.js", "builder.js"]));
 }
 
 // A plan's planner: the card's address helpers and QR code (the builder's), the plan's rules,
@@ -43,6 +43,30 @@ document.querySelectorAll(".rx-print").forEach(function (button) {
   });
 });
 self.addEventListener("afterprint", function () { document.documentElement.classList.remove("rx-weeks-alone"); });
+
+// An exercise opened from a built card (builder.js adds "#rx-dose=" and the card's words for it):
+// what the card prescribes, above the page's general dosages. Shown as text, whatever it says.
+(function () {
+  var m = /^#rx-dose=(.+)$/.exec(location.hash), heading = document.querySelector(".md-content h1");
+  if (!m || !heading) return;
+  var text;
+  try { text = decodeURIComponent(m[1]); } catch (e) { return; }
+  var note = document.createElement("p");
+  note.className = "rx-your-dose";
+  var lead = document.createElement("strong");
+  lead.textContent = "On your card: ";
+  note.appendChild(lead);
+  note.appendChild(document.createTextNode(text.slice(0, 400)));
+  var back = document.createElement("a");
+  back.href = document.referrer && /\/builder\//.test(document.referrer) ? document.referrer : "#";
+  back.textContent = "Back to your card";
+  back.addEventListener("click", function (event) {
+    if (history.length > 1) { event.preventDefault(); history.back(); }
+  });
+  note.appendChild(document.createTextNode(" "));
+  note.appendChild(back);
+  heading.parentNode.insertBefore(note, heading.nextSibling);
+})();
 
 // The 404 page's Search button opens Material's search, as the magnifier in the header does.
 document.querySelectorAll(".rx-search").forEach(function (button) {

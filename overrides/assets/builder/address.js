@@ -9,7 +9,7 @@
   "use strict";
 
   var V1 = "v1", V2 = "V2";
-  var DETAILS = ["t", "p", "b", "d", "f", "u", "w", "a"];  // title, for, by, date, how often, building up to, weeks, advice
+  var DETAILS = ["t", "p", "b", "d", "f", "u", "w", "a", "c"];  // title, for, by, date, how often, building up to, weeks, advice, clinic line
   // An exercise's fields, in order; "o" is how often it is done when not as the card says, "name"
   // and "steps" are those of an exercise of the clinician's own (whose slug is "").
   var ITEM = ["slug", "level", "sets", "reps", "hold", "dur", "side", "note", "cue", "o", "name", "steps"];
@@ -47,7 +47,7 @@
 
   // An empty card; `defaults` (api/index.js) give the sessions and weeks a new card starts with.
   function empty(defaults) {
-    return { t: "", p: "", b: "", d: "", f: defaults.f, u: "", w: defaults.w, a: "", e: [] };
+    return { t: "", p: "", b: "", d: "", f: defaults.f, u: "", w: defaults.w, a: "", c: "", e: [] };
   }
 
   // The field `name` of an e= entry's decoded fields, "" when the entry is shorter.

@@ -69,9 +69,10 @@
       slot("for").textContent = card.p;
       slot("by").textContent = card.b;
       slot("date").textContent = card.d;
+      slot("clinic").textContent = card.c;
+      slot("clinic-line").hidden = !card.c;
       slot("often").textContent = site.words.often(data, card);
       slot("needs").textContent = site.words.needs(data, gear(card, records));
-      slot("sheets").hidden = card.e.length <= data.limits.one_sheet;
       tbody.textContent = "";
       card.e.forEach(function (item, i) { tbody.appendChild(row(item, i, records, data)); });
       site.log.show(sheet, gridTemplate, card, data);

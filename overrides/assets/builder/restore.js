@@ -17,6 +17,7 @@
       else problems.push("the date " + quote(raw.d));
     }
     s.a = address.clean(raw.a, limits.advice);
+    s.c = address.clean(raw.c, limits.clinic);
     [["f", "how often"], ["u", "how often to build up to"]].forEach(function (pair) {
       var key = pair[0], value = raw[key], fallback = key === "f" ? defaults.f : "";
       if (!value) { s[key] = fallback; return; }
