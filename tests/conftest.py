@@ -100,6 +100,12 @@ def browser():
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        # A page the tests open would otherwise install the site's service worker, which saves every
+        # file of the site in the background of every test. The worker's own tests ask for it
+        # (`service_workers="allow"`, as harness.installed does).
+        for name in ("new_context", "new_page"):
+            opener = getattr(instance, name)
+            setattr(instance, name, lambda *args, _open=opener, **options: _open(*args, **{"service_workers": "block", **options}))
         yield instance
         instance.close()
 

@@ -192,7 +192,7 @@ CONTROLLED = "() => navigator.serviceWorker.ready.then(() => Boolean(navigator.s
 
 def installed(browser, url: str):
     """A fresh context with `url` opened, its service worker installed (every file saved) and in control."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="allow")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error} {error.stack}"))

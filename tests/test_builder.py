@@ -418,7 +418,7 @@ def test_without_javascript_the_page_says_so(browser, site_url):
     page.goto(f"{site_url}builder/")
     message = page.locator(".rx-nojs")
     assert message.is_visible() and "needs JavaScript" in message.inner_text()
-    assert message.get_by_role("link", name="ready-made routines").get_attribute("href") == "../routines/"
+    assert "ready-made routines" in message.inner_text()
     assert not page.locator(".rx-builder").is_visible()
     context.close()
 

@@ -144,6 +144,7 @@ def test_routine_card_prints_on_one_sheet_and_its_weeks_on_the_next(tab, site_ur
 def test_the_weeks_print_on_their_own_sheet_from_their_button(tab, site_url, project, paper):
     slug = routine_slugs(project)[-1]
     font = next(iter(FONTS))
+    tab.emulate_media(media="screen")  # the shared tab may come from a test that left print on: the button is on screen only
     open_in_font(tab, f"{site_url}routines/{slug}/", font)
     tab.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     tab.get_by_role("button", name="Print the weeks on their own").click()

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PREFIX, ROOT, SITE_URL, article_paths, copy_project, pdf_info, read_data, routine_slugs, site_name
+from conftest import PREFIX, ROOT, SITE_URL, article_paths, copy_project, pdf_pages, read_data, routine_slugs, site_name
 from ghpages import pages_server
 from test_build import broken_links
 
@@ -163,8 +163,10 @@ def test_longest_routine_card_prints_on_one_a4_sheet(page, served, project):
     name, url = served
     slug = max(routine_slugs(project), key=lambda s: len(read_data(project, f"exercises/routines/{s}.yml")["exercises"]))
     page.goto(f"{url}routines/{slug}/")
-    pages, text = pdf_info(page.pdf(format="A4", print_background=True))
-    assert pages == 1, f"{name}: the {slug} card prints on {pages} A4 sheets"
+    sheets = pdf_pages(page.pdf(format="A4", print_background=True))
+    assert len(sheets) == 2, f"{name}: the {slug} card prints on {len(sheets)} A4 sheets, not the card and its weeks"
+    text = sheets[0]
+    assert "week by week" not in text and "week by week" in sheets[1], f"{name}: the weeks begin on the card's sheet"
     rule = read_data(project, "exercises/rules.yml")["pain"]["name"]
     assert "Prepared for" in text and rule in text.replace("\n", " ") and f"{SITE_URL}routines/{slug}/" in text.replace("\n", "")
 

@@ -193,8 +193,10 @@ def test_every_kind_of_page_opens_offline_after_the_first_visit(browser, site_ur
 
 
 @browser_test
-def test_registration_waits_for_the_load_event(page, site_url):
+def test_registration_waits_for_the_load_event(browser, site_url):
     """The first visit is not slowed: the worker's script is asked for only once the page has loaded."""
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
     page.goto(site_url)
     page.wait_for_function("() => navigator.serviceWorker.getRegistration().then(r => Boolean(r))", polling=200)
     assert page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.scope)") == site_url
@@ -202,6 +204,7 @@ def test_registration_waits_for_the_load_event(page, site_url):
         loaded: performance.getEntriesByType('navigation')[0].loadEventStart,
         script: performance.getEntriesByType('resource').filter(e => e.name.endsWith('/assets/app-worker.js'))[0].startTime,
     })""")
+    context.close()
     assert timing["script"] >= timing["loaded"] > 0, timing
 
 

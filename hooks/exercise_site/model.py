@@ -498,7 +498,7 @@ class PlanSetback:
 
     stages_back: Annotated[int, AtLeast(0)] = doc("Stages to go back for the next session after one that hurt (`0` repeats the stage); never below the first.", default=1)
     text: str = doc("What to do, in plain words, as the page shows it.")
-    see_someone_after: Annotated[int, AtLeast(1)] = doc("Sessions that hurt at one stage after which the reader should see a clinician rather than try again.")
+    see_someone_after: Annotated[int, AtLeast(1)] = doc("Sessions that hurt in all, at any stage or after the last, after which the reader should see a clinician rather than try again.")
     see_someone_in_a_row: Annotated[int, AtLeast(1)] = doc("Sessions in a row that hurt, each a step back, after which the reader should see a clinician.")
     see_someone: str = doc("Who to see and why, in plain words.")
     not_a_stage_problem: str = doc("Pain that is a warning sign rather than a stage set too high, and what to do, in plain words; linked to the red flags.")

@@ -87,7 +87,7 @@ class Result:
 
 # After the last stage, a session that hurt (by the same rule as the stages) holds the cap: no
 # longer session until one goes without pain; `see_someone_in_a_row` of them in a row, or
-# `see_someone_after` in all, see someone. The cap counts only sessions without pain (the planner
+# `see_someone_after` in all (stages included), see someone. The cap counts only sessions without pain (the planner
 # leaves the others out of what it hands `session_cap`).
 Action = Literal["start", "repeat", "advance", "step back", "see someone", "score the morning", "done", "hold"]
 
@@ -117,13 +117,13 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     A stage is passed after `advance.sessions` sessions at it without pain and `advance.days`
     days since its first session, counted to `on`. A session that hurt sends the next one back
     `setback.stages_back` stages (not below the first) and starts the count again there. After
-    `see_someone_after` setbacks at one stage, or `see_someone_in_a_row` sessions in a row that
-    hurt, the answer is to see someone, and it stays so for this log: a clinician's advice takes
+    `see_someone_after` sessions that hurt in all, or `see_someone_in_a_row` in a row, the answer is to see someone, and it stays so for this log: a clinician's advice takes
     over from the plan. Once the last stage is passed, the plan is done and the cap applies, while sessions go without pain (`hold` after one that hurt).
     """
     last = len(plan.stages)
     stage, since, good, in_a_row = min(start, last), None, 0, 0
     setbacks: dict[int, int] = {}
+    hurt = 0  # sessions that hurt, at any stage or after the last
     action: Action = "start" if stage < last else "done"
     see = False
 
@@ -142,8 +142,8 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
                 in_a_row, after = 0, "done"
             else:
                 in_a_row += 1
-                setbacks[last] = setbacks.get(last, 0) + 1
-                see = see or in_a_row >= plan.setback.see_someone_in_a_row or setbacks[last] >= plan.setback.see_someone_after
+                hurt += 1
+                see = see or in_a_row >= plan.setback.see_someone_in_a_row or hurt >= plan.setback.see_someone_after
                 after = "hold"
             continue
         since = since or result.day
@@ -155,8 +155,9 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
             action = "repeat"
             continue
         setbacks[stage] = setbacks.get(stage, 0) + 1
+        hurt += 1
         in_a_row += 1
-        see = see or setbacks[stage] >= plan.setback.see_someone_after or in_a_row >= plan.setback.see_someone_in_a_row
+        see = see or hurt >= plan.setback.see_someone_after or in_a_row >= plan.setback.see_someone_in_a_row
         stage, since, good, action = max(0, stage - plan.setback.stages_back), None, 0, "step back"
     if stage < last and ordered and ordered[-1].morning is not None and passed(on):
         stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
@@ -430,6 +431,7 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "out of order": (9, 0, [(7, 3, 1), (4, 0, 0), (0, 0, 0), (2, 0, 0)]),
         "two on one day": (9, 0, [(0, 0, 0), (0, 0, 0), (2, 0, 0), (2, 5, 5)]),
         "pain at the stage's end": (9, 0, [(0, 0, 0), (2, 0, 0), (4, 0, 0), (7, 2, 2)]),
+        "going backwards across stages": (12, 3, [(0, 3, 1), (2, 0, 0), (4, 3, 1), (6, 0, 0), (8, 3, 1), (10, 0, 0)]),
         "after the plan, a session that hurt": (9, len(plan.stages), [(0, 0, 0), (2, 7, 8)]),
         "after the plan, hurt then fine": (9, len(plan.stages), [(0, 0, 0), (2, 3, 1), (4, 0, 0)]),
         "after the plan, hurt twice in a row": (9, len(plan.stages), [(0, 7, 8), (2, 8, 9)]),

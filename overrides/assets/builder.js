@@ -45,7 +45,8 @@
   // Says when the card's front does not fit one sheet, measured as it prints on each paper.
   var overflows = "";
   function measure() {
-    var taken = site.sheets(sheet, data.index.paper), over = Object.keys(taken).filter(function (name) { return taken[name] > 1; });
+    // An empty card fits; laying the page out as it prints twice is the costliest thing the page does.
+    var taken = state && state.e.length ? site.sheets(sheet, data.index.paper) : {}, over = Object.keys(taken).filter(function (name) { return taken[name] > 1; });
     var warning = sheet.querySelector('[data-slot="sheets"]'), now = over.join(" and ");
     warning.textContent = over.length ? "This card does not fit on one " + now + " sheet: it prints on two. " +
       "Shorten notes or advice, or take an exercise off, to keep it on one." : "";

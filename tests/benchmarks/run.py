@@ -61,8 +61,8 @@ def synthetic_project(target: Path, size: int, source: Path = ROOT) -> Path:
     for name in RESERVED_FILES:
         if (source / "exercises" / name).is_file():
             shutil.copy2(source / "exercises" / name, exercises / name)
-    # Routines and condition pages name real exercises, which come first in the copy.
-    for folder in ("routines", "conditions"):
+    # Routines, condition and plan pages name real exercises, which come first in the copy.
+    for folder in ("routines", "conditions", "plans"):
         (exercises / folder).mkdir(exist_ok=True)
         for path in (source / "exercises" / folder).glob("*.yml"):
             shutil.copy2(path, exercises / folder / path.name)

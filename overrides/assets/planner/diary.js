@@ -141,8 +141,12 @@
       next.textContent = "";
       // Not ready, or told to see someone: no stage to name. Done: no stage, the cap below.
       var what = ready() ? now.action : "not ready";
-      // A session at the first stage that hurt: no running for now, so no stage to name.
-      if (what === "step back" && now.stage === 0 && now.setbacks > 0) what = "stop";
+      // The latest session hurt at the first stage: no running for now, so no stage to name.
+      if (what === "step back" && now.stage === 0) {
+        var done = log.results(all).sort(function (a, b) { return a.day < b.day ? -1 : a.day > b.day ? 1 : 0; });
+        var latest = done.pop();
+        if (planRules.nextSession(rules, done, latest.day, startStage()).stage === 0) what = "stop";
+      }
       if (now.stage < rules.stages.length && ["not ready", "see someone", "stop"].indexOf(what) < 0) {
         paragraph(word("next", { n: now.stage + 1, summary: rules.stage_summaries[now.stage] }));
       }

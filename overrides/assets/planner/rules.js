@@ -108,7 +108,7 @@
   function nextSession(rules, results, on, start) {
     var last = rules.stages.length;
     var stage = Math.min(start || 0, last), since = null, good = 0, inARow = 0;
-    var setbacks = {}, see = false;
+    var setbacks = {}, see = false, hurt = 0;  // hurt: sessions that hurt, at any stage or after the last
     var action = stage < last ? "start" : "done";
 
     function passed(day) {
@@ -127,8 +127,8 @@
         if (unscored(result)) { after = "score the morning"; continue; }
         if (held(rules, result)) { inARow = 0; after = "done"; continue; }
         inARow += 1;
-        setbacks[last] = (setbacks[last] || 0) + 1;
-        see = see || inARow >= rules.setback.see_someone_in_a_row || setbacks[last] >= rules.setback.see_someone_after;
+        hurt += 1;
+        see = see || inARow >= rules.setback.see_someone_in_a_row || hurt >= rules.setback.see_someone_after;
         after = "hold";
         continue;
       }
@@ -136,8 +136,9 @@
       if (unscored(result)) { action = "score the morning"; continue; }
       if (held(rules, result)) { good += 1; inARow = 0; action = "repeat"; continue; }
       setbacks[stage] = (setbacks[stage] || 0) + 1;
+      hurt += 1;
       inARow += 1;
-      see = see || setbacks[stage] >= rules.setback.see_someone_after || inARow >= rules.setback.see_someone_in_a_row;
+      see = see || hurt >= rules.setback.see_someone_after || inARow >= rules.setback.see_someone_in_a_row;
       stage = Math.max(0, stage - rules.setback.stages_back); since = null; good = 0; action = "step back";
     }
     var latest = ordered[ordered.length - 1];
