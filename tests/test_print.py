@@ -149,6 +149,7 @@ def test_the_weeks_print_on_their_own_sheet_from_their_button(tab, site_url, pro
     tab.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     tab.get_by_role("button", name="Print the weeks on their own").click()
     assert tab.evaluate("() => window.__printed") == 1
+    tab.emulate_media(media="null")  # a PDF is made with the print styles again
     pages, text, _ = print_pdf(tab, font, format=paper, scale=SLACK)
     routine = read_data(project, f"exercises/routines/{slug}.yml")
     assert pages == 1, f"the weeks of {slug} alone print on {pages} {paper} sheets"
