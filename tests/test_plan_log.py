@@ -279,6 +279,15 @@ def test_a_bad_stored_entry_is_reported_and_kept(log_page):
     assert json.loads(stored(log_page))["entries"][:2] == [bad, good]  # the one it can't read is still there
 
 
+def test_a_new_log_empties_what_it_reads_and_keeps_what_it_cannot(log_page, broken="{not json"):
+    bad = {"id": "b", "day": "someday", "kind": "run", "minutes": 20, "km": None, "during": 0, "morning": 0, "note": ""}
+    log_page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, json.dumps({"format": 1, "entries": [bad, {**entry(), "id": "g"}]})])
+    assert call(log_page, "() => log.clear()") == {"ok": True, "problems": []}
+    assert call(log_page, "() => log.read()")["entries"] == [] and json.loads(stored(log_page))["entries"] == [bad]
+    log_page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, broken])
+    assert not call(log_page, "() => log.clear()")["ok"] and stored(log_page) == broken  # a store it can't read is never written over
+
+
 def test_storage_that_refuses_gives_a_message(log_page):
     log_page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
     added = call(log_page, "(e) => log.add(e)", entry())

@@ -357,7 +357,7 @@ def test_a_week_of_runs_gives_the_next_stage_then_the_cap(browser, site_url, pla
     # A run at the first stage that hurt the next morning: no running for now, no stage named, and
     # the warning signs in the plan's own words.
     log_entry(page, today - timedelta(days=2), minutes=10, morning="3")
-    assert next_session(plan, [Result(day, 0, 0) for day in week] + [Result(today - timedelta(days=2), 0, 3)], today).action == "step back"
+    assert next_session(plan, [Result(day, 0, 0) for day in week] + [Result(today - timedelta(days=2), 0, 3)], today).action == "stop"
     panel = page.locator(".rx-p-next").inner_text()
     assert "stop running for now" in panel and "Next session" not in panel, panel
     assert plan.setback.not_a_stage_problem in panel
@@ -525,3 +525,51 @@ def test_after_the_last_stage_a_run_that_hurt_holds_the_cap(page, site_url, plan
         assert plan.setback.see_someone in panel and "at most" not in panel, panel
     else:
         assert expected.action == "hold" and "do not make the next one longer" in panel, panel
+
+
+def test_after_a_break_longer_than_the_window_the_plan_starts_again(page, site_url, plan):
+    """Past the stages, the last run more than the cap's window ago: the plan says to start again at
+    the first stage, after the checks, and shows no cap and no "passed the last stage"."""
+    today = date.today()
+    last = plan.stages[-1].run_minutes
+    make_plan(page, site_url, longest=str(last), start=today.isoformat())
+    long_ago = today - timedelta(days=plan.cap.window_days + 1)
+    log_entry(page, long_ago, minutes=last)
+    expected = next_session(plan, [Result(long_ago, 0, 0)], today, len(plan.stages))
+    assert (expected.stage, expected.action) == (0, "start again")
+    panel = page.locator(".rx-p-next").inner_text()
+    assert "start again at stage 1" in panel and f"Next session: stage 1, {stage_summary(plan.stages[0])}." in panel, panel
+    assert "passed the last stage" not in panel and "at most" not in panel, panel
+    log_entry(page, today - timedelta(days=plan.cap.window_days), minutes=last)  # on the window's first day: the cap again
+    panel = page.locator(".rx-p-next").inner_text()
+    assert "passed the last stage" in panel and f"at most {last + last * plan.cap.percent // 100} min" in panel, panel
+
+
+def test_a_new_log_after_seeing_someone_saves_the_old_one_first(page, site_url, plan, tmp_path):
+    """Told to see someone, then cleared to run again: "Save and start a new log" hands over the whole
+    log as a file before emptying it, the plan starts afresh, and importing the file brings every
+    entry back."""
+    today = date.today()
+    open_planner(page, f"{site_url}{SLUG}/")
+    hurt = [today - timedelta(days=n) for n in (6, 4, 2)][-plan.setback.see_someone_in_a_row:]
+    for day in hurt:
+        log_entry(page, day, minutes=10, during="3", note="sore, 'quoted'")
+    shown = entries_shown(page)
+    panel = page.locator(".rx-p-next").inner_text()
+    assert plan.setback.see_someone in panel and "start a new one" in panel, panel
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Save and start a new log").click()
+    saved = tmp_path / caught.value.suggested_filename
+    caught.value.save_as(saved)
+    assert saved.name == f"{SLUG.rstrip('/')}-log-{today.isoformat()}.csv"
+    assert len(saved.read_text().strip().splitlines()) == len(hurt) + 1
+    notice = page.locator(".rx-p-log-notice").inner_text()
+    assert f"{len(hurt)} entries were saved to the file {saved.name}" in notice, notice
+    assert "Nothing logged yet" in page.locator(".rx-p-entries").inner_text()
+    assert plan.setback.see_someone not in page.locator(".rx-p-next").inner_text()
+    page.reload()
+    page.wait_for_selector(".rx-planner:not([hidden])")
+    assert "Nothing logged yet" in page.locator(".rx-p-entries").inner_text(), "the new log is what is kept"
+    page.locator(".rx-p-import input").set_input_files(str(saved))
+    page.wait_for_function(f"document.querySelector('.rx-p-log-notice').textContent.includes('{len(hurt)} new')")
+    assert sorted(entries_shown(page)) == sorted(shown)

@@ -73,7 +73,13 @@ def test_the_examples_cover_the_edge_cases(plan):
     assert caps["kilometres"] == ("cap", "5.8") and caps["under a step"] == ("cap", "0.0")
     assert caps["zero-amount sessions"] == ("none", None) and caps["zero and a session"] == ("gap", None)
     actions = {c["case"]: c["action"] for c in cases["next"]}
-    assert {"start", "repeat", "advance", "step back", "see someone", "score the morning", "done", "hold"} == set(actions.values())
+    assert actions["a session at the first stage hurt"] == "stop" and actions["the first stage hurt, then went well"] == "repeat"
+    assert actions["a step back to the first stage"] == "step back"  # it hurt at the second stage: go back, not stop
+    assert actions["a break as long as the window"] != "start again"
+    stages = {c["case"]: c["stage"] for c in cases["next"]}
+    for case in ("a break longer than the window", "after the plan, a long break", "a long break after a setback"):
+        assert (actions[case], stages[case]) == ("start again", 0), case
+    assert {"start", "repeat", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"} == set(actions.values())
     kinds = [{d["kind"] for w in c["schedule"]["weeks"] for d in w["days"]} for c in cases["schedule"]]
     assert all("done" in k for k, c in zip(kinds, cases["schedule"]) if c["ready"] and c["weekdays"]), "every plan ends within the cap"
     assert any("session" in k and "done" in k for k in kinds)
@@ -175,13 +181,15 @@ def random_results(chance: random.Random, first: date) -> list[dict]:
 
 
 def test_random_next_sessions_match_python(rules_page, plan, rules):
-    chance = random.Random(SEED + 1)
+    chance, breaks = random.Random(SEED + 1), random.Random(SEED + 5)
     cases, expected = [], []
     for _ in range(300):
         first = date(2024, 1, 1) + timedelta(days=chance.randint(0, 400))
         results = random_results(chance, first)
         last = max([date.fromisoformat(r["day"]) for r in results], default=first)
         on = last + timedelta(days=chance.randint(0, 10))
+        if breaks.random() < 0.1:  # a break about as long as the cap's window (its own stream keeps the others' cases)
+            on = last + timedelta(days=plan.cap.window_days + breaks.randint(-1, 2))
         start = chance.choice([0, 0, 0, 1, 2, len(plan.stages)])
         cases.append({"results": results, "on": on.isoformat(), "start": start})
         answer = next_session(plan, [Result(date.fromisoformat(r["day"]), r["during"], r["morning"]) for r in results], on, start)
@@ -190,7 +198,7 @@ def test_random_next_sessions_match_python(rules_page, plan, rules):
                               [rules, cases])
     for case, mine, theirs in zip(cases, got, expected):
         assert mine == theirs, case
-    assert {e["action"] for e in expected} == {"start", "repeat", "advance", "step back", "see someone", "score the morning", "done", "hold"}
+    assert {e["action"] for e in expected} == {"start", "repeat", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"}
 
 
 def test_random_schedules_match_python(rules_page, plan, rules):

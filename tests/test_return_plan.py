@@ -136,7 +136,7 @@ def test_any_pain_during_or_the_next_morning_is_a_step_back(plan):
 
 def test_a_step_back_never_goes_below_the_first_stage(plan):
     answer = next_session(plan, [sore(START)], START + timedelta(days=2))
-    assert (answer.stage, answer.action, answer.setbacks) == (0, "step back", 1)
+    assert (answer.stage, answer.action, answer.setbacks) == (0, "stop", 1)
 
 
 def test_steps_back_in_a_row_mean_see_someone(plan):
@@ -268,7 +268,7 @@ def test_examples_for_a_port_are_the_rules_answers(plan):
                             "on the day itself": ("cap", "27"), "kilometres": ("cap", "5.8"),
                             "whole kilometres": ("cap", "22"), "kilometres to a tenth": ("cap", "22.0")}.items()
     actions = {c["case"]: (c["stage"], c["action"]) for c in cases["next"]}
-    assert actions.items() >= {"nothing logged": (0, "start"), "a painless week": (1, "advance"), "pain the next morning": (0, "step back"),
+    assert actions.items() >= {"nothing logged": (0, "start"), "a painless week": (1, "advance"), "pain the next morning": (0, "stop"),
                                "pain twice in a row": (0, "see someone"), "morning not scored yet": (0, "score the morning")}.items()
     assert {s["longest"]: s["stage"] for s in cases["start"]}[None] == 0
     assert all(len(w["days"]) == 7 for c in cases["schedule"] if c["ready"] for w in c["schedule"]["weeks"])

@@ -89,7 +89,10 @@ class Result:
 # longer session until one goes without pain; `see_someone_in_a_row` of them in a row, or
 # `see_someone_after` in all (stages included), see someone. The cap counts only sessions without pain (the planner
 # leaves the others out of what it hands `session_cap`).
-Action = Literal["start", "repeat", "advance", "step back", "see someone", "score the morning", "done", "hold"]
+# A session that hurt at the first stage means no running for now (`stop`); a break longer than the cap's
+# window since the latest session leaves nothing to build on, so the plan starts again (`start again`).
+Action = Literal["start", "repeat", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done",
+                 "hold"]
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,8 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     days since its first session, counted to `on`. A session that hurt sends the next one back
     `setback.stages_back` stages (not below the first) and starts the count again there. After
     `see_someone_after` sessions that hurt in all, or `see_someone_in_a_row` in a row, the answer is to see someone, and it stays so for this log: a clinician's advice takes
-    over from the plan. Once the last stage is passed, the plan is done and the cap applies, while sessions go without pain (`hold` after one that hurt).
+    over from the plan. A session that hurt at the first stage is `stop`. Once the last stage is passed, the plan is done and the cap applies, while sessions go without pain (`hold` after one that hurt).
+    With no session in the cap's `window_days` before `on`, the plan starts again at the first stage.
     """
     last = len(plan.stages)
     stage, since, good, in_a_row = min(start, last), None, 0, 0
@@ -126,6 +130,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     hurt = 0  # sessions that hurt, at any stage or after the last
     action: Action = "start" if stage < last else "done"
     see = False
+    stopped = False  # the latest session hurt at the first stage
 
     def passed(day: date) -> bool:
         return since is not None and good >= plan.advance.sessions and (day - since).days >= plan.advance.days
@@ -133,6 +138,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     ordered = sorted(results, key=lambda r: r.day)
     after: Action | None = None  # after the last stage: done, hold or score the morning, from the latest session
     for result in ordered:
+        stopped = False
         if stage < last and passed(result.day):
             stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
         if stage >= last:
@@ -158,15 +164,20 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         hurt += 1
         in_a_row += 1
         see = see or hurt >= plan.setback.see_someone_after or in_a_row >= plan.setback.see_someone_in_a_row
+        stopped = stage == 0
         stage, since, good, action = max(0, stage - plan.setback.stages_back), None, 0, "step back"
     if stage < last and ordered and ordered[-1].morning is not None and passed(on):
         stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
     if see:
         action = "see someone"
+    elif ordered and (on - ordered[-1].day).days > plan.cap.window_days:
+        stage, since, good, action = 0, None, 0, "start again"
     elif stage >= last:
         action = after or "done"
     elif ordered and ordered[-1].morning is None:
         action = "score the morning"
+    elif stopped:
+        action = "stop"
     return Next(stage, action, since, good, setbacks.get(stage, 0))
 
 
@@ -438,6 +449,13 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "after the plan, hurt every other session": (12, len(plan.stages), [(0, 3, 2), (2, 0, 0), (4, 3, 3), (6, 0, 0), (8, 4, 3), (10, 0, 0)]),
         "after the plan, morning not scored": (9, len(plan.stages), [(0, 0, 0), (2, 0, None)]),
         "the last stage passed, then a session that hurt": (80, 0, good[:30] + [(61, 4, 2)]),
+        "a session at the first stage hurt": (5, 0, [(0, 0, 0), (2, 3, 1)]),
+        "the first stage hurt, then went well": (7, 0, [(0, 3, 1), (2, 0, 0), (4, 0, 0)]),
+        "a step back to the first stage": (12, 1, [(0, 0, 0), (2, 0, 0), (4, 0, 0), (7, 0, 0), (9, 4, 2)]),
+        "a break as long as the window": (4 + window, 2, [(0, 0, 0), (2, 0, 0), (4, 0, 0)]),
+        "a break longer than the window": (5 + window, 2, [(0, 0, 0), (2, 0, 0), (4, 0, 0)]),
+        "after the plan, a long break": (3 + window, len(plan.stages), [(0, 0, 0), (2, 0, 0)]),
+        "a long break after a setback": (60, 0, [(0, 3, 1), (20, 0, None)]),
     }
     stages = []
     for name, (on, start, entries) in stage_logs.items():

@@ -37,8 +37,18 @@
 
   function fragment() { return written; }
 
+  // The code is drawn for a card with exercises only, and its library is fetched the first time one
+  // is drawn: making a code is the costliest work on an empty builder, and an empty card needs none.
+  var qrLoading = false;
   function drawQr() {
-    if (written) site.qr.draw(sheet.querySelector('[data-slot="qr"]'), sheet, site.qr.shareable(written));
+    var slot = sheet.querySelector('[data-slot="qr"]'), wanted = written && state && state.e.length;
+    sheet.querySelector(".rx-qr").hidden = !wanted;
+    if (!wanted) slot.textContent = "";
+    else if (typeof self.qrcode === "function") site.qr.draw(slot, sheet, site.qr.shareable(written));
+    else if (!qrLoading) {
+      qrLoading = true;
+      data.load("assets/vendor/qrcode-generator/qrcode.js", function () { qrLoading = false; }, drawQr);
+    }
     measure();
   }
 
@@ -517,7 +527,6 @@
   // --- start -----------------------------------------------------------------------------
 
   root.hidden = false;
-  data.load("assets/vendor/qrcode-generator/qrcode.js", null, function () { if (state) drawQr(); });
   if (document.fonts) document.fonts.addEventListener("loadingdone", function () { if (state && written) measure(); });
   data.load("api/index.js", function () { say("The exercise list could not be loaded."); });
   // An address pasted into this tab (only its fragment changed) opens that card.

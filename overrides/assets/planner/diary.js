@@ -139,14 +139,8 @@
       var planRules = site.planRules;
       var now = planRules.nextSession(rules, log.results(all), today, startStage());
       next.textContent = "";
-      // Not ready, or told to see someone: no stage to name. Done: no stage, the cap below.
+      // Not ready, told to see someone or to stop running for now: no stage to name. Done: no stage, the cap below.
       var what = ready() ? now.action : "not ready";
-      // The latest session hurt at the first stage: no running for now, so no stage to name.
-      if (what === "step back" && now.stage === 0) {
-        var done = log.results(all).sort(function (a, b) { return a.day < b.day ? -1 : a.day > b.day ? 1 : 0; });
-        var latest = done.pop();
-        if (planRules.nextSession(rules, done, latest.day, startStage()).stage === 0) what = "stop";
-      }
       if (now.stage < rules.stages.length && ["not ready", "see someone", "stop"].indexOf(what) < 0) {
         paragraph(word("next", { n: now.stage + 1, summary: rules.stage_summaries[now.stage] }));
       }
@@ -168,7 +162,8 @@
       });
       units.forEach(function (unit) {
         var cap = planRules.sessionCap(logged, today, rules, unit);
-        var values = cap.longest ? { limit: cap.limit, unit: word("unit " + unit), amount: cap.longest.amount, day: cap.longest.day } : {};
+        var values = { unit: word("unit " + unit) };
+        if (cap.longest) { values.limit = cap.limit; values.amount = cap.longest.amount; values.day = cap.longest.day; }
         paragraph(word("cap " + cap.status, values)).className = "rx-p-cap";
       });
     }
@@ -181,14 +176,31 @@
 
     // --- CSV files ----------------------------------------------------------------------------
 
-    box.querySelector(".rx-p-export").addEventListener("click", function () {
+    // Hands the log to the reader as a CSV file; returns the file's name.
+    function download(all, name) {
       var link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([log.toCsv(entries())], { type: "text/csv;charset=utf-8" }));
-      link.download = root.getAttribute("data-plan") + "-log.csv";
+      link.href = URL.createObjectURL(new Blob([log.toCsv(all)], { type: "text/csv;charset=utf-8" }));
+      link.download = name;
       document.body.appendChild(link);
       link.click();
       link.remove();
       setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+      return name;
+    }
+
+    box.querySelector(".rx-p-export").addEventListener("click", function () {
+      download(entries(), root.getAttribute("data-plan") + "-log.csv");
+    });
+
+    // A new log (after a clinician has cleared the runner to start again): the old one is saved to a
+    // dated file first, and the entries leave this device only once that file has been handed over.
+    box.querySelector(".rx-p-new-log").addEventListener("click", function () {
+      var all = entries();
+      if (!all.length) { say(word("log empty")); return; }
+      var file = download(all, root.getAttribute("data-plan") + "-log-" + site.dates.today() + ".csv");
+      var result = log.clear();
+      say(result.ok ? word("log new", { count: all.length, file: file }) : word("log refused", { problems: messages(result.problems) }));
+      refresh();
     });
 
     var file = box.querySelector(".rx-p-import input");

@@ -281,6 +281,16 @@
       return failed ? { ok: false, problems: [failed] } : { ok: true, problems: [] };
     }
 
+    // Empties the log, keeping any stored entry this page can't read (it is never dropped unread).
+    function clear() {
+      var state = load();
+      if (!state.writable) return refused(state);
+      var unread = state.raw.entries.filter(function (e) { return !(e && check(e).entry && e.id); });
+      state.raw.entries = unread;
+      var failed = save(state.raw);
+      return failed ? { ok: false, problems: [failed] } : { ok: true, problems: [] };
+    }
+
     // The CSV's good rows added to the log (those not kept already), in one write.
     function importCsv(text) {
       var read = fromCsv(text, check), state = load();
@@ -297,6 +307,7 @@
       add: add,
       update: update,
       remove: remove,
+      clear: clear,
       importCsv: importCsv,
       toCsv: toCsv,
       fromCsv: function (text) { return fromCsv(text, check); },

@@ -109,6 +109,7 @@
     var last = rules.stages.length;
     var stage = Math.min(start || 0, last), since = null, good = 0, inARow = 0;
     var setbacks = {}, see = false, hurt = 0;  // hurt: sessions that hurt, at any stage or after the last
+    var stopped = false;  // the latest session hurt at the first stage
     var action = stage < last ? "start" : "done";
 
     function passed(day) {
@@ -120,6 +121,7 @@
     var after = null;  // after the last stage: "done", "hold" or "score the morning", from the latest session
     for (var i = 0; i < ordered.length; i++) {
       var result = ordered[i];
+      stopped = false;
       if (stage < last && passed(result.day)) {
         stage += 1; since = null; good = 0; inARow = 0; action = "advance";
       }
@@ -139,6 +141,7 @@
       hurt += 1;
       inARow += 1;
       see = see || hurt >= rules.setback.see_someone_after || inARow >= rules.setback.see_someone_in_a_row;
+      stopped = stage === 0;
       stage = Math.max(0, stage - rules.setback.stages_back); since = null; good = 0; action = "step back";
     }
     var latest = ordered[ordered.length - 1];
@@ -146,8 +149,10 @@
       stage += 1; since = null; good = 0; inARow = 0; action = "advance";
     }
     if (see) action = "see someone";
+    else if (latest && daysBetween(latest.day, on) > rules.cap.window_days) { stage = 0; since = null; good = 0; action = "start again"; }
     else if (stage >= last) action = after || "done";
     else if (latest && unscored(latest)) action = "score the morning";
+    else if (stopped) action = "stop";
     return { stage: stage, action: action, since: since, painFree: good, setbacks: setbacks[stage] || 0 };
   }
 
