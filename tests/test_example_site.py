@@ -122,3 +122,64 @@ def test_the_builder_loads_a_card_from_its_address(page, example_url):
     rows = " ".join(page.locator(".rx-items tbody").inner_text().split())
     for name in names:
         assert name in rows, f"{name!r} missing from the builder's card"
+
+
+# --- its own walk-run plan, from examples/ankles/exercises/plans/ -----------------------------
+
+
+@pytest.fixture(scope="module")
+def example_plan():
+    from exercise_site.catalogue import load_catalogue
+    plans = load_catalogue(EXAMPLE / "exercises").plans
+    assert len(plans) == 1, sorted(plans)
+    return next(iter(plans.values()))
+
+
+def test_the_plan_page_shows_the_examples_own_stages_and_checks(example_site, example_plan):
+    html = (example_site / example_plan.slug / "index.html").read_text(encoding="utf-8")
+    table = re.search(r"<table>.*?</table>", html[html.index('id="plan"'):], re.S).group(0)
+    rows = [re.sub(r"<[^>]+>", "", row).split() for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+    assert [(row[0], row[1], row[-2]) for row in rows] == [
+        (str(n), str(stage.run_minutes), str(stage.total_minutes)) for n, stage in enumerate(example_plan.stages, 1)]
+    assert [c.text for c in example_plan.entry.checks] == re.findall(
+        r'<input type="checkbox" name="c" value="\d+"> ([^<]+)</label>', html)
+    for check in example_plan.entry.checks:
+        if check.exercise:
+            assert f'href="../exercises/{check.exercise}/"' in html, check.exercise
+    assert example_plan.advance.text in " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
+@pytest.mark.browser
+def test_the_planner_on_the_examples_plan_page_makes_a_plan(page, example_url, example_plan):
+    from datetime import date, timedelta
+    from exercise_site.return_plan import Result, next_session, stage_summary
+    from test_planner_page import calendar, expected_sessions, log_entry, open_planner, shown_days, watch
+    errors = watch(page)
+    open_planner(page, f"{example_url}{example_plan.slug}/")
+    for box in page.locator('.rx-p-checks input[type="checkbox"]').all():
+        box.check()
+    for n in (1, 3, 5):
+        page.locator(f'.rx-p-days input[value="{n}"]').check()
+    page.get_by_label("Start date").fill("2027-03-02")  # a Tuesday
+    page.get_by_role("button", name="Make my plan").click()
+    page.wait_for_selector(".rx-p-sheet:not([hidden]) .rx-p-weeks")
+    assert shown_days(page) == expected_sessions(example_plan, date(2027, 3, 2), [1, 3, 5]), "the page must plan as Python does"
+    weeks = calendar(page)
+    assert len(weeks) >= len(example_plan.stages) and "Stage 1" in weeks[0][1]
+    stages = page.locator('[data-slot="stages"]').inner_text()
+    assert all(stage_summary(s) in stages for s in example_plan.stages), stages
+    key = page.locator(".rx-p-key").inner_text()
+    assert example_plan.advance.text in key and example_plan.setback.text in key
+    assert page.url.startswith(f"{example_url}{example_plan.slug}/#v=1&s=2027-03-02&d=1,3,5"), page.url
+
+    # A week of first-stage runs at the example's own pain limit moves up (the fixture's limit is 0).
+    most = str(example_plan.advance.pain_at_most)
+    today = date.today()
+    week = [today - timedelta(days=n) for n in (8, 6, 4)]
+    for day in week:
+        log_entry(page, day, minutes=example_plan.stages[0].total_minutes, during=most, morning=most)
+    expected = next_session(example_plan, [Result(day, int(most), int(most)) for day in week], today)
+    assert (expected.stage, expected.action) == (1, "advance")
+    panel = page.locator(".rx-p-next").inner_text()
+    assert f"Next session: stage 2, {stage_summary(example_plan.stages[1])}." in panel, panel
+    assert not errors, errors
