@@ -1,6 +1,7 @@
 """The example site in examples/ankles/, a second region built from data alone: it passes
 `make check PROJECT=...`, builds strictly, and works in Chromium (pages, a card on one A4
-and one Letter sheet, search, the builder, the API), and nothing it builds names the hip site."""
+and one Letter sheet, search, the builder, the API, its own walk-run plan and the planner on it),
+and nothing it builds names the hip site."""
 from __future__ import annotations
 
 import json
