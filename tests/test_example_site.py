@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,10 @@ import yaml
 
 from conftest import ROOT, pdf_pages
 from ghpages import pages_server
+from test_planner_page import calendar, expected_sessions, log_entry, open_planner, shown_days, watch
+
+from exercise_site.catalogue import load_catalogue
+from exercise_site.return_plan import Result, next_session, stage_summary
 
 EXAMPLE = ROOT / "examples" / "ankles"
 PREFIX = "/ankles-test/"
@@ -130,7 +135,6 @@ def test_the_builder_loads_a_card_from_its_address(page, example_url):
 
 @pytest.fixture(scope="module")
 def example_plan():
-    from exercise_site.catalogue import load_catalogue
     plans = load_catalogue(EXAMPLE / "exercises").plans
     assert len(plans) == 1, sorted(plans)
     return next(iter(plans.values()))
@@ -152,9 +156,6 @@ def test_the_plan_page_shows_the_examples_own_stages_and_checks(example_site, ex
 
 @pytest.mark.browser
 def test_the_planner_on_the_examples_plan_page_makes_a_plan(page, example_url, example_plan):
-    from datetime import date, timedelta
-    from exercise_site.return_plan import Result, next_session, stage_summary
-    from test_planner_page import calendar, expected_sessions, log_entry, open_planner, shown_days, watch
     errors = watch(page)
     open_planner(page, f"{example_url}{example_plan.slug}/")
     for box in page.locator('.rx-p-checks input[type="checkbox"]').all():
