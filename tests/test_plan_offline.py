@@ -77,17 +77,17 @@ def test_from_the_questions_to_the_cap_all_offline_after_the_first_visit(browser
         assert calendar(again) == weeks and again.url == address
         assert again.evaluate("() => Boolean(navigator.serviceWorker.controller)"), "not served by the worker"
 
-        # A week of runs without pain: move up a stage.
+        # A week of runs without pain, the latest over a week ago: that stage once more before moving up.
         today = date.today()
-        first_week = [today - timedelta(days=n) for n in (30, 28, 26)]
+        first_week = [today - timedelta(days=n) for n in (21, 19, 17)]
         for day in first_week:
             log_entry(again, day, minutes=plan.stages[0].total_minutes)
-        assert next_session(plan, [Result(d, 0, 0) for d in first_week], today).stage == 1
+        assert next_session(plan, [Result(d, 0, 0) for d in first_week], today).action == "resume"
         panel = next_panel(again)
-        assert f"Next session: stage 2, {stage_summary(plan.stages[1])}." in panel and "Move up a stage" in panel, panel
+        assert f"Next session: stage 1, {stage_summary(plan.stages[0])}." in panel and "once more" in panel, panel
 
         # Then the other stages, each a week without pain: the plan is done, and the next run has its cap.
-        later = [(n, plan.stages[1].total_minutes) for n in (23, 21, 19)] + [(n, plan.stages[2].total_minutes) for n in (16, 14, 12)]
+        later = [(n, plan.stages[1].total_minutes) for n in (14, 12, 10)] + [(n, plan.stages[2].total_minutes) for n in (7, 5, 3)]
         for n, minutes in later:
             log_entry(again, today - timedelta(days=n), minutes=minutes)
         runs = [(d, plan.stages[0].total_minutes) for d in first_week] + [(today - timedelta(days=n), m) for n, m in later]

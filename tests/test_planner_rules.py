@@ -77,9 +77,11 @@ def test_the_examples_cover_the_edge_cases(plan):
     assert actions["a step back to the first stage"] == "step back"  # it hurt at the second stage: go back, not stop
     assert actions["a break as long as the window"] != "start again"
     stages = {c["case"]: c["stage"] for c in cases["next"]}
+    assert (actions["a week passed, then a break"], stages["a week passed, then a break"]) == ("resume", 0)  # the latest run 12 days ago
+    assert (actions["a break inside the stage"], stages["a break inside the stage"]) == ("repeat", 1)  # moved up at day 22, 2 days after 20
     for case in ("a break longer than the window", "after the plan, a long break", "a long break after a setback"):
         assert (actions[case], stages[case]) == ("start again", 0), case
-    assert {"start", "repeat", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"} == set(actions.values())
+    assert {"start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"} == set(actions.values())
     kinds = [{d["kind"] for w in c["schedule"]["weeks"] for d in w["days"]} for c in cases["schedule"]]
     assert all("done" in k for k, c in zip(kinds, cases["schedule"]) if c["ready"] and c["weekdays"]), "every plan ends within the cap"
     assert any("session" in k and "done" in k for k in kinds)
@@ -198,7 +200,7 @@ def test_random_next_sessions_match_python(rules_page, plan, rules):
                               [rules, cases])
     for case, mine, theirs in zip(cases, got, expected):
         assert mine == theirs, case
-    assert {e["action"] for e in expected} == {"start", "repeat", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"}
+    assert {e["action"] for e in expected} == {"start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"}
 
 
 def test_random_schedules_match_python(rules_page, plan, rules):

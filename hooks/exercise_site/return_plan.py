@@ -91,8 +91,9 @@ class Result:
 # leaves the others out of what it hands `session_cap`).
 # A session that hurt at the first stage means no running for now (`stop`); a break longer than the cap's
 # window since the latest session leaves nothing to build on, so the plan starts again (`start again`).
-Action = Literal["start", "repeat", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done",
-                 "hold"]
+# A stage's sessions that would pass it, but the latest longer ago than `advance.days`: the stage once more (`resume`).
+Action = Literal["start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning",
+                 "done", "hold"]
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     """The stage of a session on day `on`, after `results` (in any order), from stage `start`.
 
     A stage is passed after `advance.sessions` sessions at it without pain and `advance.days`
-    days since its first session, counted to `on`. A session that hurt sends the next one back
+    days since its first session, counted to `on`, unless its latest session was longer ago than that. A session that hurt sends the next one back
     `setback.stages_back` stages (not below the first) and starts the count again there. After
     `see_someone_after` sessions that hurt in all, or `see_someone_in_a_row` in a row, the answer is to see someone, and it stays so for this log: a clinician's advice takes
     over from the plan. A session that hurt at the first stage is `stop`. Once the last stage is passed, the plan is done and the cap applies, while sessions go without pain (`hold` after one that hurt).
@@ -132,8 +133,12 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     see = False
     stopped = False  # the latest session hurt at the first stage
 
+    previous: date | None = None  # the day of the latest session before the one being counted
+
     def passed(day: date) -> bool:
-        return since is not None and good >= plan.advance.sessions and (day - since).days >= plan.advance.days
+        # ...and the stage's latest session within `advance.days` of `day`: after a longer break, repeat the stage first.
+        return (since is not None and good >= plan.advance.sessions and (day - since).days >= plan.advance.days
+                and previous is not None and (day - previous).days <= plan.advance.days)
 
     ordered = sorted(results, key=lambda r: r.day)
     after: Action | None = None  # after the last stage: done, hold or score the morning, from the latest session
@@ -141,6 +146,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         stopped = False
         if stage < last and passed(result.day):
             stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
+        previous = result.day
         if stage >= last:
             if result.morning is None:
                 after = "score the morning"
@@ -168,6 +174,8 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         stage, since, good, action = max(0, stage - plan.setback.stages_back), None, 0, "step back"
     if stage < last and ordered and ordered[-1].morning is not None and passed(on):
         stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
+    elif action == "repeat" and stage < last and since is not None and good >= plan.advance.sessions and (on - since).days >= plan.advance.days:
+        action = "resume"
     if see:
         action = "see someone"
     elif ordered and (on - ordered[-1].day).days > plan.cap.window_days:
@@ -456,6 +464,8 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "a break longer than the window": (5 + window, 2, [(0, 0, 0), (2, 0, 0), (4, 0, 0)]),
         "after the plan, a long break": (3 + window, len(plan.stages), [(0, 0, 0), (2, 0, 0)]),
         "a long break after a setback": (60, 0, [(0, 3, 1), (20, 0, None)]),
+        "a week passed, then a break": (16, 0, [(0, 0, 0), (2, 0, 0), (4, 0, 0)]),
+        "a break inside the stage": (30, 0, [(0, 0, 0), (2, 0, 0), (20, 0, 0), (22, 0, 0)]),
     }
     stages = []
     for name, (on, start, entries) in stage_logs.items():

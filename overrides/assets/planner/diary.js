@@ -150,7 +150,7 @@
       if (["step back", "stop", "hold", "see someone"].indexOf(what) >= 0) {
         var warning = what === "see someone" ? action : paragraph(word("warning"));
         var flags = root.querySelector(".rx-p-flags");
-        if (flags) { warning.appendChild(document.createTextNode(" ")); warning.appendChild(flags.cloneNode(true)); }
+        if (flags) { warning.appendChild(document.createTextNode(" " + word("read more") + " ")); warning.appendChild(flags.cloneNode(true)); }
       }
       if (what !== "done") return;
       // The cap builds on runs without pain only: one that hurt sets no new longest.
@@ -162,16 +162,19 @@
       });
       units.forEach(function (unit) {
         var cap = planRules.sessionCap(logged, today, rules, unit);
-        var values = { unit: word("unit " + unit) };
+        var values = { unit: word("unit " + unit), units: word("units " + unit) };
         if (cap.longest) { values.limit = cap.limit; values.amount = cap.longest.amount; values.day = cap.longest.day; }
         paragraph(word("cap " + cap.status, values)).className = "rx-p-cap";
       });
     }
 
+    var restoreButton = box.querySelector(".rx-p-restore");
+
     function refresh() {
       var all = entries();
       drawList(all);
       drawNext(all);
+      restoreButton.hidden = !log.previous().length;
     }
 
     // --- CSV files ----------------------------------------------------------------------------
@@ -197,9 +200,16 @@
     box.querySelector(".rx-p-new-log").addEventListener("click", function () {
       var all = entries();
       if (!all.length) { say(word("log empty")); return; }
+      if (!self.confirm(word("log new confirm"))) return;
       var file = download(all, root.getAttribute("data-plan") + "-log-" + site.dates.today() + ".csv");
       var result = log.clear();
       say(result.ok ? word("log new", { count: all.length, file: file }) : word("log refused", { problems: messages(result.problems) }));
+      refresh();
+    });
+
+    restoreButton.addEventListener("click", function () {
+      var result = log.restore();
+      say(result.ok ? word("log restored", { added: result.added, same: result.same }) : word("log refused", { problems: messages(result.problems) }));
       refresh();
     });
 

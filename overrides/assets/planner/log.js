@@ -281,14 +281,37 @@
       return failed ? { ok: false, problems: [failed] } : { ok: true, problems: [] };
     }
 
-    // Empties the log, keeping any stored entry this page can't read (it is never dropped unread).
+    // The log before the latest new one, kept whole under "<siteKey>-plan-log-previous" until the next.
+    var previousName = name + "-previous";
+
+    function previous() {
+      try { var stored = JSON.parse(localStorage.getItem(previousName)); } catch (e) { return []; }
+      return stored && Array.isArray(stored.entries) ? stored.entries.filter(function (e) { return check(e).entry; }) : [];
+    }
+
+    // Empties the log: what it reads goes to the previous log's slot first (the page also hands it
+    // over as a file), and a stored entry it can't read stays where it is, never dropped unread.
     function clear() {
       var state = load();
       if (!state.writable) return refused(state);
-      var unread = state.raw.entries.filter(function (e) { return !(e && check(e).entry && e.id); });
-      state.raw.entries = unread;
+      try { localStorage.setItem(previousName, JSON.stringify({ format: FORMAT, entries: state.entries })); } catch (e) {
+        return { ok: false, problems: [{ field: "log", message: "Log: this browser would not keep a copy of the log, so it was left as it is." }] };
+      }
+      state.raw.entries = state.raw.entries.filter(function (e) { return !(e && check(e).entry && e.id); });
       var failed = save(state.raw);
       return failed ? { ok: false, problems: [failed] } : { ok: true, problems: [] };
+    }
+
+    // The previous log's entries back in this one (those not in it already); the slot is then empty.
+    function restore() {
+      var state = load();
+      if (!state.writable) return refused(state);
+      var merged = merge(state.entries, previous());
+      state.raw.entries = state.raw.entries.concat(merged.entries.slice(state.entries.length));
+      var failed = merged.added ? save(state.raw) : null;
+      if (failed) return { ok: false, added: 0, same: merged.same, problems: [failed] };
+      try { localStorage.removeItem(previousName); } catch (e) { /* kept: restoring again adds nothing twice */ }
+      return { ok: true, added: merged.added, same: merged.same, problems: [] };
     }
 
     // The CSV's good rows added to the log (those not kept already), in one write.
@@ -308,6 +331,8 @@
       update: update,
       remove: remove,
       clear: clear,
+      restore: restore,
+      previous: previous,
       importCsv: importCsv,
       toCsv: toCsv,
       fromCsv: function (text) { return fromCsv(text, check); },

@@ -112,8 +112,10 @@
     var stopped = false;  // the latest session hurt at the first stage
     var action = stage < last ? "start" : "done";
 
+    var previous = null;  // the day of the latest session before the one being counted
     function passed(day) {
-      return since !== null && good >= rules.advance.sessions && daysBetween(since, day) >= rules.advance.days;
+      return since !== null && good >= rules.advance.sessions && daysBetween(since, day) >= rules.advance.days &&
+        previous !== null && daysBetween(previous, day) <= rules.advance.days;
     }
     function unscored(result) { return result.morning === null || result.morning === undefined; }
 
@@ -125,6 +127,7 @@
       if (stage < last && passed(result.day)) {
         stage += 1; since = null; good = 0; inARow = 0; action = "advance";
       }
+      previous = result.day;
       if (stage >= last) {
         if (unscored(result)) { after = "score the morning"; continue; }
         if (held(rules, result)) { inARow = 0; after = "done"; continue; }
@@ -147,6 +150,8 @@
     var latest = ordered[ordered.length - 1];
     if (stage < last && latest && !unscored(latest) && passed(on)) {
       stage += 1; since = null; good = 0; inARow = 0; action = "advance";
+    } else if (action === "repeat" && stage < last && since !== null && good >= rules.advance.sessions && daysBetween(since, on) >= rules.advance.days) {
+      action = "resume";
     }
     if (see) action = "see someone";
     else if (latest && daysBetween(latest.day, on) > rules.cap.window_days) { stage = 0; since = null; good = 0; action = "start again"; }
