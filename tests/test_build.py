@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from conftest import PREFIX, ROOT, article_paths, exercise_slugs, mkdocs_build, read_data, routine_slugs
-from exercise_site.render import LOG_TICKED
+from exercise_site.builder_limits import LOG_TICKED
 
 
 class Links(HTMLParser):

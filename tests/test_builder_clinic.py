@@ -14,7 +14,7 @@ from test_builder import MORE, ROUTINE, card_rows, exercise_name, open_builder, 
 from test_builder_pick import HOSTILE
 from test_print import FONTS, PAPER, flat, open_in_font, print_pdf
 
-from exercise_site.render import BUILDER_LIMITS
+from exercise_site.builder_limits import BUILDER_LIMITS
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ from conftest import pdf_pages, read_data
 from test_builder import card_rows, open_builder, printed_qr_codes, watch, written
 from test_print import FONTS, PAPER, SLACK, flat, open_in_font, print_pdf
 
-from exercise_site.render import BUILDER_LIMITS
+from exercise_site.builder_limits import BUILDER_LIMITS
 from exercise_site.text import often_words
 
 pytestmark = pytest.mark.browser

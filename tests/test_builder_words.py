@@ -16,9 +16,10 @@ from conftest import ROOT, require
 from exercise_site.api import builder_data, dosage_item, site_entry
 from exercise_site.catalogue import load_catalogue
 from exercise_site.model import Dosage, Frequency, Span
-from exercise_site.render import BUILDER_DEFAULTS, BUILDER_LIMITS, Renderer
+from exercise_site.builder_limits import BUILDER_DEFAULTS, BUILDER_LIMITS
+from exercise_site.render import Renderer
 from exercise_site.settings import Settings
-from exercise_site.render import BUILDER_OFTEN
+from exercise_site.builder_limits import BUILDER_OFTEN
 from exercise_site.text import WORDS, dosage_text, equipment_text, often_text, often_words
 from exercise_site.weeks import top_dosage
 
@@ -139,7 +140,7 @@ def test_limits_and_defaults_come_from_the_data():
     for script in scripts:
         code = re.sub(r'//[^\n]*|"(?:[^"\\\n]|\\.)*"', "", script.read_text())  # comments and strings aside
         numbers = set(re.findall(r"(?<![\w.])\d+(?![\w.])", code)) & literals - {"0", "1", "2", "3"} - PRINT_SIZES.get(script.name, set())
-        assert not numbers, f"{script.name} writes limits {numbers}: they belong in api/index.js (render.BUILDER_LIMITS)"
+        assert not numbers, f"{script.name} writes limits {numbers}: they belong in api/index.js (builder_limits.BUILDER_LIMITS)"
         assert not re.search(r"hips?\b|runner|steady", script.read_text(), re.I), f"{script.name} names the site"
 
 

@@ -30,7 +30,7 @@ from .figure import exercise_figure
 from .model import CARD_CUES, Dosage, Exercise, OneOf, Routine, Span, Vocabulary, gear_names
 from .parallel import shared_map
 from .return_plan import LOG_LIMITS
-from .render import BUILDER_DEFAULTS, BUILDER_LIMITS, BUILDER_PAPER, LOG_TICKED, builder_often
+from .builder_limits import BUILDER_DEFAULTS, BUILDER_LIMITS, BUILDER_PAPER, LOG_TICKED, builder_often
 from .schema import _schema, vocabulary_words
 from .settings import Settings
 from .text import WORDS, count, source_short

@@ -27,9 +27,10 @@ from .qr import qr_svg
 from .sections import split_long_tables
 from .settings import Settings
 from .thumbnails import thumbnail_path, thumbnail_size
+from .builder_limits import BUILDER_LIMITS, LOG_TICKED, builder_often
 from .body_map import VIEW_NAMES, area_id, body_map_svg, map_views
 from .return_plan import browser_rules, minutes, sample_week, session_range, stage_repeats, stage_summary
-from .text import (often_words, count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, often_text,
+from .text import (count, dosage_text, equipment_text, frequency_text, levels_text, markdown_text, most_sessions, often_text,
                    other_levels, sides_text, source_short, times_a_week)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "markdown"
@@ -50,31 +51,10 @@ _CODE = re.compile(
 
 
 _ID_STAND_IN = "rx-id-stand-in"
-# The card builder's bounds (builder.md, and the builder's scripts through api/index.js): a card of
-# up to `one_sheet` exercises prints on one sheet; the tracking grid has at most `sessions` a week
-# for `weeks` weeks; a title or note holds `text` characters, a name `name`, a count up to `count`.
-# How often is a number of sessions a week, `sessions` at most (a range "2-3" too), or "<n>d", n times
-# a day, `per_day` at most; `note` and `advice` bound an exercise's note and the card's advice,
-# `steps` an exercise of the clinician's own; the add box lists `listed` matches at most.
-BUILDER_LIMITS = {"one_sheet": 9, "exercises": 20, "sessions": 7, "per_day": 3, "weeks": 8, "text": 80, "name": 40,
-                  "note": 240, "advice": 600, "steps": 400, "count": 999, "listed": 50, "clinic": 120}
-# The papers a built card is measured on (width, height in mm), for its "two sheets" warning; the
-# margins are the print CSS's own @page margins.
-BUILDER_PAPER = {"A4": [210, 297], "Letter": [215.9, 279.4]}
-# The choices of "How often" on the builder, as the address writes them, most often first.
-BUILDER_OFTEN = ["3d", "2d", "7", "6", "5", "4", "3", "2-3", "2", "1-2", "1"]
-# A new card's sessions a week and weeks to track, as the address writes them.
-BUILDER_DEFAULTS = {"f": "2", "w": "6"}
 BODY_MAP_PAGE = "where-does-it-hurt/index.md"
 OFFLINE_PAGE = "offline/index.md"
 
 
-def builder_often() -> list[list[str]]:
-    """[value, words] of each choice of "How often", worded as the cards word it."""
-    return [[value, often_words(value)] for value in BUILDER_OFTEN]
-
-
-LOG_TICKED = 3  # up to this many sessions a week, the tracking grid has a tick, the pain during and next morning; above, a daily grid
 _SHARE_FROM = 100  # pages; below this, forking a worker costs more than it saves
 # Rows per page of a long list (the catalogue, a browse page): a thousand rows in one page
 # is megabytes of HTML that a phone lays out for seconds. Page 1 keeps the list's own address;
