@@ -152,7 +152,15 @@ def test_setbacks_at_one_stage_mean_see_someone(plan):
         log += [good(START + timedelta(days=20 * n)), sore(START + timedelta(days=20 * n + 2))]
     # a good session between ends a run of setbacks, but those at stage 0 add up to three
     assert next_session(plan, log, START + timedelta(days=70)).action == "see someone"
-    assert next_session(plan, log[:4], START + timedelta(days=70)).action != "see someone"
+    # two in all, one a step back from the second stage and one at the first: stop for now, not yet see someone
+    assert next_session(plan, log[:4], START + timedelta(days=24), start=1).action == "stop"
+
+
+def test_the_first_stage_hurting_twice_means_see_someone(plan):
+    """Two sessions at the first stage that hurt, a good one between (`see_someone_in_a_row: 2`)."""
+    log = [sore(START), good(START + timedelta(days=2)), sore(START + timedelta(days=4))]
+    assert next_session(plan, log[:2], START + timedelta(days=4)).action == "repeat"
+    assert next_session(plan, log, START + timedelta(days=6)).action == "see someone"
 
 
 def test_an_unscored_morning_waits_and_moves_nothing(plan):

@@ -115,6 +115,12 @@ def held(plan: Plan, result: Result) -> bool:
     return result.during <= most and result.morning is not None and result.morning <= most
 
 
+def waiting(plan: Plan, result: Result) -> bool:
+    """The next morning is not scored yet, and the session went without pain during it: a session that
+    hurt during it counts as one that hurt at once, without waiting for the morning."""
+    return result.morning is None and result.during <= plan.advance.pain_at_most
+
+
 def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) -> Next:
     """The stage of a session on day `on`, after `results` (in any order), from stage `start`.
 
@@ -122,7 +128,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     days since its first session, counted to `on`, unless its latest session was longer ago than that. A session that hurt sends the next one back
     `setback.stages_back` stages (not below the first) and starts the count again there. After
     `see_someone_after` sessions that hurt in all, or `see_someone_in_a_row` in a row, the answer is to see someone, and it stays so for this log: a clinician's advice takes
-    over from the plan. A session that hurt at the first stage is `stop`. Once the last stage is passed, the plan is done and the cap applies, while sessions go without pain (`hold` after one that hurt).
+    over from the plan. A session that hurt at the first stage is `stop`; `see_someone_in_a_row` of them, in a row or not, see someone. Once the last stage is passed, the plan is done and the cap applies, while sessions go without pain (`hold` after one that hurt).
     With no session in the cap's `window_days` before `on`, the plan starts again at the first stage.
     """
     last = len(plan.stages)
@@ -132,6 +138,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     action: Action = "start" if stage < last else "done"
     see = False
     stopped = False  # the latest session hurt at the first stage
+    first_stage_hurt = 0  # sessions that hurt at the first stage
 
     previous: date | None = None  # the day of the latest session before the one being counted
 
@@ -148,7 +155,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
             stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
         previous = result.day
         if stage >= last:
-            if result.morning is None:
+            if waiting(plan, result):
                 after = "score the morning"
             elif held(plan, result):
                 in_a_row, after = 0, "done"
@@ -159,7 +166,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
                 after = "hold"
             continue
         since = since or result.day
-        if result.morning is None:
+        if waiting(plan, result):
             action = "score the morning"
             continue
         if held(plan, result):
@@ -171,6 +178,8 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         in_a_row += 1
         see = see or hurt >= plan.setback.see_someone_after or in_a_row >= plan.setback.see_someone_in_a_row
         stopped = stage == 0
+        first_stage_hurt += stopped
+        see = see or first_stage_hurt >= plan.setback.see_someone_in_a_row
         stage, since, good, action = max(0, stage - plan.setback.stages_back), None, 0, "step back"
     if stage < last and ordered and ordered[-1].morning is not None and passed(on):
         stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
@@ -182,7 +191,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         stage, since, good, action = 0, None, 0, "start again"
     elif stage >= last:
         action = after or "done"
-    elif ordered and ordered[-1].morning is None:
+    elif ordered and waiting(plan, ordered[-1]):
         action = "score the morning"
     elif stopped:
         action = "stop"
@@ -465,6 +474,9 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "after the plan, a long break": (3 + window, len(plan.stages), [(0, 0, 0), (2, 0, 0)]),
         "a long break after a setback": (60, 0, [(0, 3, 1), (20, 0, None)]),
         "a week passed, then a break": (16, 0, [(0, 0, 0), (2, 0, 0), (4, 0, 0)]),
+        "pain during, the morning not scored yet": (5, 1, [(0, 0, 0), (2, 6, None)]),
+        "after the plan, pain during, the morning not scored": (3, len(plan.stages), [(0, 0, 0), (2, 6, None)]),
+        "the first stage hurt twice, apart": (7, 0, [(0, 3, 1), (2, 0, 0), (4, 3, 1)]),
         "a break inside the stage": (30, 0, [(0, 0, 0), (2, 0, 0), (20, 0, 0), (22, 0, 0)]),
     }
     stages = []

@@ -110,6 +110,7 @@
     var stage = Math.min(start || 0, last), since = null, good = 0, inARow = 0;
     var setbacks = {}, see = false, hurt = 0;  // hurt: sessions that hurt, at any stage or after the last
     var stopped = false;  // the latest session hurt at the first stage
+    var firstStageHurt = 0;  // sessions that hurt at the first stage
     var action = stage < last ? "start" : "done";
 
     var previous = null;  // the day of the latest session before the one being counted
@@ -118,6 +119,8 @@
         previous !== null && daysBetween(previous, day) <= rules.advance.days;
     }
     function unscored(result) { return result.morning === null || result.morning === undefined; }
+    // Not scored the next morning yet, and no pain during it (one that hurt during it hurt at once).
+    function waiting(result) { return unscored(result) && result.during <= rules.advance.pain_at_most; }
 
     var ordered = (results || []).slice().sort(function (a, b) { return a.day < b.day ? -1 : a.day > b.day ? 1 : 0; });
     var after = null;  // after the last stage: "done", "hold" or "score the morning", from the latest session
@@ -129,7 +132,7 @@
       }
       previous = result.day;
       if (stage >= last) {
-        if (unscored(result)) { after = "score the morning"; continue; }
+        if (waiting(result)) { after = "score the morning"; continue; }
         if (held(rules, result)) { inARow = 0; after = "done"; continue; }
         inARow += 1;
         hurt += 1;
@@ -138,13 +141,15 @@
         continue;
       }
       since = since || result.day;
-      if (unscored(result)) { action = "score the morning"; continue; }
+      if (waiting(result)) { action = "score the morning"; continue; }
       if (held(rules, result)) { good += 1; inARow = 0; action = "repeat"; continue; }
       setbacks[stage] = (setbacks[stage] || 0) + 1;
       hurt += 1;
       inARow += 1;
       see = see || hurt >= rules.setback.see_someone_after || inARow >= rules.setback.see_someone_in_a_row;
       stopped = stage === 0;
+      if (stopped) firstStageHurt += 1;
+      see = see || firstStageHurt >= rules.setback.see_someone_in_a_row;
       stage = Math.max(0, stage - rules.setback.stages_back); since = null; good = 0; action = "step back";
     }
     var latest = ordered[ordered.length - 1];
@@ -156,7 +161,7 @@
     if (see) action = "see someone";
     else if (latest && daysBetween(latest.day, on) > rules.cap.window_days) { stage = 0; since = null; good = 0; action = "start again"; }
     else if (stage >= last) action = after || "done";
-    else if (latest && unscored(latest)) action = "score the morning";
+    else if (latest && waiting(latest)) action = "score the morning";
     else if (stopped) action = "stop";
     return { stage: stage, action: action, since: since, painFree: good, setbacks: setbacks[stage] || 0 };
   }
