@@ -77,14 +77,14 @@ def test_from_the_questions_to_the_cap_all_offline_after_the_first_visit(browser
         assert calendar(again) == weeks and again.url == address
         assert again.evaluate("() => Boolean(navigator.serviceWorker.controller)"), "not served by the worker"
 
-        # A week of runs without pain, the latest over a week ago: that stage once more before moving up.
+        # A week of runs without pain, the latest over a week ago: the stage's pain-free week starts again.
         today = date.today()
         first_week = [today - timedelta(days=n) for n in (21, 19, 17)]
         for day in first_week:
             log_entry(again, day, minutes=plan.stages[0].total_minutes)
         assert next_session(plan, [Result(d, 0, 0) for d in first_week], today).action == "resume"
         panel = next_panel(again)
-        assert f"Next session: stage 1, {stage_summary(plan.stages[0])}." in panel and "once more" in panel, panel
+        assert f"Next session: stage 1, {stage_summary(plan.stages[0])}." in panel and "pain-free week starts again" in panel, panel
 
         # Then the other stages, each a week without pain: the plan is done, and the next run has its cap.
         later = [(n, plan.stages[1].total_minutes) for n in (14, 12, 10)] + [(n, plan.stages[2].total_minutes) for n in (7, 5, 3)]

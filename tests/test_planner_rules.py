@@ -78,10 +78,14 @@ def test_the_examples_cover_the_edge_cases(plan):
     assert actions["a break as long as the window"] != "start again"
     stages = {c["case"]: c["stage"] for c in cases["next"]}
     assert (actions["a week passed, then a break"], stages["a week passed, then a break"]) == ("resume", 0)  # the latest run 12 days ago
-    assert (actions["a break inside the stage"], stages["a break inside the stage"]) == ("repeat", 1)  # moved up at day 22, 2 days after 20
+    assert (actions["a break inside the stage"], stages["a break inside the stage"]) == ("resume", 0)  # the count starts again at day 20
     assert (actions["pain during, the morning not scored yet"], stages["pain during, the morning not scored yet"]) == ("step back", 0)
     assert actions["after the plan, pain during, the morning not scored"] == "hold"
     assert actions["the first stage hurt twice, apart"] == "see someone"
+    assert (actions["a run after a long break, at a later stage"], stages["a run after a long break, at a later stage"]) == ("repeat", 0)
+    assert (actions["a run after a long break, past the stages"], stages["a run after a long break, past the stages"]) == ("repeat", 0)
+    assert actions["a run after a long break hurt"] == "stop"
+    assert (actions["a week's break inside a stage"], stages["a week's break inside a stage"]) == ("resume", 0)  # 12 and 14: two, not three
     for case in ("a break longer than the window", "after the plan, a long break", "a long break after a setback"):
         assert (actions[case], stages[case]) == ("start again", 0), case
     assert {"start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"} == set(actions.values())

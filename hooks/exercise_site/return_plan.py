@@ -125,7 +125,9 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     """The stage of a session on day `on`, after `results` (in any order), from stage `start`.
 
     A stage is passed after `advance.sessions` sessions at it without pain and `advance.days`
-    days since its first session, counted to `on`, unless its latest session was longer ago than that. A session that hurt sends the next one back
+    days since its first session, counted to `on`; a break of more than `advance.days` between sessions
+    starts the stage's count again (`resume` when the break is before `on`), and one of more than the
+    cap's `window_days` starts the plan again at the first stage. A session that hurt sends the next one back
     `setback.stages_back` stages (not below the first) and starts the count again there. After
     `see_someone_after` sessions that hurt in all, or `see_someone_in_a_row` in a row, the answer is to see someone, and it stays so for this log: a clinician's advice takes
     over from the plan. A session that hurt at the first stage is `stop`; `see_someone_in_a_row` of them, in a row or not, see someone. Once the last stage is passed, the plan is done and the cap applies, while sessions go without pain (`hold` after one that hurt).
@@ -151,6 +153,11 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
     after: Action | None = None  # after the last stage: done, hold or score the morning, from the latest session
     for result in ordered:
         stopped = False
+        gap = None if previous is None else (result.day - previous).days
+        if gap is not None and gap > plan.cap.window_days:  # nothing to build on: the first stage again
+            stage, since, good, in_a_row, after = 0, None, 0, 0, None
+        elif gap is not None and gap > plan.advance.days and stage < last:  # the stage's week starts again
+            since, good = None, 0
         if stage < last and passed(result.day):
             stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
         previous = result.day
@@ -183,7 +190,7 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         stage, since, good, action = max(0, stage - plan.setback.stages_back), None, 0, "step back"
     if stage < last and ordered and ordered[-1].morning is not None and passed(on):
         stage, since, good, in_a_row, action = stage + 1, None, 0, 0, "advance"
-    elif action == "repeat" and stage < last and since is not None and good >= plan.advance.sessions and (on - since).days >= plan.advance.days:
+    elif action == "repeat" and stage < last and previous is not None and (on - previous).days > plan.advance.days:
         action = "resume"
     if see:
         action = "see someone"
@@ -477,6 +484,10 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "pain during, the morning not scored yet": (5, 1, [(0, 0, 0), (2, 6, None)]),
         "after the plan, pain during, the morning not scored": (3, len(plan.stages), [(0, 0, 0), (2, 6, None)]),
         "the first stage hurt twice, apart": (7, 0, [(0, 3, 1), (2, 0, 0), (4, 3, 1)]),
+        "a run after a long break, at a later stage": (48, 3, [(0, 0, 0), (2, 0, 0), (4, 0, 0), (46, 0, 0)]),
+        "a run after a long break, past the stages": (48, len(plan.stages), [(0, 0, 0), (46, 0, 0)]),
+        "a run after a long break hurt": (48, 3, [(0, 0, 0), (46, 3, 1)]),
+        "a week's break inside a stage": (24, 0, [(0, 0, 0), (2, 0, 0), (12, 0, 0), (14, 0, 0)]),
         "a break inside the stage": (30, 0, [(0, 0, 0), (2, 0, 0), (20, 0, 0), (22, 0, 0)]),
     }
     stages = []

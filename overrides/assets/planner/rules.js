@@ -127,6 +127,9 @@
     for (var i = 0; i < ordered.length; i++) {
       var result = ordered[i];
       stopped = false;
+      var gap = previous === null ? null : daysBetween(previous, result.day);
+      if (gap !== null && gap > rules.cap.window_days) { stage = 0; since = null; good = 0; inARow = 0; after = null; }
+      else if (gap !== null && gap > rules.advance.days && stage < last) { since = null; good = 0; }
       if (stage < last && passed(result.day)) {
         stage += 1; since = null; good = 0; inARow = 0; action = "advance";
       }
@@ -155,7 +158,7 @@
     var latest = ordered[ordered.length - 1];
     if (stage < last && latest && !unscored(latest) && passed(on)) {
       stage += 1; since = null; good = 0; inARow = 0; action = "advance";
-    } else if (action === "repeat" && stage < last && since !== null && good >= rules.advance.sessions && daysBetween(since, on) >= rules.advance.days) {
+    } else if (action === "repeat" && stage < last && previous !== null && daysBetween(previous, on) > rules.advance.days) {
       action = "resume";
     }
     if (see) action = "see someone";
