@@ -582,3 +582,26 @@ def test_a_new_log_after_seeing_someone_saves_the_old_one_first(page, site_url, 
     page.get_by_role("button", name="Bring back the previous log").click()
     assert f"0 entries added, {len(hurt)} already in the log" in page.locator(".rx-p-log-notice").inner_text()
     assert sorted(entries_shown(page)) == sorted(shown) and page.locator(".rx-p-restore").is_hidden()
+
+
+def test_the_latest_plan_opens_again_from_this_device(page, site_url, plan):
+    """Opened without its address, the page offers the plan last made on this device, and the log
+    then counts from that plan's stage; a fresh browser is offered nothing."""
+    last = plan.stages[-1].run_minutes
+    make_plan(page, site_url, longest=str(last - 1))
+    address = page.url
+    page.goto(f"{site_url}{SLUG}/")
+    page.wait_for_selector(".rx-planner:not([hidden])")
+    offer = page.get_by_role("link", name="Open the plan you last made on this device")
+    assert offer.is_visible() and page.locator(".rx-p-sheet").is_hidden()
+    assert "address of the latest plan" in page.locator(".rx-p-stays").inner_text()
+    offer.click()
+    page.wait_for_selector(".rx-p-sheet:not([hidden]) .rx-p-weeks")
+    assert page.url == address and page.locator(".rx-p-kept").is_hidden()
+    stage = start_stage(plan, last - 1)
+    assert f"Next session: stage {stage + 1}," in page.locator(".rx-p-next").inner_text()
+    fresh = page.context.browser.new_context().new_page()
+    fresh.goto(f"{site_url}{SLUG}/")
+    fresh.wait_for_selector(".rx-planner:not([hidden])")
+    assert fresh.locator(".rx-p-kept").is_hidden()
+    fresh.context.close()

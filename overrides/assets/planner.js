@@ -129,9 +129,16 @@
     }
   }
 
+  // The latest plan's address, kept on this device (the page says so) to open again without it.
+  var keptKey = root.getAttribute("data-site-key") + "-plan-address-" + root.getAttribute("data-plan");
+  function keep(hash) { try { localStorage.setItem(keptKey, hash); } catch (e) { /* not kept: the address still holds it */ } }
+  function kept() { try { return localStorage.getItem(keptKey) || ""; } catch (e) { return ""; } }
+
   function update(text) {
     var hash = "#" + fragment();
     if (location.hash !== hash || location.search) history.replaceState(null, "", location.pathname + hash);
+    keep(hash);
+    root.querySelector(".rx-p-kept").hidden = true;
     show();
     say(text);
   }
@@ -186,6 +193,10 @@
   root.hidden = false;
   open(location.hash.replace(/^#/, ""));
   if (!state) setTimeout(diary.refresh, 0);
+  if (!state && /^#./.test(kept())) {
+    root.querySelector(".rx-p-kept-link").setAttribute("href", kept());
+    root.querySelector(".rx-p-kept").hidden = false;
+  }
   // An address pasted into this tab (only its fragment changed) opens that plan.
   self.addEventListener("hashchange", function () {
     if (!state || location.hash !== "#" + fragment()) open(location.hash.replace(/^#/, ""));
