@@ -551,7 +551,7 @@ def test_a_new_log_after_seeing_someone_saves_the_old_one_first(page, site_url, 
     log as a file before emptying it, the plan starts afresh, and importing the file brings every
     entry back."""
     today = date.today()
-    open_planner(page, f"{site_url}{SLUG}/")
+    make_plan(page, site_url, start=(today - timedelta(days=8)).isoformat())
     hurt = [today - timedelta(days=n) for n in (6, 4, 2)][-plan.setback.see_someone_in_a_row:]
     for day in hurt:
         log_entry(page, day, minutes=10, during="3", note="sore, 'quoted'")
@@ -572,9 +572,13 @@ def test_a_new_log_after_seeing_someone_saves_the_old_one_first(page, site_url, 
     assert f"{len(hurt)} entries were saved to the file {saved.name}" in notice, notice
     assert "Nothing logged yet" in page.locator(".rx-p-entries").inner_text()
     assert STOP_UNTIL_SEEN not in page.locator(".rx-p-next").inner_text()
+    # The old plan is closed with it: no address, no sheet, and nothing offered to open it again.
+    assert "#" not in page.url and page.locator(".rx-p-sheet").is_hidden()
+    assert page.locator(".rx-p-next").inner_text().startswith("No plan is open")
     page.reload()
     page.wait_for_selector(".rx-planner:not([hidden])")
     assert "Nothing logged yet" in page.locator(".rx-p-entries").inner_text(), "the new log is what is kept"
+    assert page.locator(".rx-p-kept").is_hidden()
     page.locator(".rx-p-import input").set_input_files(str(saved))
     page.wait_for_function(f"document.querySelector('.rx-p-log-notice').textContent.includes('{len(hurt)} new')")
     assert sorted(entries_shown(page)) == sorted(shown)

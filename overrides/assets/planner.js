@@ -184,9 +184,19 @@
   // --- start --------------------------------------------------------------------------------
 
   // The log needs planner/log.js; without it the rest of the planner still works.
+  // After a new log the old plan is done with: the reader makes one again (at their clinician's stage).
+  function forget() {
+    state = planned = null;
+    history.replaceState(null, "", location.pathname);
+    try { localStorage.removeItem(keptKey); } catch (e) { /* nothing kept */ }
+    sheet.hidden = true;
+    root.querySelector(".rx-p-kept").hidden = true;
+    form.scrollIntoView();
+  }
+
   var diary = { refresh: function () {} };
   if (site.planLog) diary = site.planDiary(root, word, rules, function () { return planned ? planned.start : 0; },
-    function () { return !state || state.c.indexOf("0") < 0; });
+    function () { return !state || state.c.indexOf("0") < 0; }, function () { return Boolean(state); }, forget);
   else root.querySelector(".rx-p-log").hidden = true;
   root.querySelectorAll("[data-weekday]").forEach(function (span) { span.textContent = dates.weekdayName(+span.getAttribute("data-weekday")); });
   form.elements.s.value = dates.today();

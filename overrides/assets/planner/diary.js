@@ -7,7 +7,9 @@
 
   var NUMBERS = ["minutes", "km", "during", "morning"];
 
-  site.planDiary = function (root, word, rules, startStage, ready) {
+  // startStage(): the open plan's first stage; ready(): its checks are ticked; open(): a plan is open;
+  // forget(): closes the open plan (after a new log).
+  site.planDiary = function (root, word, rules, startStage, ready, open, forget) {
     var box = root.querySelector(".rx-p-log");
     var form = box.querySelector(".rx-p-log-form");
     var notice = box.querySelector(".rx-p-log-notice");
@@ -139,6 +141,11 @@
       var planRules = site.planRules;
       var now = planRules.nextSession(rules, log.results(all), today, startStage());
       next.textContent = "";
+      // No plan open: say so first, and with nothing logged, say nothing more.
+      if (!open()) {
+        paragraph(word("no plan"));
+        if (!all.length) return;
+      }
       // Not ready, told to see someone or to stop running for now: no stage to name. Done: no stage, the cap below.
       var what = ready() ? now.action : "not ready";
       if (now.stage < rules.stages.length && ["not ready", "see someone", "stop"].indexOf(what) < 0) {
@@ -204,6 +211,7 @@
       var file = download(all, root.getAttribute("data-plan") + "-log-" + site.dates.today() + ".csv");
       var result = log.clear();
       say(result.ok ? word("log new", { count: all.length, file: file }) : word("log refused", { problems: messages(result.problems) }));
+      if (result.ok) forget();
       refresh();
     });
 
