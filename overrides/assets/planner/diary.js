@@ -143,7 +143,8 @@
       next.textContent = "";
       // No plan open: say so first, and with nothing logged, say nothing more.
       if (!open()) {
-        paragraph(word("no plan"));
+        var offered = !root.querySelector(".rx-p-kept").hidden;
+        paragraph(word("no plan") + (offered ? " " + word("no plan kept") : ""));
         if (!all.length) return;
       }
       // Not ready, told to see someone or to stop running for now: no stage to name. Done: no stage, the cap below.
