@@ -541,7 +541,10 @@ def test_after_a_break_longer_than_the_window_the_plan_starts_again(page, site_u
     panel = page.locator(".rx-p-next").inner_text()
     assert "start again at stage 1" in panel and f"Next session: stage 1, {stage_summary(plan.stages[0])}." in panel, panel
     assert "passed the last stage" not in panel and "at most" not in panel, panel
-    log_entry(page, today - timedelta(days=plan.cap.window_days), minutes=last)  # on the window's first day: the cap again
+    log_entry(page, today - timedelta(days=plan.cap.window_days), minutes=last)  # on the window's first day: no longer than that
+    panel = page.locator(".rx-p-next").inner_text()
+    assert "first run back no longer than your last one without pain" in panel and "at most" not in panel, panel
+    log_entry(page, today - timedelta(days=2), minutes=last)  # a run within the week: the cap again
     panel = page.locator(".rx-p-next").inner_text()
     assert "passed the last stage" in panel and f"at most {last + last * plan.cap.percent // 100} min" in panel, panel
 

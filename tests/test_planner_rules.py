@@ -86,9 +86,10 @@ def test_the_examples_cover_the_edge_cases(plan):
     assert (actions["a run after a long break, past the stages"], stages["a run after a long break, past the stages"]) == ("repeat", 0)
     assert actions["a run after a long break hurt"] == "stop"
     assert (actions["a week's break inside a stage"], stages["a week's break inside a stage"]) == ("resume", 0)  # 12 and 14: two, not three
+    assert actions["after the plan, a week's break"] == "ease back" and actions["after the plan, a week's break after a run that hurt"] == "hold"
     for case in ("a break longer than the window", "after the plan, a long break", "a long break after a setback"):
         assert (actions[case], stages[case]) == ("start again", 0), case
-    assert {"start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"} == set(actions.values())
+    assert {"start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold", "ease back"} == set(actions.values())
     kinds = [{d["kind"] for w in c["schedule"]["weeks"] for d in w["days"]} for c in cases["schedule"]]
     assert all("done" in k for k, c in zip(kinds, cases["schedule"]) if c["ready"] and c["weekdays"]), "every plan ends within the cap"
     assert any("session" in k and "done" in k for k in kinds)
@@ -207,7 +208,7 @@ def test_random_next_sessions_match_python(rules_page, plan, rules):
                               [rules, cases])
     for case, mine, theirs in zip(cases, got, expected):
         assert mine == theirs, case
-    assert {e["action"] for e in expected} == {"start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold"}
+    assert {e["action"] for e in expected} == {"start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning", "done", "hold", "ease back"}
 
 
 def test_random_schedules_match_python(rules_page, plan, rules):

@@ -92,8 +92,9 @@ class Result:
 # A session that hurt at the first stage means no running for now (`stop`); a break longer than the cap's
 # window since the latest session leaves nothing to build on, so the plan starts again (`start again`).
 # A stage's sessions that would pass it, but the latest longer ago than `advance.days`: the stage once more (`resume`).
+# Past the stages, a break of more than `advance.days`: the first run back no longer than the last (`ease back`).
 Action = Literal["start", "repeat", "resume", "advance", "step back", "stop", "see someone", "start again", "score the morning",
-                 "done", "hold"]
+                 "done", "hold", "ease back"]
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,8 @@ def next_session(plan: Plan, results: list[Result], on: date, start: int = 0) ->
         stage, since, good, action = 0, None, 0, "start again"
     elif stage >= last:
         action = after or "done"
+        if action == "done" and previous is not None and (on - previous).days > plan.advance.days:
+            action = "ease back"
     elif ordered and waiting(plan, ordered[-1]):
         action = "score the morning"
     elif stopped:
@@ -488,6 +491,8 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "a run after a long break, past the stages": (48, len(plan.stages), [(0, 0, 0), (46, 0, 0)]),
         "a run after a long break hurt": (48, 3, [(0, 0, 0), (46, 3, 1)]),
         "a week's break inside a stage": (24, 0, [(0, 0, 0), (2, 0, 0), (12, 0, 0), (14, 0, 0)]),
+        "after the plan, a week's break": (12, len(plan.stages), [(0, 0, 0), (2, 0, 0)]),
+        "after the plan, a week's break after a run that hurt": (12, len(plan.stages), [(0, 0, 0), (2, 3, 1)]),
         "a break inside the stage": (30, 0, [(0, 0, 0), (2, 0, 0), (20, 0, 0), (22, 0, 0)]),
     }
     stages = []

@@ -163,7 +163,10 @@
     }
     if (see) action = "see someone";
     else if (latest && daysBetween(latest.day, on) > rules.cap.window_days) { stage = 0; since = null; good = 0; action = "start again"; }
-    else if (stage >= last) action = after || "done";
+    else if (stage >= last) {
+      action = after || "done";
+      if (action === "done" && previous !== null && daysBetween(previous, on) > rules.advance.days) action = "ease back";
+    }
     else if (latest && waiting(latest)) action = "score the morning";
     else if (stopped) action = "stop";
     return { stage: stage, action: action, since: since, painFree: good, setbacks: setbacks[stage] || 0 };
