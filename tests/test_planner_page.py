@@ -615,3 +615,18 @@ def test_the_latest_plan_opens_again_from_this_device(page, site_url, plan):
     fresh.wait_for_function("document.querySelector('.rx-p-next').textContent.startsWith('No plan is open')")
     assert "Or open the plan" not in fresh.locator(".rx-p-next").inner_text()
     fresh.context.close()
+
+
+def test_a_chosen_day_the_plan_rests_is_named_in_the_summary(page, site_url, plan):
+    """Monday, Wednesday, Friday and Sunday: whichever of them the plan makes an exercise day (for the
+    rest day between runs or the most runs a week) the summary names; with days apart, none."""
+    import calendar
+    chosen = (0, 2, 4, 6)
+    make_plan(page, site_url, days=chosen)
+    planned = schedule(plan, date.fromisoformat(START), set(chosen))
+    rested = sorted({d.day.weekday() for w in planned.weeks for d in w.days if d.kind == "between" and d.day.weekday() in chosen})
+    assert rested, "four days a week, one straight after another: some chosen day must be rested"
+    summary = page.locator(".rx-p-summary").inner_text()
+    assert f"On {', '.join(calendar.day_name[n] for n in rested)}, the plan sometimes puts exercises instead" in summary, summary
+    make_plan(page, site_url, days=(0, 2, 4))
+    assert "puts exercises instead" not in page.locator(".rx-p-summary").inner_text()

@@ -86,6 +86,13 @@
       text = word("from", values);
     }
     if (planned.shortWeeks && planned.shortWeeks.length) text += " " + word("short", { weeks: ranges(planned.shortWeeks) });
+    // A chosen day right after a run day is an exercise day in the plan: the summary says which.
+    var skipped = ready ? state.d.filter(function (n) {
+      return planned.weeks.some(function (w) {
+        return w.days.some(function (d) { return d.kind === "between" && dates.weekday(d.day) === n; });
+      });
+    }) : [];
+    if (skipped.length) text += " " + word("skipped", { days: dayList(skipped) });
     return text;
   }
 
