@@ -630,3 +630,17 @@ def test_a_chosen_day_the_plan_rests_is_named_in_the_summary(page, site_url, pla
     assert f"On {', '.join(calendar.day_name[n] for n in rested)}, the plan sometimes puts exercises instead" in summary, summary
     make_plan(page, site_url, days=(0, 2, 4))
     assert "puts exercises instead" not in page.locator(".rx-p-summary").inner_text()
+
+
+def test_a_run_past_the_cap_is_named_and_sets_no_higher_cap(page, site_url, plan):
+    today = date.today()
+    last = plan.stages[-1].run_minutes
+    make_plan(page, site_url, longest=str(last), start=today.isoformat())
+    over = last + last * plan.cap.percent // 100 + 2
+    log_entry(page, today - timedelta(days=6), minutes=last)
+    log_entry(page, today - timedelta(days=3), minutes=over)
+    cap = session_cap([Logged(today - timedelta(days=6), Decimal(last)), Logged(today - timedelta(days=3), Decimal(over))], today, plan.cap)
+    assert cap.limit == over and cap.over is not None
+    panel = page.locator(".rx-p-next").inner_text()
+    assert f"Your {over} min run on {(today - timedelta(days=3)).isoformat()} was more than" in panel, panel
+    assert f"at most {over} min" in panel and f"({last} min on" in panel, panel

@@ -45,7 +45,8 @@ def rules_page(page):
 def cap_json(cap) -> dict:
     return {"status": cap.status, "on": cap.on.isoformat(), "first": cap.first.isoformat(), "last": cap.last.isoformat(),
             "longest": None if cap.longest is None else {"day": cap.longest.day.isoformat(), "amount": str(cap.longest.amount)},
-            "limit": None if cap.limit is None else str(cap.limit)}
+            "limit": None if cap.limit is None else str(cap.limit),
+            "over": None if cap.over is None else {"day": cap.over.day.isoformat(), "amount": str(cap.over.amount)}}
 
 
 def next_json(answer) -> dict:
@@ -72,6 +73,8 @@ def test_the_examples_cover_the_edge_cases(plan):
     assert caps["on the window's last day"] == ("cap", "44") and caps["on the day itself"] == ("cap", "27")
     assert caps["kilometres"] == ("cap", "5.8") and caps["under a step"] == ("cap", "0.0")
     assert caps["zero-amount sessions"] == ("none", None) and caps["zero and a session"] == ("gap", None)
+    assert caps["past the cap"] == ("cap", "35") and caps["past the cap, then as long again"] == ("cap", "38")
+    assert caps["within the cap"] == ("cap", "36")
     actions = {c["case"]: c["action"] for c in cases["next"]}
     assert actions["a session at the first stage hurt"] == "stop" and actions["the first stage hurt, then went well"] == "repeat"
     assert actions["a step back to the first stage"] == "step back"  # it hurt at the second stage: go back, not stop
@@ -176,6 +179,7 @@ def test_random_caps_match_python(rules_page, plan, rules):
         assert mine == theirs, case
     statuses = {e["status"] for e in expected}
     assert statuses == {"cap", "none", "gap"}  # the random logs reach every answer
+    assert any(e["over"] for e in expected) and any(e["status"] == "cap" and not e["over"] for e in expected)
 
 
 def random_results(chance: random.Random, first: date) -> list[dict]:

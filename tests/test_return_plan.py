@@ -72,9 +72,9 @@ def test_the_window_is_the_thirty_days_before_both_ends_included(plan):
 def test_each_side_of_the_window_boundary(plan, days_before, counts):
     """A session exactly 30 days before counts, 31 days before does not; one the day before
     counts, one on the day itself does not (it is not before the session being capped)."""
-    logged = [Logged(DAY - timedelta(days=10), Decimal(10)), Logged(DAY - timedelta(days=days_before), Decimal(40))]
+    logged = [Logged(DAY - timedelta(days=10), Decimal(37)), Logged(DAY - timedelta(days=days_before), Decimal(40))]
     cap = session_cap(logged, DAY, plan.cap)
-    assert cap.limit == (Decimal(44) if counts else Decimal(11))
+    assert cap.limit == (Decimal(44) if counts else Decimal(40))
 
 
 def test_a_session_of_nothing_is_no_session(plan):
@@ -280,3 +280,13 @@ def test_examples_for_a_port_are_the_rules_answers(plan):
                                "pain twice in a row": (0, "see someone"), "morning not scored yet": (0, "score the morning")}.items()
     assert {s["longest"]: s["stage"] for s in cases["start"]}[None] == 0
     assert all(len(w["days"]) == 7 for c in cases["schedule"] if c["ready"] for w in c["schedule"]["weeks"])
+
+
+def test_a_session_past_its_own_cap_sets_no_higher_one(plan):
+    """30 then 35 minutes (past 33): the next is at most 35, not 38; once 35 is run again within its
+    cap, the cap builds on it again."""
+    logged = [Logged(DAY - timedelta(days=9), Decimal(30)), Logged(DAY - timedelta(days=4), Decimal(35))]
+    cap = session_cap(logged, DAY, plan.cap)
+    assert (cap.limit, cap.over) == (Decimal(35), logged[0])
+    again = session_cap(logged + [Logged(DAY - timedelta(days=2), Decimal(35))], DAY, plan.cap)
+    assert (again.limit, again.over) == (Decimal(38), None)

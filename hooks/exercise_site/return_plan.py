@@ -47,6 +47,9 @@ class Cap:
     last: date  # the window's last day, included: the day before `on`
     longest: Logged | None = None
     limit: Decimal | None = None
+    # When `longest` itself went past the cap of its day: the longest before it, and the limit is
+    # `longest` again (no longer run until one that long is done again within its cap).
+    over: Logged | None = None
 
 
 def window(on: date, rule: PlanCap) -> tuple[date, date]:
@@ -57,7 +60,8 @@ def window(on: date, rule: PlanCap) -> tuple[date, date]:
 
 
 def session_cap(logged: list[Logged], on: date, rule: PlanCap, unit: Unit = "min") -> Cap:
-    """The longest session of `unit` in the window before `on`, plus `percent`, rounded down."""
+    """The longest session of `unit` in the window before `on`, plus `percent`, rounded down; that
+    session's own length if it went past the cap of its own day."""
     first, last = window(on, rule)
     same_unit = [s for s in logged if s.unit == unit and s.day < on and s.amount > 0]  # nothing run is no session
     if not same_unit:
@@ -66,6 +70,9 @@ def session_cap(logged: list[Logged], on: date, rule: PlanCap, unit: Unit = "min
     if not inside:
         return Cap("gap", on, first, last)
     longest = max(inside, key=lambda s: (s.amount, s.day))
+    before = session_cap([s for s in same_unit if s.day < longest.day], longest.day, rule, unit)
+    if before.status == "cap" and before.limit is not None and longest.amount > before.limit:
+        return Cap("cap", on, first, last, longest, Decimal(longest.amount), before.longest)
     raw = Decimal(longest.amount) * (100 + rule.percent) / 100
     step = STEPS[unit]
     limit = (raw / step).to_integral_value(rounding=ROUND_FLOOR) * step
@@ -425,7 +432,7 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "a long gap": ("min", [(-90, "45"), (-window - 20, "30")]),
         "on the window's first day": ("min", [(-window, "30"), (-3, "20")]),
         "just outside the window": ("min", [(-window - 1, "40"), (-3, "20")]),
-        "on the window's last day": ("min", [(-1, "40"), (-3, "20")]),
+        "on the window's last day": ("min", [(-1, "40"), (-3, "37")]),
         "on the day itself": ("min", [(0, "50"), (-2, "25")]),
         "after the day": ("min", [(3, "50")]),
         "a tie keeps the later day": ("min", [(-9, "30"), (-4, "30")]),
@@ -439,6 +446,9 @@ def examples(plan: Plan, first: date = date(2024, 1, 1)) -> dict[str, list[dict]
         "zero-amount sessions": ("min", [(-2, "0"), (-5, "0.0")]),
         "zero and a session": ("min", [(-2, "0"), (-40, "25")]),
         "a fraction of a minute": ("min", [(-2, "27.5")]),
+        "past the cap": ("min", [(-9, "30"), (-4, "35")]),
+        "past the cap, then as long again": ("min", [(-9, "30"), (-4, "35"), (-2, "35")]),
+        "within the cap": ("min", [(-9, "30"), (-4, "33")]),
     }
     caps = []
     for name, (unit, entries) in cap_logs.items():

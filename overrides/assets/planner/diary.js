@@ -172,7 +172,8 @@
         var cap = planRules.sessionCap(logged, today, rules, unit);
         var values = { unit: word("unit " + unit), units: word("units " + unit) };
         if (cap.longest) { values.limit = cap.limit; values.amount = cap.longest.amount; values.day = cap.longest.day; }
-        paragraph(word("cap " + cap.status, values)).className = "rx-p-cap";
+        if (cap.over) { values.before = cap.over.amount; values.since = cap.over.day; }
+        paragraph(word("cap " + (cap.over ? "over" : cap.status), values)).className = "rx-p-cap";
       });
     }
 

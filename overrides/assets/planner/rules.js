@@ -82,7 +82,7 @@
   function sessionCap(logged, on, rules, unit) {
     unit = unit || "min";
     var bounds = capWindow(on, rules), first = bounds[0], last = bounds[1];
-    var answer = { status: "none", on: on, first: first, last: last, longest: null, limit: null };
+    var answer = { status: "none", on: on, first: first, last: last, longest: null, limit: null, over: null };
     var sameUnit = (logged || []).filter(function (s) {
       var amount = decimal(s.amount);
       return (s.unit || "min") === unit && s.day < on && amount !== null && amount.digits > 0;  // nothing done is no session
@@ -96,6 +96,14 @@
     });
     answer.status = "cap";
     answer.longest = { day: longest.day, amount: longest.amount };
+    answer.over = null;
+    // A longest session past the cap of its own day sets no higher cap: its own length is the limit.
+    var before = sessionCap(sameUnit.filter(function (s) { return s.day < longest.day; }), longest.day, rules, unit);
+    if (before.status === "cap" && compare(decimal(longest.amount), decimal(before.limit)) > 0) {
+      answer.limit = written(decimal(longest.amount).digits, -decimal(longest.amount).places);
+      answer.over = before.longest;
+      return answer;
+    }
     answer.limit = capLimit(decimal(longest.amount), rules.cap.percent, decimal(rules.cap.round_down_to[unit]));
     return answer;
   }
