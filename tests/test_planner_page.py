@@ -630,6 +630,10 @@ def test_a_chosen_day_the_plan_rests_is_named_in_the_summary(page, site_url, pla
     assert f"On {', '.join(calendar.day_name[n] for n in rested)}, the plan sometimes puts exercises instead" in summary, summary
     make_plan(page, site_url, days=(0, 2, 4))
     assert "puts exercises instead" not in page.locator(".rx-p-summary").inner_text()
+    # Past the stages the plan is one week: Monday after Sunday is named too.
+    make_plan(page, site_url, days=chosen, longest=str(plan.stages[-1].run_minutes))
+    summary = page.locator(".rx-p-summary").inner_text()
+    assert "Never run two days in a row: on Monday, do your exercises instead" in summary, summary
 
 
 def test_a_run_past_the_cap_is_named_and_sets_no_higher_cap(page, site_url, plan):

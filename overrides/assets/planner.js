@@ -93,6 +93,12 @@
       });
     }) : [];
     if (skipped.length) text += " " + word("skipped", { days: dayList(skipped) });
+    // Past the stages the plan is one week of the chosen days, so a day after another chosen day
+    // (Monday after Sunday, across weeks too) is named: never two runs in a row.
+    var following = ready && planned.start >= rules.stages.length ? state.d.filter(function (n) {
+      return state.d.indexOf((n + 6) % 7) >= 0;
+    }) : [];
+    if (following.length) text += " " + word("following", { days: dayList(following) });
     return text;
   }
 
